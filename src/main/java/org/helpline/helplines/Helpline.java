@@ -1,0 +1,44 @@
+package org.helpline.helplines;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.helpline.schedule.Closure;
+import org.helpline.schedule.HolidayPolicy;
+import org.helpline.schedule.OpeningInterval;
+import org.helpline.schedule.Schedule;
+import org.helpline.schedule.SpecialOpening;
+
+/**
+ * A helpline as callers reach it: its own dialled numbers, the language it speaks, where an
+ * open call goes, and when it is open.
+ *
+ * @param openDestination the Asterisk dial string an open call is handed to until routing
+ * picks counsellors (e.g. {@code PJSIP/counsellor-1})
+ */
+public record Helpline(long id, String name, List<String> numbers, String language, String openDestination,
+		int ringTimeoutSeconds, ZoneId zone, String country, List<OpeningInterval> openingHours,
+		HolidayPolicy holidayPolicy, List<Entry<Closure>> closures, List<Entry<SpecialOpening>> specialOpenings) {
+
+	public Helpline {
+		numbers = List.copyOf(numbers);
+		openingHours = List.copyOf(openingHours);
+		closures = List.copyOf(closures);
+		specialOpenings = List.copyOf(specialOpenings);
+	}
+
+	public Schedule schedule() {
+		return new Schedule(zone, country, openingHours, holidayPolicy, Entry.values(closures),
+				Entry.values(specialOpenings));
+	}
+
+	/** A stored item with the id operators use to remove it. */
+	public record Entry<T>(long id, T value) {
+
+		static <T> List<T> values(List<Entry<T>> entries) {
+			return entries.stream().map(Entry::value).toList();
+		}
+
+	}
+
+}

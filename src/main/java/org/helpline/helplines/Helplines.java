@@ -1,0 +1,263 @@
+package org.helpline.helplines;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.helpline.helplines.Helpline.Entry;
+import org.helpline.schedule.Closure;
+import org.helpline.schedule.HolidayPolicy;
+import org.helpline.schedule.OpeningInterval;
+import org.helpline.schedule.PublicHolidays;
+import org.helpline.schedule.ScheduleValidator;
+import org.helpline.schedule.SpecialOpening;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The helplines operators configure and calls are matched to. Every change is validated as a
+ * whole before it is stored, so a running helpline is never left with an impossible schedule.
+ * Lookups by dialled number are cached; a change empties the cache once it is committed.
+ */
+@Service
+public class Helplines {
+
+	private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{2,20}");
+
+	private static final Pattern LANGUAGE = Pattern.compile("nl|en");
+
+	private final HelplineRepository repository;
+
+	private final PublicHolidays holidays;
+
+	private final ScheduleValidator validator;
+
+	private final ApplicationEventPublisher events;
+
+	private final LoadingCache<String, Optional<Helpline>> byNumber;
+
+	Helplines(HelplineRepository repository, PublicHolidays holidays, ScheduleValidator validator,
+			ApplicationEventPublisher events, HelplineProperties properties) {
+		this.repository = repository;
+		this.holidays = holidays;
+		this.validator = validator;
+		this.events = events;
+		this.byNumber = Caffeine.newBuilder()
+			.expireAfterWrite(properties.cacheTtl())
+			.maximumSize(10_000)
+			.build(number -> repository.findIdByNumber(number).flatMap(repository::findById));
+	}
+
+	/** The helpline a call to this number reaches, if any; served from memory on the hot path. */
+	public Optional<Helpline> byDialledNumber(String number) {
+		return number == null ? Optional.empty() : byNumber.get(number);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Helpline> all() {
+		return repository.findAll();
+	}
+
+	@Transactional(readOnly = true)
+	public Helpline get(long id) {
+		return repository.findById(id).orElseThrow(() -> new UnknownHelplineException("helpline " + id));
+	}
+
+	@Transactional
+	public Helpline create(HelplineSettings settings) {
+		Helpline candidate = fromSettings(0, settings, HolidayPolicy.DEFAULT, List.of(), List.of(), List.of());
+		validate(candidate, settings, null);
+		long id = repository.insert(candidate);
+		return changed(id);
+	}
+
+	@Transactional
+	public Helpline update(long id, HelplineSettings settings) {
+		Helpline current = get(id);
+		Helpline candidate = fromSettings(id, settings, current.holidayPolicy(), current.openingHours(),
+				current.closures(), current.specialOpenings());
+		validate(candidate, settings, id);
+		repository.update(id, candidate);
+		return changed(id);
+	}
+
+	@Transactional
+	public void delete(long id) {
+		if (!repository.delete(id)) {
+			throw new UnknownHelplineException("helpline " + id);
+		}
+		events.publishEvent(new HelplineChanged(id));
+	}
+
+	@Transactional
+	public Helpline replaceOpeningHours(long id, List<OpeningInterval> intervals) {
+		validateSchedule(get(id), h -> withHours(h, intervals));
+		repository.replaceOpeningHours(id, intervals);
+		return changed(id);
+	}
+
+	@Transactional
+	public Helpline changeHolidayPolicy(long id, HolidayPolicy policy) {
+		Helpline current = get(id);
+		Helpline candidate = validateSchedule(current, h -> withPolicy(h, policy));
+		repository.update(id, candidate);
+		return changed(id);
+	}
+
+	@Transactional
+	public Entry<Closure> addClosure(long id, Closure closure) {
+		validateSchedule(get(id), h -> withClosure(h, closure));
+		long closureId = repository.insertClosure(id, closure);
+		changed(id);
+		return new Entry<>(closureId, closure);
+	}
+
+	@Transactional
+	public void removeClosure(long id, long closureId) {
+		if (!repository.deleteClosure(id, closureId)) {
+			throw new UnknownHelplineException("closure " + closureId + " of helpline " + id);
+		}
+		changed(id);
+	}
+
+	@Transactional
+	public Entry<SpecialOpening> addSpecialOpening(long id, SpecialOpening opening) {
+		validateSchedule(get(id), h -> withSpecialOpening(h, opening));
+		long openingId = repository.insertSpecialOpening(id, opening);
+		changed(id);
+		return new Entry<>(openingId, opening);
+	}
+
+	@Transactional
+	public void removeSpecialOpening(long id, long openingId) {
+		if (!repository.deleteSpecialOpening(id, openingId)) {
+			throw new UnknownHelplineException("special opening " + openingId + " of helpline " + id);
+		}
+		changed(id);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void forgetCachedLookups(HelplineChanged event) {
+		byNumber.invalidateAll();
+	}
+
+	private Helpline changed(long id) {
+		events.publishEvent(new HelplineChanged(id));
+		return get(id);
+	}
+
+	private Helpline validateSchedule(Helpline current, UnaryOperator<Helpline> change) {
+		Helpline candidate = change.apply(current);
+		List<FieldProblem> problems = scheduleProblems(candidate);
+		if (!problems.isEmpty()) {
+			throw new InvalidHelplineException(problems);
+		}
+		return candidate;
+	}
+
+	private void validate(Helpline candidate, HelplineSettings settings, Long ownId) {
+		List<FieldProblem> problems = new ArrayList<>(settingsProblems(settings, ownId));
+		if (problems.isEmpty()) {
+			problems.addAll(scheduleProblems(candidate));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidHelplineException(problems);
+		}
+	}
+
+	/** The schedule's problems, named after the fields of a helpline as the API shows it. */
+	private List<FieldProblem> scheduleProblems(Helpline candidate) {
+		return validator.validate(candidate.schedule()).stream()
+			.map(p -> new FieldProblem(p.field().replaceFirst("^weekly", "openingHours"), p.message()))
+			.toList();
+	}
+
+	private List<FieldProblem> settingsProblems(HelplineSettings s, Long ownId) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (s.name() == null || s.name().isBlank() || s.name().length() > 100) {
+			problems.add(new FieldProblem("name", "a name of 1 to 100 characters is required"));
+		}
+		else if (repository.findIdByName(s.name()).filter(other -> !other.equals(ownId)).isPresent()) {
+			problems.add(new FieldProblem("name", "another helpline is already called '" + s.name() + "'"));
+		}
+		if (s.numbers() == null || s.numbers().isEmpty()) {
+			problems.add(new FieldProblem("numbers", "at least one dialled number is required"));
+		}
+		else {
+			for (int i = 0; i < s.numbers().size(); i++) {
+				numberProblem(s.numbers().get(i), ownId).ifPresent(problems::add);
+			}
+			if (s.numbers().stream().distinct().count() != s.numbers().size()) {
+				problems.add(new FieldProblem("numbers", "a number is listed twice"));
+			}
+		}
+		if (ScheduleValidator.parseZone(s.timeZone()).isEmpty()) {
+			problems.add(new FieldProblem("timeZone", "unknown time zone '" + s.timeZone() + "'"));
+		}
+		if (s.country() == null || !holidays.isSupportedCountry(s.country())) {
+			problems.add(new FieldProblem("country", "no public holiday calendar for country '" + s.country() + "'"));
+		}
+		if (s.language() == null || !LANGUAGE.matcher(s.language()).matches()) {
+			problems.add(new FieldProblem("language", "language must be nl or en, not '" + s.language() + "'"));
+		}
+		if (s.openDestination() == null || !s.openDestination().matches("[A-Za-z]+/[A-Za-z0-9_.@:+&/-]{1,190}")) {
+			problems.add(new FieldProblem("openDestination",
+					"a dial string like PJSIP/counsellor-1 is required, not '" + s.openDestination() + "'"));
+		}
+		if (s.ringTimeoutSeconds() != null && (s.ringTimeoutSeconds() < 5 || s.ringTimeoutSeconds() > 300)) {
+			problems.add(new FieldProblem("ringTimeoutSeconds", "must be between 5 and 300 seconds"));
+		}
+		return problems;
+	}
+
+	private Optional<FieldProblem> numberProblem(String number, Long ownId) {
+		if (number == null || !NUMBER.matcher(number).matches()) {
+			return Optional.of(new FieldProblem("numbers", "'" + number + "' is not a dialled number (digits only)"));
+		}
+		return repository.findIdByNumber(number)
+			.filter(other -> !other.equals(ownId))
+			.map(other -> new FieldProblem("numbers", number + " already belongs to helpline " + other));
+	}
+
+	private static Helpline fromSettings(long id, HelplineSettings s, HolidayPolicy policy,
+			List<OpeningInterval> hours, List<Entry<Closure>> closures, List<Entry<SpecialOpening>> openings) {
+		// Only a placeholder when the zone is invalid: validation refuses such a helpline.
+		ZoneId zone = ScheduleValidator.parseZone(s.timeZone()).orElse(ZoneId.of("UTC"));
+		int ringTimeout = s.ringTimeoutSeconds() == null ? 30 : s.ringTimeoutSeconds();
+		return new Helpline(id, s.name(), s.numbers() == null ? List.of() : s.numbers(), s.language(),
+				s.openDestination(), ringTimeout, zone, s.country(), hours, policy, closures, openings);
+	}
+
+	private static Helpline withHours(Helpline h, List<OpeningInterval> hours) {
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+				h.zone(), h.country(), hours, h.holidayPolicy(), h.closures(), h.specialOpenings());
+	}
+
+	private static Helpline withPolicy(Helpline h, HolidayPolicy policy) {
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+				h.zone(), h.country(), h.openingHours(), policy, h.closures(), h.specialOpenings());
+	}
+
+	private static Helpline withClosure(Helpline h, Closure closure) {
+		List<Entry<Closure>> closures = new ArrayList<>(h.closures());
+		closures.add(new Entry<>(0, closure));
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+				h.zone(), h.country(), h.openingHours(), h.holidayPolicy(), closures, h.specialOpenings());
+	}
+
+	private static Helpline withSpecialOpening(Helpline h, SpecialOpening opening) {
+		List<Entry<SpecialOpening>> openings = new ArrayList<>(h.specialOpenings());
+		openings.add(new Entry<>(0, opening));
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+				h.zone(), h.country(), h.openingHours(), h.holidayPolicy(), h.closures(), openings);
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.helpline.schedule;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Closed all day from {@code firstDay} to {@code lastDay}, both inclusive. A null
+ * {@code messagePrompt} means the caller hears the default closure message.
+ */
+public record Closure(LocalDate firstDay, LocalDate lastDay, String reason, String messagePrompt) {
+
+	public Closure {
+		Objects.requireNonNull(firstDay, "firstDay");
+		Objects.requireNonNull(lastDay, "lastDay");
+	}
+
+	boolean covers(LocalDate date) {
+		return !date.isBefore(this.firstDay) && !date.isAfter(this.lastDay);
+	}
+
+}

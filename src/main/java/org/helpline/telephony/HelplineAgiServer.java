@@ -1,0 +1,60 @@
+package org.helpline.telephony;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.asteriskjava.fastagi.MappingStrategy;
+import org.asteriskjava.util.ServerSocketFacade;
+import org.asteriskjava.util.internal.ServerSocketFacadeImpl;
+
+/**
+ * Asterisk-Java's FastAGI server with two changes: the port is bound before the accept loop
+ * starts (so a taken port fails the application's start-up instead of a background thread),
+ * and each call runs on a virtual thread, so calls that wait a long time cost no platform
+ * thread. The pool still caps how many calls run at once.
+ */
+class HelplineAgiServer extends DefaultAgiServer {
+
+	private static final int BACKLOG = 200;
+
+	private final ServerSocketFacade socket;
+
+	private final int maxConcurrentCalls;
+
+	HelplineAgiServer(MappingStrategy scripts, InetAddress address, int port, int maxConcurrentCalls,
+			int socketReadTimeoutMillis) throws IOException {
+		super(scripts);
+		this.maxConcurrentCalls = maxConcurrentCalls;
+		setAddress(address);
+		setPort(port);
+		this.socket = new ServerSocketFacadeImpl(port, BACKLOG, address);
+		this.socket.setSocketReadTimeout(socketReadTimeoutMillis);
+	}
+
+	@Override
+	protected ServerSocketFacade createServerSocket() {
+		return socket;
+	}
+
+	@Override
+	protected ThreadPoolExecutor createPool() {
+		return new ThreadPoolExecutor(0, maxConcurrentCalls, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				Thread.ofVirtual().name("agi-call-", 0).factory());
+	}
+
+	/** Closes the listening socket even when the accept loop never ran. */
+	void close() {
+		shutdown();
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// already closed by shutdown()
+		}
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.helpline.telephony;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Times every run of a script and is the last line of defence for privacy: nothing that
+ * escapes a script reaches Asterisk-Java's own error logging, which prints the whole
+ * request, caller number included. A failed script leaves the call's HELPLINE_ACTION unset,
+ * so the dialplan plays its fallback.
+ */
+class TimedAgiScript implements AgiScript {
+
+	private static final Logger log = LoggerFactory.getLogger(TimedAgiScript.class);
+
+	private final String name;
+
+	private final AgiScript script;
+
+	private final MeterRegistry meters;
+
+	TimedAgiScript(String name, AgiScript script, MeterRegistry meters) {
+		this.name = name;
+		this.script = script;
+		this.meters = meters;
+	}
+
+	@Override
+	public void service(AgiRequest request, AgiChannel channel) {
+		Timer.Sample sample = Timer.start(meters);
+		String status = "completed";
+		try {
+			script.service(request, channel);
+		}
+		catch (AgiHangupException ex) {
+			status = "caller_hung_up";
+		}
+		catch (AgiException | RuntimeException ex) {
+			status = "failed";
+			// The type and our own message only: exception texts from the channel may quote it.
+			log.error("AGI script '{}' failed: {}", name,
+					ex.getClass().getSimpleName());
+		}
+		finally {
+			sample.stop(Timer.builder("helpline.agi.script")
+				.description("Time a FastAGI script held a call")
+				.tag("script", name)
+				.tag("status", status)
+				.publishPercentileHistogram()
+				.register(meters));
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.helpline.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.InvalidHelplineException;
+import org.helpline.helplines.UnknownHelplineException;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns refused requests into RFC 9457 problem details whose {@code errors} name each field
+ * to fix, so an operator (or the page in front of them) can point at it.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidHelplineException ex) {
+		return badRequest("The change was refused; nothing was stored.", ex.problems());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknown(UnknownHelplineException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		String field = ex.getCause() instanceof JacksonException json ? path(json) : "body";
+		String reason = ex.getCause() instanceof JacksonException json ? json.getOriginalMessage()
+				: "the request body is missing or is not JSON";
+		return badRequest("The request body could not be read.", List.of(new FieldProblem(field, firstLine(reason))));
+	}
+
+	@ExceptionHandler
+	ProblemDetail missingBody(Bodies.MissingBodyException ex) {
+		return badRequest("The request body could not be read.", List.of(new FieldProblem("body", ex.getMessage())));
+	}
+
+	@ExceptionHandler
+	ProblemDetail badParameter(BadParameterException ex) {
+		return badRequest("A parameter is invalid.", List.of(new FieldProblem(ex.parameter(), ex.getMessage())));
+	}
+
+	@ExceptionHandler
+	ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
+		return badRequest("A parameter is missing.",
+				List.of(new FieldProblem(ex.getParameterName(), "is required")));
+	}
+
+	@ExceptionHandler
+	ProblemDetail mismatch(MethodArgumentTypeMismatchException ex) {
+		return badRequest("A parameter is invalid.",
+				List.of(new FieldProblem(ex.getName(), "'" + ex.getValue() + "' is not valid here")));
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(DataIntegrityViolationException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The change conflicts with one made at the same time; reload and try again.");
+	}
+
+	private static ProblemDetail badRequest(String detail, List<FieldProblem> problems) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				detail + " " + problems.stream().map(p -> p.field() + ": " + p.message())
+					.collect(Collectors.joining("; ")));
+		problem.setProperty("errors", problems);
+		return problem;
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	private static String firstLine(String text) {
+		return text == null ? "" : text.lines().findFirst().orElse("");
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.helpline.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.helpline.helplines.Helpline;
+import org.helpline.helplines.Helpline.Entry;
+import org.helpline.helplines.HelplineSettings;
+import org.helpline.helplines.Helplines;
+import org.helpline.schedule.Closure;
+import org.helpline.schedule.HolidayPolicy;
+import org.helpline.schedule.OpeningInterval;
+import org.helpline.schedule.SpecialOpening;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators' API for helplines and their schedules. Every change is validated whole. */
+@RestController
+@RequestMapping("/api/helplines")
+class HelplineController {
+
+	private final Helplines helplines;
+
+	HelplineController(Helplines helplines) {
+		this.helplines = helplines;
+	}
+
+	@GetMapping
+	List<Helpline> all() {
+		return helplines.all();
+	}
+
+	@GetMapping("/{id}")
+	Helpline one(@PathVariable long id) {
+		return helplines.get(id);
+	}
+
+	@PostMapping
+	ResponseEntity<Helpline> create(@RequestBody HelplineSettings settings) {
+		Helpline created = helplines.create(settings);
+		return ResponseEntity.created(URI.create("/api/helplines/" + created.id())).body(created);
+	}
+
+	@PutMapping("/{id}")
+	Helpline update(@PathVariable long id, @RequestBody HelplineSettings settings) {
+		return helplines.update(id, settings);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		helplines.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/opening-hours")
+	List<OpeningInterval> openingHours(@PathVariable long id) {
+		return helplines.get(id).openingHours();
+	}
+
+	@PutMapping("/{id}/opening-hours")
+	List<OpeningInterval> replaceOpeningHours(@PathVariable long id, @RequestBody List<OpeningInterval> intervals) {
+		return helplines.replaceOpeningHours(id, Bodies.required(intervals)).openingHours();
+	}
+
+	@GetMapping("/{id}/holiday-policy")
+	HolidayPolicy holidayPolicy(@PathVariable long id) {
+		return helplines.get(id).holidayPolicy();
+	}
+
+	@PutMapping("/{id}/holiday-policy")
+	HolidayPolicy changeHolidayPolicy(@PathVariable long id, @RequestBody HolidayPolicy policy) {
+		return helplines.changeHolidayPolicy(id, Bodies.required(policy)).holidayPolicy();
+	}
+
+	@GetMapping("/{id}/closures")
+	List<Entry<Closure>> closures(@PathVariable long id) {
+		return helplines.get(id).closures();
+	}
+
+	@PostMapping("/{id}/closures")
+	ResponseEntity<Entry<Closure>> addClosure(@PathVariable long id, @RequestBody Closure closure) {
+		Entry<Closure> added = helplines.addClosure(id, Bodies.required(closure));
+		return ResponseEntity.created(URI.create("/api/helplines/" + id + "/closures/" + added.id())).body(added);
+	}
+
+	@DeleteMapping("/{id}/closures/{closureId}")
+	ResponseEntity<Void> removeClosure(@PathVariable long id, @PathVariable long closureId) {
+		helplines.removeClosure(id, closureId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/special-openings")
+	List<Entry<SpecialOpening>> specialOpenings(@PathVariable long id) {
+		return helplines.get(id).specialOpenings();
+	}
+
+	@PostMapping("/{id}/special-openings")
+	ResponseEntity<Entry<SpecialOpening>> addSpecialOpening(@PathVariable long id,
+			@RequestBody SpecialOpening opening) {
+		Entry<SpecialOpening> added = helplines.addSpecialOpening(id, Bodies.required(opening));
+		return ResponseEntity.created(URI.create("/api/helplines/" + id + "/special-openings/" + added.id()))
+			.body(added);
+	}
+
+	@DeleteMapping("/{id}/special-openings/{openingId}")
+	ResponseEntity<Void> removeSpecialOpening(@PathVariable long id, @PathVariable long openingId) {
+		helplines.removeSpecialOpening(id, openingId);
+		return ResponseEntity.noContent().build();
+	}
+
+}

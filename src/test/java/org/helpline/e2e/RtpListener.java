@@ -1,0 +1,103 @@
+package org.helpline.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for the caller's ear: receives the RTP that Asterisk sends to the caller and
+ * counts the packets that carry sound (G.711 µ-law above a quiet threshold), so a test can
+ * tell a message from dead air.
+ */
+final class RtpListener implements AutoCloseable {
+
+	private static final int RTP_HEADER = 12;
+
+	/** Packets are 20 ms of audio at Asterisk's default framing. */
+	private static final double SECONDS_PER_PACKET = 0.020;
+
+	private static final double QUIET_RMS = 200;
+
+	private final DatagramSocket socket;
+
+	private final AtomicInteger packets = new AtomicInteger();
+
+	private final AtomicInteger voiced = new AtomicInteger();
+
+	private final Thread receiver;
+
+	RtpListener(int port) {
+		try {
+			socket = new DatagramSocket(port, InetAddress.getLoopbackAddress());
+		}
+		catch (SocketException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		receiver = Thread.ofPlatform().daemon().name("rtp-" + port).start(this::receive);
+	}
+
+	/** Seconds of sound (not silence) received so far. */
+	double voicedSeconds() {
+		return voiced.get() * SECONDS_PER_PACKET;
+	}
+
+	int packets() {
+		return packets.get();
+	}
+
+	private void receive() {
+		byte[] buffer = new byte[2048];
+		while (!socket.isClosed()) {
+			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+			try {
+				socket.receive(packet);
+			}
+			catch (IOException closed) {
+				return;
+			}
+			packets.incrementAndGet();
+			if (rms(buffer, packet.getLength()) > QUIET_RMS) {
+				voiced.incrementAndGet();
+			}
+		}
+	}
+
+	private static double rms(byte[] packet, int length) {
+		if (length <= RTP_HEADER) {
+			return 0;
+		}
+		double sum = 0;
+		for (int i = RTP_HEADER; i < length; i++) {
+			int sample = ulawToLinear(packet[i]);
+			sum += (double) sample * sample;
+		}
+		return Math.sqrt(sum / (length - RTP_HEADER));
+	}
+
+	/** G.711 µ-law decoding (ITU-T G.711). */
+	private static int ulawToLinear(byte encoded) {
+		int u = ~encoded & 0xFF;
+		int sign = u & 0x80;
+		int exponent = (u >> 4) & 0x07;
+		int mantissa = u & 0x0F;
+		int magnitude = ((mantissa << 3) + 0x84) << exponent;
+		magnitude -= 0x84;
+		return sign != 0 ? -magnitude : magnitude;
+	}
+
+	@Override
+	public void close() {
+		socket.close();
+		try {
+			receiver.join(2_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

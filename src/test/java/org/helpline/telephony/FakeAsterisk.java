@@ -1,0 +1,150 @@
+package org.helpline.telephony;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plays Asterisk's side of one FastAGI session over a real TCP connection: sends the
+ * {@code agi_} environment the way Asterisk 22 does, then answers each command with the
+ * reply Asterisk gives, until the script closes the connection. Only for tests.
+ */
+final class FakeAsterisk {
+
+	private final int port;
+
+	private String callerNumber = "0612345678";
+
+	private int hangUpAfterCommands = Integer.MAX_VALUE;
+
+	FakeAsterisk(int port) {
+		this.port = port;
+	}
+
+	FakeAsterisk callerNumber(String number) {
+		this.callerNumber = number;
+		return this;
+	}
+
+	/** The caller hangs up once this many commands have been answered. */
+	FakeAsterisk hangUpAfter(int commands) {
+		this.hangUpAfterCommands = commands;
+		return this;
+	}
+
+	/** Places a call to {@code dialled} through the dialplan's {@code incoming} script. */
+	Session call(String dialled) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("agi_network", "yes");
+		environment.put("agi_network_script", "incoming?dialled=" + dialled);
+		environment.put("agi_request", "agi://127.0.0.1:" + port + "/incoming?dialled=" + dialled);
+		environment.put("agi_channel", "PJSIP/anonymous-00000001");
+		environment.put("agi_language", "en");
+		environment.put("agi_type", "PJSIP");
+		environment.put("agi_uniqueid", "1798102800.1");
+		environment.put("agi_version", "22.5.2");
+		environment.put("agi_callerid", callerNumber);
+		environment.put("agi_calleridname", "unknown");
+		environment.put("agi_callingpres", "0");
+		environment.put("agi_callingani2", "0");
+		environment.put("agi_callington", "0");
+		environment.put("agi_callingtns", "0");
+		environment.put("agi_dnid", dialled);
+		environment.put("agi_rdnis", "unknown");
+		environment.put("agi_context", "from-callers");
+		environment.put("agi_extension", dialled);
+		environment.put("agi_priority", "2");
+		environment.put("agi_enhanced", "0.0");
+		environment.put("agi_accountcode", "");
+		environment.put("agi_threadid", "139871234567");
+		StringBuilder request = new StringBuilder();
+		environment.forEach((key, value) -> request.append(key).append(": ").append(value).append('\n'));
+		request.append('\n');
+		return converse(request.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends raw bytes as if they were a request, then plays along with whatever follows. */
+	Session sendRaw(byte[] bytes) {
+		return converse(bytes);
+	}
+
+	private Session converse(byte[] request) {
+		List<String> commands = new ArrayList<>();
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request);
+			out.flush();
+			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			String command;
+			while ((command = in.readLine()) != null) {
+				commands.add(command);
+				String reply = commands.size() > hangUpAfterCommands
+						? "511 Command Not Permitted on a dead channel or intercept routine" : replyTo(command);
+				out.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Session(commands);
+	}
+
+	private static String replyTo(String command) {
+		if (command.startsWith("STREAM FILE")) {
+			return "200 result=0 endpos=16000";
+		}
+		if (command.startsWith("SET VARIABLE") || command.startsWith("HANGUP")) {
+			return "200 result=1";
+		}
+		return "200 result=0";
+	}
+
+	/** What the script asked of Asterisk during one call, in order. */
+	record Session(List<String> commands) {
+
+		List<String> streamedFiles() {
+			return commands.stream()
+				.filter(c -> c.startsWith("STREAM FILE "))
+				.map(c -> arguments(c, "STREAM FILE ").getFirst())
+				.toList();
+		}
+
+		/** Channel variables the script set, in the order it set them. */
+		Map<String, String> variables() {
+			Map<String, String> variables = new LinkedHashMap<>();
+			commands.stream().filter(c -> c.startsWith("SET VARIABLE ")).forEach(c -> {
+				List<String> arguments = arguments(c, "SET VARIABLE ");
+				variables.put(arguments.get(0), arguments.get(1));
+			});
+			return variables;
+		}
+
+		/** The HELPLINE_ACTION the dialplan acts on, or null when the script never set it. */
+		String action() {
+			return variables().get("HELPLINE_ACTION");
+		}
+
+		/** Splits a command's arguments the way Asterisk does: double quotes group words. */
+		private static List<String> arguments(String command, String verb) {
+			List<String> arguments = new ArrayList<>();
+			var matcher = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)")
+				.matcher(command.substring(verb.length()));
+			while (matcher.find()) {
+				arguments.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+			}
+			return arguments;
+		}
+
+	}
+
+}

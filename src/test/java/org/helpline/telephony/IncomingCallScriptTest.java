@@ -1,0 +1,247 @@
+package org.helpline.telephony;
+
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.helpline.IntegrationTest;
+import org.helpline.helplines.Helpline;
+import org.helpline.helplines.HelplineSettings;
+import org.helpline.schedule.Closure;
+import org.helpline.schedule.OpeningInterval;
+import org.helpline.schedule.SpecialOpening;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real FastAGI server over TCP, driven by a fake Asterisk that speaks the protocol: which
+ * commands does each kind of call get?
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class IncomingCallScriptTest extends IntegrationTest {
+
+	static final String HELPLINE_NUMBER = "08002666436";
+
+	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	@Autowired
+	MeterRegistry meters;
+
+	FakeAsterisk asterisk;
+
+	Helpline helpline;
+
+	@BeforeEach
+	void officeHoursHelpline() {
+		asterisk = new FakeAsterisk(agiPort());
+		helpline = helplines.create(new HelplineSettings("Stop it Now", List.of(HELPLINE_NUMBER), "Europe/Amsterdam",
+				"NL", "nl", "PJSIP/counsellor-1", 25));
+		List<OpeningInterval> weekdays = new ArrayList<>();
+		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+				DayOfWeek.FRIDAY)) {
+			weekdays.add(new OpeningInterval(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+		}
+		helplines.replaceOpeningHours(helpline.id(), weekdays);
+	}
+
+	@Test
+	void openCallIsHandedToTheDestinationWithTheHelplinesOwnCallerId() {
+		at("2027-01-05T10:00");
+
+		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(call.commands()).noneMatch(c -> c.startsWith("ANSWER") || c.startsWith("STREAM FILE"));
+		assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
+			.containsEntry("HELPLINE_RING_TIMEOUT", "25")
+			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now")
+			.containsEntry("HELPLINE_CALLERID_NUM", HELPLINE_NUMBER)
+			.containsEntry("HELPLINE_LANGUAGE", "nl");
+		assertThat(call.action()).isEqualTo("open");
+	}
+
+	@Test
+	void eveningCallHearsClosedAndTomorrowsOpeningInDutchThenEnglish() {
+		at("2027-01-05T20:00");
+
+		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(call.commands().getFirst()).isEqualTo("ANSWER");
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/closed-evening", "helpline/nl/opens-again",
+				"helpline/nl/day-tomorrow", "helpline/nl/at", "helpline/nl/hour-9", "helpline/nl/alternatives",
+				"helpline/en/closed-evening", "helpline/en/opens-again", "helpline/en/day-tomorrow", "helpline/en/at",
+				"helpline/en/hour-9", "helpline/en/oclock", "helpline/en/alternatives");
+		assertThat(call.variables()).containsEntry("HELPLINE_OUTCOME", "closed_outside_hours");
+		assertThat(call.action()).isEqualTo("closed");
+		assertThat(call.variables().keySet()).as("the dialplan acts only once everything was played")
+			.containsSubsequence("HELPLINE_OUTCOME", "HELPLINE_ACTION");
+	}
+
+	@Test
+	void weekendCallHearsWeTheLineOpensOnMonday() {
+		at("2027-01-09T11:00");
+
+		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(call.streamedFiles()).startsWith("helpline/nl/closed-weekend", "helpline/nl/opens-again",
+				"helpline/nl/day-monday", "helpline/nl/at", "helpline/nl/hour-9");
+		assertThat(call.variables()).containsEntry("HELPLINE_OUTCOME", "closed_not_open_today");
+	}
+
+	@Test
+	void kingsDayCallHearsTheHolidayMessage() {
+		at("2027-04-27T10:00");
+
+		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(call.streamedFiles()).startsWith("helpline/nl/closed-holiday", "helpline/nl/opens-again",
+				"helpline/nl/day-tomorrow");
+		assertThat(call.variables()).containsEntry("HELPLINE_OUTCOME", "closed_public_holiday");
+	}
+
+	@Test
+	void closureDayCallHearsTheClosureMessageAndTheDateWeReopen() {
+		helplines.addClosure(helpline.id(),
+				new Closure(LocalDate.parse("2027-01-11"), LocalDate.parse("2027-01-22"), "Team training", null));
+		at("2027-01-12T10:00");
+
+		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(call.streamedFiles()).startsWith("helpline/nl/closed-closure", "helpline/nl/opens-again",
+				"helpline/nl/day-monday", "helpline/nl/date-25", "helpline/nl/month-1", "helpline/nl/at",
+				"helpline/nl/hour-9", "helpline/nl/alternatives");
+		assertThat(call.variables()).containsEntry("HELPLINE_OUTCOME", "closed_closure");
+	}
+
+	@Test
+	void specialOpeningOnAHolidayConnectsTheCall() {
+		helplines.addSpecialOpening(helpline.id(), new SpecialOpening(LocalDate.parse("2027-04-27"),
+				LocalTime.of(10, 0), LocalTime.of(14, 0), "Open on King's Day"));
+		at("2027-04-27T11:00");
+
+		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(call.action()).isEqualTo("open");
+	}
+
+	@Test
+	void unknownNumberHearsTheNotInUseMessageInBothLanguages() {
+		at("2027-01-05T10:00");
+
+		FakeAsterisk.Session call = asterisk.call("08009999999");
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/unknown-number", "helpline/en/unknown-number");
+		assertThat(call.action()).isEqualTo("unknown");
+	}
+
+	@Test
+	void changedOpeningHoursTakeEffectOnTheNextCall() {
+		at("2027-01-05T20:00");
+		assertThat(asterisk.call(HELPLINE_NUMBER).action()).isEqualTo("closed");
+
+		helplines.replaceOpeningHours(helpline.id(),
+				List.of(new OpeningInterval(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(22, 0))));
+
+		assertThat(asterisk.call(HELPLINE_NUMBER).action()).isEqualTo("open");
+	}
+
+	@Test
+	void callerWhoHangsUpDuringTheMessageEndsTheScriptQuietly(CapturedOutput output) {
+		at("2027-01-05T20:00");
+		double before = scriptRuns("caller_hung_up");
+
+		FakeAsterisk.Session call = asterisk.hangUpAfter(3).call(HELPLINE_NUMBER);
+
+		assertThat(call.streamedFiles()).hasSize(3);
+		assertThat(call.action()).isNull();
+		assertThat(scriptRuns("caller_hung_up")).isEqualTo(before + 1);
+		assertThat(output.getAll()).doesNotContain("AGI script 'incoming' failed");
+	}
+
+	@Test
+	void garbageOnTheAgiPortIsRefusedAndTheNextCallIsServed() {
+		at("2027-01-05T10:00");
+		byte[] garbage = new byte[4096];
+		new Random(42).nextBytes(garbage);
+
+		FakeAsterisk.Session refused = asterisk.sendRaw(garbage);
+		FakeAsterisk.Session halfRequest = asterisk.sendRaw("agi_network: yes\nagi_network_script: incom"
+			.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(refused.variables()).doesNotContainKey("HELPLINE_ACTION");
+		assertThat(halfRequest.variables()).doesNotContainKey("HELPLINE_ACTION");
+		assertThat(asterisk.call(HELPLINE_NUMBER).action()).isEqualTo("open");
+	}
+
+	@Test
+	void aRequestForAnotherScriptRunsNothing() {
+		at("2027-01-05T10:00");
+		String request = "agi_network: yes\nagi_network_script: org.asteriskjava.fastagi.examples.HelloAgiScript\n"
+				+ "agi_request: agi://127.0.0.1/org.asteriskjava.fastagi.examples.HelloAgiScript\n\n";
+
+		FakeAsterisk.Session session = asterisk.sendRaw(request.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(session.commands()).noneMatch(c -> c.startsWith("SET VARIABLE HELPLINE") || c.startsWith("STREAM"));
+	}
+
+	@Test
+	void silentHalfOpenConnectionDoesNotBlockCallsAndIsDroppedAfterTheReadTimeout() throws Exception {
+		at("2027-01-05T10:00");
+		try (Socket silent = new Socket("127.0.0.1", agiPort())) {
+			silent.setSoTimeout(10_000);
+
+			assertThat(asterisk.call(HELPLINE_NUMBER).action()).isEqualTo("open");
+
+			InputStream in = silent.getInputStream();
+			long started = System.nanoTime();
+			assertThat(in.read()).as("server closes the silent connection").isEqualTo(-1);
+			assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(9_000);
+		}
+	}
+
+	@Test
+	void theCallersNumberNeverReachesTheLog(CapturedOutput output) {
+		at("2027-01-05T20:00");
+		asterisk.callerNumber("+31612345678").call(HELPLINE_NUMBER);
+		asterisk.callerNumber("+31612345678").hangUpAfter(1).call(HELPLINE_NUMBER);
+		asterisk.callerNumber("+31612345678").call("08009999999");
+
+		assertThat(output.getAll()).doesNotContain("612345678");
+	}
+
+	@Test
+	void everyScriptRunIsTimed() {
+		at("2027-01-05T10:00");
+		double before = scriptRuns("completed");
+
+		asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(scriptRuns("completed")).isEqualTo(before + 1);
+		assertThat(meters.get("helpline.calls").tag("outcome", "open").counter().count()).isPositive();
+	}
+
+	private double scriptRuns(String status) {
+		var timer = meters.find("helpline.agi.script").tag("script", "incoming").tag("status", status).timer();
+		return timer == null ? 0 : timer.count();
+	}
+
+	private void at(String localDateTime) {
+		clock.set(LocalDateTime.parse(localDateTime).atZone(AMSTERDAM).toInstant());
+	}
+
+}
