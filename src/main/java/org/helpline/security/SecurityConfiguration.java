@@ -24,6 +24,10 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "ADMIN";
 
+	static final String COUNSELLOR = "COUNSELLOR";
+
+	static final String ANALYST = "ANALYST";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -32,6 +36,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasAnyRole(OPERATOR, ADMIN)
+				.requestMatchers("/api/reports/**")
+				.hasAnyRole(ANALYST, ADMIN)
+				.requestMatchers("/api/contacts/**", "/api/counsellor/**")
+				.hasAnyRole(COUNSELLOR, OPERATOR, ADMIN)
 				.requestMatchers("/api/**")
 				.hasAnyRole(OPERATOR, ADMIN)
 				.anyRequest()
