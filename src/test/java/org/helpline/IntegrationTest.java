@@ -1,9 +1,5 @@
 package org.helpline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-
 import org.helpline.helplines.Helplines;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,20 +9,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application against a real PostgreSQL, its FastAGI server on a free port and a
- * clock the test controls. All subclasses share one application context and one database;
- * each test starts with no helplines.
+ * clock the test controls. Subclasses with the same configuration share one application
+ * context and database; each test starts with no helplines.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTest.Clocks.class)
 public abstract class IntegrationTest {
-
-	private static final int AGI_PORT = freePort();
 
 	@Autowired
 	protected TestClock clock;
@@ -34,17 +29,20 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	@Autowired
+	private Environment environment;
+
 	@DynamicPropertySource
 	static void realDatabaseAndFreePorts(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", TestPostgres::jdbcUrl);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");
-		registry.add("helpline.agi.port", () -> AGI_PORT);
-		registry.add("helpline.agi.socket-read-timeout", () -> "2s");
+		registry.add("helpline.agi.port", () -> 0);
 	}
 
-	protected static int agiPort() {
-		return AGI_PORT;
+	/** The port the FastAGI server of this test's application listens on. */
+	protected int agiPort() {
+		return environment.getRequiredProperty("local.agi.port", Integer.class);
 	}
 
 	@Autowired
@@ -54,15 +52,6 @@ public abstract class IntegrationTest {
 	void startWithNoHelplines() {
 		// Through the service, so its cache of lookups is emptied as well.
 		helplines.all().forEach(helpline -> helplines.delete(helpline.id()));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package org.helpline.telephony;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +37,14 @@ class FastAgiLifecycle implements SmartLifecycle {
 
 	private volatile Thread acceptLoop;
 
-	FastAgiLifecycle(AgiProperties properties, IncomingCallScript incoming, MeterRegistry meters) {
+	private volatile int port;
+
+	private final ConfigurableEnvironment environment;
+
+	FastAgiLifecycle(AgiProperties properties, IncomingCallScript incoming, MeterRegistry meters,
+			ConfigurableEnvironment environment) {
 		this.properties = properties;
+		this.environment = environment;
 		this.scripts = Map.of(IncomingCallScript.NAME, new TimedAgiScript(IncomingCallScript.NAME, incoming, meters));
 	}
 
@@ -44,9 +53,12 @@ class FastAgiLifecycle implements SmartLifecycle {
 		SimpleMappingStrategy mapping = new SimpleMappingStrategy();
 		mapping.setMappings(scripts);
 		try {
-			server = new HelplineAgiServer(mapping, InetAddress.getByName(properties.bindAddress()),
-					properties.port(), properties.maxConcurrentCalls(),
-					(int) properties.socketReadTimeout().toMillis());
+			if (port == 0) {
+				// Chosen once: after a stop and start, Asterisk still knows where to call.
+				port = properties.port() == 0 ? freePort() : properties.port();
+			}
+			server = new HelplineAgiServer(mapping, InetAddress.getByName(properties.bindAddress()), port,
+					properties.maxConcurrentCalls(), (int) properties.socketReadTimeout().toMillis());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot listen for FastAGI on " + properties.bindAddress() + ":"
@@ -61,8 +73,16 @@ class FastAgiLifecycle implements SmartLifecycle {
 				log.error("FastAGI server stopped unexpectedly", ex);
 			}
 		});
-		log.info("FastAGI listening on {}:{} (scripts: {})", properties.bindAddress(), properties.port(),
-				scripts.keySet());
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("local.agi", Map.of("local.agi.port", port)));
+		log.info("FastAGI listening on {}:{} (scripts: {})", properties.bindAddress(), port, scripts.keySet());
+	}
+
+	/** Port 0 asks for any free port, like server.port=0; it is published as local.agi.port. */
+	private int freePort() throws IOException {
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(properties.bindAddress()))) {
+			return probe.getLocalPort();
+		}
 	}
 
 	@Override
@@ -94,7 +114,7 @@ class FastAgiLifecycle implements SmartLifecycle {
 	}
 
 	String address() {
-		return properties.bindAddress() + ":" + properties.port();
+		return properties.bindAddress() + ":" + port;
 	}
 
 }

@@ -12,6 +12,8 @@ import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.Prompt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
 class IncomingCallScript implements AgiScript {
 
 	static final String NAME = "incoming";
+
+	private static final Logger log = LoggerFactory.getLogger(IncomingCallScript.class);
 
 	private final IncomingCallFlow flow;
 
@@ -41,6 +45,7 @@ class IncomingCallScript implements AgiScript {
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		CallDecision decision = flow.decide(dialledNumber(request), clock.instant());
 		meters.counter("helpline.calls", "outcome", decision.outcome().tag()).increment();
+		log.info("Incoming call: {}", decision.outcome().tag());
 		switch (decision) {
 			case Connect connect -> handOn(channel, connect);
 			case Announce announce -> announce(channel, announce);

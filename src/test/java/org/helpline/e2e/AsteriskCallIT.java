@@ -21,7 +21,6 @@ import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.schedule.OpeningInterval;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,9 +65,14 @@ class AsteriskCallIT extends IntegrationTest {
 	@LocalServerPort
 	int httpPort;
 
-	@BeforeAll
-	static void startAsterisk() {
-		AsteriskSandbox.start(agiPort());
+	private static boolean asteriskStarted;
+
+	@BeforeEach
+	void startAsteriskOnce() {
+		if (!asteriskStarted) {
+			asteriskStarted = true;
+			AsteriskSandbox.start(agiPort());
+		}
 	}
 
 	@AfterAll
@@ -92,6 +96,7 @@ class AsteriskCallIT extends IntegrationTest {
 	void callOutsideOpeningHoursHearsTheClosedMessageAndAsteriskHangsUp() {
 		at("2027-01-05T20:00");
 		double before = calls("closed_outside_hours");
+		double completedBefore = scriptRuns("completed");
 
 		try (RtpListener ear = new RtpListener(CALLER_MEDIA_PORT);
 				Sipp caller = Sipp.caller("caller.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT)) {
@@ -101,6 +106,7 @@ class AsteriskCallIT extends IntegrationTest {
 			assertThat(ear.voicedSeconds()).as("seconds of message heard").isGreaterThan(10);
 		}
 		assertThat(calls("closed_outside_hours")).isEqualTo(before + 1);
+		assertThat(scriptRuns("completed")).as("one script, run to its end").isEqualTo(completedBefore + 1);
 	}
 
 	@Test
@@ -206,6 +212,11 @@ class AsteriskCallIT extends IntegrationTest {
 	private double calls(String outcome) {
 		var counter = meters.find("helpline.calls").tag("outcome", outcome).counter();
 		return counter == null ? 0 : counter.count();
+	}
+
+	private double scriptRuns(String status) {
+		var timer = meters.find("helpline.agi.script").tag("script", "incoming").tag("status", status).timer();
+		return timer == null ? 0 : timer.count();
 	}
 
 	private void at(String localDateTime) {

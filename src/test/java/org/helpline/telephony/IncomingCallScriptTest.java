@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commands does each kind of call get?
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "helpline.agi.socket-read-timeout=2s")
 class IncomingCallScriptTest extends IntegrationTest {
 
 	static final String HELPLINE_NUMBER = "08002666436";
