@@ -38,7 +38,7 @@ final class SpokenTime {
 		if (moment.getMinute() > 0) {
 			prompts.add(new Prompt(language, "minutes-" + moment.getMinute()));
 		}
-		else if (language.equals("en")) {
+		else if (language.equals("en") && moment.getHour() != 0) {
 			prompts.add(new Prompt(language, "oclock"));
 		}
 		return prompts;

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The helpline on one machine, without a phone: a real Asterisk, this service, a SIPp
+# counsellor phone and a stream of SIPp callers. Prints what happened, then stops
+# everything it started (by pid), also on failure or Ctrl-C. Needs root (see
+# ops/README-asterisk.md) and the packages sip-tester debootstrap espeak-ng sox.
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$REPO"
+source ops/java-home.sh
+
+HTTP_PORT="${DEMO_HTTP_PORT:-18080}"
+API="http://127.0.0.1:$HTTP_PORT"
+AUTH="operator:local-dev-only"
+WORK="$REPO/target/demo"
+SCENARIOS="$REPO/src/test/resources/sipp"
+NUMBER=0800
+pids=()
+
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  ops/asterisk.sh stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT INT TERM
+
+say() { printf '\n== %s\n' "$*"; }
+api() { curl -fsS -u "$AUTH" -H 'Content-Type: application/json' "$@"; }
+
+mkdir -p "$WORK"
+say "Building the service"
+mvn -B -q -ntp package -DskipTests
+jar="$(ls target/helpline-*.jar | grep -v original | head -1)"
+
+say "Starting Asterisk"
+ops/asterisk.sh start
+
+say "Starting the service (embedded database in memory, API on $API)"
+java -jar "$jar" --server.port="$HTTP_PORT" \
+  --spring.datasource.url="jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1" \
+  > "$WORK/service.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do
+  curl -fs "$API/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$API/actuator/health" >/dev/null || { tail -20 "$WORK/service.log"; exit 1; }
+
+say "Configuring a helpline that is open around the clock, reached on $NUMBER"
+id="$(api -X POST "$API/api/helplines" -d "{\"name\":\"Demo helpline\",\"numbers\":[\"$NUMBER\"],
+  \"timeZone\":\"Europe/Amsterdam\",\"country\":\"NL\",\"language\":\"nl\",
+  \"openDestination\":\"PJSIP/counsellor-1\",\"ringTimeoutSeconds\":20}" | sed -E 's/.*"id":([0-9]+).*/\1/')"
+hours=""
+for day in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
+  hours+="${hours:+,}{\"day\":\"$day\",\"start\":\"00:00\",\"end\":\"00:00\"}"
+done
+api -X PUT "$API/api/helplines/$id/opening-hours" -d "[$hours]" >/dev/null
+
+say "A counsellor's phone answers on 127.0.0.1:5081; 4 callers call, one per second, and talk 3 s"
+sipp -sf "$SCENARIOS/counsellor-answer.xml" -i 127.0.0.1 -p 5081 -m 4 -nostdin -timeout 60s \
+  -timeout_error -trace_msg -message_file "$WORK/counsellor-messages.log" > "$WORK/counsellor.out" 2>&1 &
+pids+=($!)
+sleep 0.5
+sipp -sf "$SCENARIOS/caller-hangs-up.xml" -s "$NUMBER" -i 127.0.0.1 -p 5070 -m 4 -r 1 -d 3000 -nostdin \
+  -timeout 60s -timeout_error -set caller 0612345678 127.0.0.1:5060 > "$WORK/callers-open.out" 2>&1 \
+  && echo "4 of 4 callers reached the counsellor" || echo "some open calls failed: see $WORK/callers-open.out"
+
+say "The operator closes the line today (closure day); 2 callers now hear the closed message"
+today="$(TZ=Europe/Amsterdam date +%F)"
+api -X POST "$API/api/helplines/$id/closures" \
+  -d "{\"firstDay\":\"$today\",\"lastDay\":\"$today\",\"reason\":\"Demo closure\"}" >/dev/null
+api "$API/api/preview?number=$NUMBER" | sed -E 's/.*"transcript":"([^"]*)".*/  the caller hears: \1/'
+echo
+sipp -sf "$SCENARIOS/caller.xml" -s "$NUMBER" -i 127.0.0.1 -p 5071 -m 2 -r 2 -nostdin -timeout 120s \
+  -timeout_error -set caller +31612345678 -set mport 41000 127.0.0.1:5060 > "$WORK/callers-closed.out" 2>&1 \
+  && echo "2 of 2 callers heard the closed message and were hung up by Asterisk" \
+  || echo "some closed calls failed: see $WORK/callers-closed.out"
+
+say "What the service counted (/actuator/prometheus)"
+curl -fsS -u "$AUTH" "$API/actuator/prometheus" | grep -E '^helpline_calls_total' || true
+if grep -rq 612345678 "$WORK/counsellor-messages.log" "$WORK/service.log"; then
+  echo "PRIVACY: the caller's number reached the counsellor's phone or the service log"
+  exit 1
+fi
+echo "The caller's number reached neither the counsellor's phone nor the service log."
+echo "Logs: $WORK"
