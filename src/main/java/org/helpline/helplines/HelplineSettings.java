@@ -9,4 +9,11 @@ import java.util.List;
 public record HelplineSettings(String name, List<String> numbers, String timeZone, String country, String language,
 		String openDestination, Integer ringTimeoutSeconds) {
 
+	/** Left out, a helpline is Dutch: Amsterdam time, Dutch holidays, Dutch prompts (then English). */
+	public HelplineSettings {
+		timeZone = timeZone == null ? "Europe/Amsterdam" : timeZone;
+		country = country == null ? "NL" : country;
+		language = language == null ? "nl" : language;
+	}
+
 }

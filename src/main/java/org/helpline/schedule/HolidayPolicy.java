@@ -17,7 +17,7 @@ public record HolidayPolicy(Set<HolidayKind> closedTypes, Set<String> alsoClosed
 		stayOpen = (stayOpen != null) ? Set.copyOf(stayOpen) : Set.of();
 	}
 
-	boolean closesOn(PublicHoliday holiday) {
+	public boolean closesOn(PublicHoliday holiday) {
 		if (this.stayOpen.contains(holiday.key())) {
 			return false;
 		}

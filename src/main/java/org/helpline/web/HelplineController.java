@@ -1,6 +1,7 @@
 package org.helpline.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.helpline.helplines.Helpline;
@@ -8,8 +9,10 @@ import org.helpline.helplines.Helpline.Entry;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
 import org.helpline.schedule.Closure;
+import org.helpline.schedule.HolidayKind;
 import org.helpline.schedule.HolidayPolicy;
 import org.helpline.schedule.OpeningInterval;
+import org.helpline.schedule.PublicHolidays;
 import org.helpline.schedule.SpecialOpening;
 
 import org.springframework.http.ResponseEntity;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operators' API for helplines and their schedules. Every change is validated whole. */
@@ -29,8 +33,15 @@ class HelplineController {
 
 	private final Helplines helplines;
 
-	HelplineController(Helplines helplines) {
+	private final PublicHolidays publicHolidays;
+
+	HelplineController(Helplines helplines, PublicHolidays publicHolidays) {
 		this.helplines = helplines;
+		this.publicHolidays = publicHolidays;
+	}
+
+	record HolidayView(LocalDate date, String key, HolidayKind type, String dutchName, String englishName,
+			boolean closesLine) {
 	}
 
 	@GetMapping
@@ -78,6 +89,19 @@ class HelplineController {
 	@PutMapping("/{id}/holiday-policy")
 	HolidayPolicy changeHolidayPolicy(@PathVariable long id, @RequestBody HolidayPolicy policy) {
 		return helplines.changeHolidayPolicy(id, Bodies.required(policy)).holidayPolicy();
+	}
+
+	/** The country's holidays in a year, and whether this helpline's policy closes the line on each. */
+	@GetMapping("/{id}/holidays")
+	List<HolidayView> holidays(@PathVariable long id, @RequestParam int year) {
+		Helpline helpline = helplines.get(id);
+		if (year < 2000 || year > 2099) {
+			throw new BadParameterException("year", "must be between 2000 and 2099");
+		}
+		return publicHolidays.in(helpline.country(), year).stream()
+			.map(h -> new HolidayView(h.date(), h.key(), h.type(), h.dutchName(), h.englishName(),
+					helpline.holidayPolicy().closesOn(h)))
+			.toList();
 	}
 
 	@GetMapping("/{id}/closures")

@@ -183,6 +183,30 @@ class HelplineApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void holidaysOfTheYearShowWhichCloseTheLine() {
+		long id = createStopItNow();
+		put("/api/helplines/" + id + "/holiday-policy",
+				"{\"closedTypes\": [\"PUBLIC\"], \"alsoClosed\": [\"christian.GOOD_FRIDAY\"], \"stayOpen\": [\"LIBERATION\"]}");
+
+		assertThat(mvc.get().uri("/api/helplines/" + id + "/holidays?year=2027").with(operator())).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$[?(@.key == 'KINGS_DAY')].closesLine", v -> v.assertThat().asArray().containsExactly(true))
+			.hasPathSatisfying("$[?(@.key == 'LIBERATION')].closesLine", v -> v.assertThat().asArray().containsExactly(false))
+			.hasPathSatisfying("$[?(@.key == 'christian.GOOD_FRIDAY')].closesLine",
+					v -> v.assertThat().asArray().containsExactly(true));
+	}
+
+	@Test
+	void aHelplineWithoutZoneCountryOrLanguageIsADutchOne() {
+		assertThat(post("/api/helplines", "{\"name\": \"Minimal\", \"numbers\": [\"0800111\"], "
+				+ "\"openDestination\": \"PJSIP/counsellor-1\"}")).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.hasPathSatisfying("$.zone", v -> v.assertThat().isEqualTo("Europe/Amsterdam"))
+			.hasPathSatisfying("$.country", v -> v.assertThat().isEqualTo("NL"))
+			.hasPathSatisfying("$.language", v -> v.assertThat().isEqualTo("nl"));
+	}
+
+	@Test
 	void theApiNeedsALogin() {
 		assertThat(mvc.get().uri("/api/helplines")).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.get().uri("/api/helplines").with(httpBasic("operator", "wrong")))
