@@ -176,7 +176,8 @@ public class Helplines {
 	/** The schedule's problems, named after the fields of a helpline as the API shows it. */
 	private List<FieldProblem> scheduleProblems(Helpline candidate) {
 		return validator.validate(candidate.schedule()).stream()
-			.map(p -> new FieldProblem(p.field().replaceFirst("^weekly", "openingHours"), p.message()))
+			.map(p -> new FieldProblem(p.field().replaceFirst("^weekly", "openingHours"),
+					p.message().replace("weekly[", "openingHours[")))
 			.toList();
 	}
 
