@@ -1,0 +1,17 @@
+package org.helpline.routing;
+
+import java.time.Duration;
+
+/**
+ * What a waiting caller hears next.
+ *
+ * @param position 1-based place among this helpline's callers not yet connected; never higher
+ * than the last position announced to this caller
+ * @param estimatedWait how long this caller may still wait, from recent answer times; {@code null}
+ * when there are too few recent answers to say
+ * @param sayPosition whether the helpline announces the position
+ * @param sayEstimate whether to say the estimate; never true when the estimate is {@code null}
+ */
+public record Announcement(int position, Duration estimatedWait, boolean sayPosition, boolean sayEstimate) {
+
+}

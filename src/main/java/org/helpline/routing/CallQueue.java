@@ -1,0 +1,562 @@
+package org.helpline.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.helpline.helplines.UnknownHelplineException;
+import org.helpline.routing.QueueOutcome.Offered;
+import org.helpline.routing.QueueOutcome.Overflow;
+import org.helpline.routing.QueueOutcome.StillWaiting;
+import org.helpline.routing.Waiter.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The callers this instance holds, in arrival order across all helplines, and the dispatcher
+ * that gives each free counsellor to the longest-waiting caller they match.
+ *
+ * <p>A waiting caller is a FastAGI session blocked in {@link #await} on a virtual thread; the
+ * queue itself is a few objects per caller in memory and never stored (call ids are Asterisk's
+ * unique ids). After a restart callers re-join with their original entry time and the order is
+ * rebuilt from it. Counsellors are claimed in the shared database, so two instances never ring
+ * the same counsellor. One lock guards the queue; dispatching holds it for a database read and
+ * one conditional update per claim.
+ */
+@Service
+public class CallQueue {
+
+	private static final Logger log = LoggerFactory.getLogger(CallQueue.class);
+
+	/** No trigger worth timing: a periodic re-check (widening, another instance freed someone). */
+	private static final long UNTIMED = Long.MIN_VALUE;
+
+	private final Presence presence;
+
+	private final CounsellorStore store;
+
+	private final HelplineRouting routing;
+
+	private final Clock clock;
+
+	private final RoutingProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Every call this instance holds, by call id: waiting, offered or connected. */
+	private final Map<String, Waiter> calls = new HashMap<>();
+
+	/** Callers not connected yet (waiting or being rung), in arrival order. */
+	private final NavigableSet<Waiter> queue = new TreeSet<>(Waiter.ARRIVAL);
+
+	private final WaitEstimator estimates;
+
+	private final Map<Long, String> helplineNames = new HashMap<>();
+
+	private final MultiGauge waitingGauge;
+
+	private final MultiGauge longestWaitGauge;
+
+	private final Timer decisions;
+
+	private long arrivals;
+
+	private boolean dispatching;
+
+	private boolean dispatchAgain;
+
+	CallQueue(Presence presence, CounsellorStore store, HelplineRouting routing, Clock clock,
+			RoutingProperties properties, MeterRegistry meters) {
+		this.presence = presence;
+		this.store = store;
+		this.routing = routing;
+		this.clock = clock;
+		this.properties = properties;
+		this.meters = meters;
+		this.estimates = new WaitEstimator(properties.estimateWindow(), properties.estimateSamples(),
+				properties.estimateMinSamples());
+		this.waitingGauge = MultiGauge.builder("helpline.routing.calls.waiting")
+			.description("Callers waiting for a counsellor on this instance (including those being rung)")
+			.register(meters);
+		this.longestWaitGauge = MultiGauge.builder("helpline.routing.longest.wait")
+			.description("How long the longest-waiting caller has waited")
+			.baseUnit("seconds")
+			.register(meters);
+		// Percentiles computed here, not a histogram: Prometheus then shows p50/p99 as they are
+		// (with a histogram it would show only buckets). They cannot be added up across instances.
+		this.decisions = Timer.builder("helpline.routing.decision")
+			.description("From a caller joining or a counsellor becoming free to the counsellor's claim")
+			.publishPercentiles(0.5, 0.9, 0.99)
+			.register(meters);
+	}
+
+	/**
+	 * Joins (or re-joins after a failed ring or a service restart) the helpline's queue. A
+	 * caller this instance already holds keeps their place (an offer they held is given up).
+	 * @param callerGroup the caller's menu choice; {@code null} when they made none
+	 * @param language the language the caller hears (and a counsellor must speak)
+	 * @param enteredAt the original entry time (a channel variable of the call), so a caller keeps
+	 * their place across restarts; {@code null} or a time in the future means now
+	 * @throws UnknownHelplineException when there is no such helpline
+	 */
+	public void join(String callId, long helplineId, String callerGroup, String language, Instant enteredAt) {
+		Objects.requireNonNull(callId, "callId");
+		long trigger = monotonicNow();
+		RoutingRules rules = routing.rules(helplineId);
+		Instant now = clock.instant();
+		Instant entered = enteredAt == null || enteredAt.isAfter(now) ? now : enteredAt;
+		lock.lock();
+		try {
+			Waiter waiter = calls.get(callId);
+			if (waiter == null) {
+				waiter = new Waiter(callId, helplineId, callerGroup, language, entered, arrivals++, lock.newCondition());
+				calls.put(callId, waiter);
+			}
+			else {
+				queue.remove(waiter);
+				giveUp(waiter, "offer given up");
+				if (entered.isBefore(waiter.enteredAt)) {
+					waiter.enteredAt = entered;
+				}
+			}
+			waiter.status = Status.WAITING;
+			queue.add(waiter);
+			if (waiter.positionAtJoin == 0) {
+				waiter.positionAtJoin = positionOf(waiter);
+			}
+			knowHelpline(helplineId, rules.helpline());
+			dispatch(trigger);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Blocks until a counsellor has been claimed for this caller ({@link Offered}), the
+	 * announcement period passed ({@link StillWaiting}), or the maximum wait passed
+	 * ({@link Overflow}; the caller is removed). Also {@link Overflow} when the call left the
+	 * queue meanwhile. Cheap to block in: a parked virtual thread.
+	 * @param announcementPeriod how long to wait at most before the next announcement;
+	 * {@code null} for the helpline's setting
+	 * @throws IllegalStateException when the call never joined or is already connected
+	 * @throws CancellationException when the waiting thread is interrupted; the call left the queue
+	 */
+	public QueueOutcome await(String callId, Duration announcementPeriod) {
+		lock.lock();
+		try {
+			Waiter waiter = calls.get(callId);
+			if (waiter == null || waiter.status == Status.CONNECTED) {
+				throw new IllegalStateException("this call is not waiting in the queue");
+			}
+			RoutingRules rules = routing.rules(waiter.helplineId);
+			Instant start = clock.instant();
+			Instant announceAt = start.plus(announcementPeriod == null ? rules.announcementPeriod() : announcementPeriod);
+			Instant overflowAt = waiter.enteredAt.plus(rules.maxWait());
+			while (true) {
+				if (waiter.status == Status.OFFERED) {
+					return new Offered(waiter.offer);
+				}
+				if (waiter.status == Status.GONE) {
+					return new Overflow();
+				}
+				Instant now = clock.instant();
+				if (!now.isBefore(overflowAt)) {
+					remove(waiter);
+					return new Overflow();
+				}
+				if (!now.isBefore(announceAt)) {
+					return new StillWaiting(announcement(waiter, rules, now));
+				}
+				Instant next = announceAt.isBefore(overflowAt) ? announceAt : overflowAt;
+				waiter.awaiting = true;
+				try {
+					waiter.changed.awaitNanos(Duration.between(now, next).toNanos());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					remove(waiter);
+					throw new CancellationException("interrupted while waiting; the call left the queue");
+				}
+				finally {
+					waiter.awaiting = false;
+				}
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * The caller hung up or was sent away: leaves the queue at once, and releases a counsellor
+	 * claimed but not yet rung. For a connected call this is {@link #callEnded}. Unknown calls
+	 * are ignored, so the adapter may call this in a {@code finally}.
+	 */
+	public void leave(String callId) {
+		lock.lock();
+		try {
+			Waiter waiter = calls.get(callId);
+			if (waiter != null) {
+				remove(waiter);
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Result of ringing the offered counsellor. Unless answered, the caller is waiting again in
+	 * the same place, and is offered the next free counsellor at once when there is one (collect
+	 * it with {@link #await}). A result for a call that holds no offer is ignored.
+	 */
+	public void ringResult(String callId, RingResult result) {
+		lock.lock();
+		try {
+			Waiter waiter = calls.get(callId);
+			if (waiter == null || waiter.status != Status.OFFERED) {
+				log.debug("Ring result {} for a call that holds no offer", result);
+				return;
+			}
+			long counsellor = waiter.counsellorId;
+			switch (result) {
+				case ANSWERED -> answered(waiter);
+				case CALLER_HUNG_UP -> remove(waiter);
+				case NO_ANSWER, BUSY, UNAVAILABLE -> {
+					waiter.status = Status.WAITING;
+					waiter.offer = null;
+					presence.ringFailed(counsellor, waiter.claimToken, result);
+					waiter.changed.signalAll();
+					dispatch(monotonicNow());
+				}
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** The answered call ended: the counsellor goes to wrap-up. Unknown calls are ignored. */
+	public void callEnded(String callId) {
+		leave(callId);
+	}
+
+	/** This instance's queues, for the live board. */
+	public List<QueueSummary> summaries() {
+		lock.lock();
+		try {
+			Instant now = clock.instant();
+			List<QueueSummary> summaries = new ArrayList<>();
+			helplineNames.forEach((id, name) -> summaries.add(new QueueSummary(id, name, waiting(id),
+					longestWait(id, now).toSeconds())));
+			summaries.sort(java.util.Comparator.comparing(QueueSummary::helpline));
+			return summaries;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Someone became available (here or, seen by the periodic re-check, elsewhere): offer them. */
+	@EventListener
+	void counsellorChanged(CounsellorStateChanged event) {
+		if (event.state() == CounsellorState.AVAILABLE) {
+			long trigger = monotonicNow();
+			lock.lock();
+			try {
+				dispatch(trigger);
+			}
+			finally {
+				lock.unlock();
+			}
+		}
+	}
+
+	/**
+	 * The periodic re-check: waiters look at the clock again (announcements, maximum wait) and
+	 * the dispatcher looks again for counsellors (widening, counsellors freed by another instance).
+	 */
+	void tick() {
+		lock.lock();
+		try {
+			Instant now = clock.instant();
+			for (Waiter waiter : List.copyOf(calls.values())) {
+				if (abandoned(waiter, now)) {
+					log.warn("Dropped a call whose FastAGI session stopped asking the queue ({})", waiter.status);
+					remove(waiter);
+				}
+				waiter.changed.signalAll();
+			}
+			dispatch(UNTIMED);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Forgets every call and estimate (for tests that share one application). */
+	void reset() {
+		lock.lock();
+		try {
+			for (Waiter waiter : List.copyOf(calls.values())) {
+				remove(waiter);
+			}
+			estimates.clear();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	// --- under the lock from here on
+
+	private void dispatch(long trigger) {
+		if (dispatching) {
+			// A state change published while dispatching (a released claim): go round once more.
+			dispatchAgain = true;
+			return;
+		}
+		dispatching = true;
+		try {
+			do {
+				dispatchAgain = false;
+				dispatchOnce(trigger);
+			}
+			while (dispatchAgain);
+		}
+		finally {
+			dispatching = false;
+		}
+	}
+
+	private void dispatchOnce(long trigger) {
+		if (queue.stream().noneMatch(w -> w.status == Status.WAITING)) {
+			return;
+		}
+		List<Candidate> free = new ArrayList<>(store.available());
+		Instant now = clock.instant();
+		Map<Long, Map<Long, Integer>> answeredToday = new HashMap<>();
+		for (Waiter waiter : List.copyOf(queue)) {
+			if (free.isEmpty()) {
+				return;
+			}
+			if (waiter.status != Status.WAITING) {
+				continue;
+			}
+			RoutingRules rules;
+			try {
+				rules = routing.rules(waiter.helplineId);
+			}
+			catch (UnknownHelplineException ex) {
+				continue;
+			}
+			int level = rules.levelAfter(Duration.between(waiter.enteredAt, now));
+			Map<Long, Integer> answered = rules.strategy() != Strategy.FEWEST_CALLS_TODAY ? Map.of()
+					: answeredToday.computeIfAbsent(waiter.helplineId, id -> store
+						.answeredSince(LocalDate.ofInstant(now, rules.zone()).atStartOfDay(rules.zone()).toInstant()));
+			for (Candidate candidate : Selection.rank(free, waiter.callerGroup, waiter.language, level,
+					rules.strategy(), answered)) {
+				free.remove(candidate);
+				Instant expires = now.plusSeconds(rules.ringTimeoutSeconds()).plus(properties.claimGrace());
+				OptionalLong token = presence.claim(candidate.id(), candidate.version(), now, expires);
+				if (token.isPresent()) {
+					offer(waiter, candidate, token.getAsLong(), rules, now, expires);
+					if (trigger != UNTIMED) {
+						decisions.record(monotonicNow() - trigger, TimeUnit.NANOSECONDS);
+					}
+					break;
+				}
+			}
+		}
+	}
+
+	/**
+	 * A session that died without {@link #leave}: nobody awaits a caller past the maximum wait
+	 * (a live one would have overflowed), nor reports a ring after the claim lapsed. Connected
+	 * calls are not judged: a call has no maximum length.
+	 */
+	private boolean abandoned(Waiter waiter, Instant now) {
+		return switch (waiter.status) {
+			case WAITING -> !waiter.awaiting && now.isAfter(waiter.enteredAt.plus(maxWait(waiter.helplineId))
+				.plus(properties.claimGrace()));
+			case OFFERED -> now.isAfter(waiter.offerExpires);
+			case CONNECTED, GONE -> false;
+		};
+	}
+
+	private Duration maxWait(long helplineId) {
+		try {
+			return routing.rules(helplineId).maxWait();
+		}
+		catch (UnknownHelplineException ex) {
+			return Duration.ZERO;
+		}
+	}
+
+	private void offer(Waiter waiter, Candidate counsellor, long claimToken, RoutingRules rules, Instant now,
+			Instant expires) {
+		waiter.offerExpires = expires;
+		waiter.status = Status.OFFERED;
+		waiter.counsellorId = counsellor.id();
+		waiter.claimToken = claimToken;
+		waiter.offer = new Offer(waiter.callId, counsellor.id(), counsellor.displayName(), dialString(counsellor),
+				rules.ringTimeoutSeconds(), rules.whisper() ? whisper(waiter, now) : null);
+		waiter.changed.signalAll();
+	}
+
+	private void answered(Waiter waiter) {
+		Instant now = clock.instant();
+		if (!presence.answered(waiter.counsellorId, waiter.claimToken)) {
+			log.warn("Counsellor {} answered, but their state changed while the phone rang", waiter.counsellorId);
+		}
+		waiter.status = Status.CONNECTED;
+		waiter.offer = null;
+		queue.remove(waiter);
+		Duration waited = Duration.between(waiter.enteredAt, now);
+		estimates.answered(waiter.helplineId, now, waited, waiter.positionAtJoin);
+		String helpline = helplineNames.getOrDefault(waiter.helplineId, Long.toString(waiter.helplineId));
+		Timer.builder("helpline.routing.answer.time")
+			.description("From entering the queue to a counsellor answering")
+			.tag("helpline", helpline)
+			.publishPercentiles(0.5, 0.9, 0.99)
+			.register(meters)
+			.record(waited);
+	}
+
+	/** Takes the call out of this instance, and out of whatever it held. */
+	private void remove(Waiter waiter) {
+		queue.remove(waiter);
+		calls.remove(waiter.callId);
+		giveUp(waiter, "caller left");
+		waiter.status = Status.GONE;
+		waiter.changed.signalAll();
+	}
+
+	/**
+	 * Releases a claimed counsellor, or sends a connected one to wrap-up. The waiter must be out
+	 * of the queue already: the counsellor freed here is offered at once, and not to this call.
+	 */
+	private void giveUp(Waiter waiter, String reason) {
+		Status held = waiter.status;
+		waiter.status = Status.GONE;
+		waiter.offer = null;
+		if (held == Status.OFFERED) {
+			presence.release(waiter.counsellorId, waiter.claimToken, reason);
+		}
+		else if (held == Status.CONNECTED) {
+			presence.callEnded(waiter.counsellorId, wrapUp(waiter.helplineId));
+		}
+	}
+
+	private Duration wrapUp(long helplineId) {
+		try {
+			return Duration.ofSeconds(routing.rules(helplineId).wrapUpSeconds());
+		}
+		catch (UnknownHelplineException ex) {
+			return Duration.ofSeconds(properties.defaults().wrapUpSeconds());
+		}
+	}
+
+	private Announcement announcement(Waiter waiter, RoutingRules rules, Instant now) {
+		// Never a higher place than last time: a caller re-joining after a restart may sort in ahead.
+		int position = Math.min(positionOf(waiter), waiter.lastAnnounced);
+		waiter.lastAnnounced = position;
+		Duration estimate = estimates.estimate(waiter.helplineId, position, now);
+		return new Announcement(position, estimate, rules.announce().position(),
+				rules.announce().estimate() && estimate != null);
+	}
+
+	private int positionOf(Waiter waiter) {
+		int ahead = 0;
+		for (Waiter other : queue.headSet(waiter, false)) {
+			if (other.helplineId == waiter.helplineId) {
+				ahead++;
+			}
+		}
+		return ahead + 1;
+	}
+
+	private String dialString(Candidate counsellor) {
+		return counsellor.endpoint() != null ? "PJSIP/" + counsellor.endpoint()
+				: properties.externalDialString().replace("{number}", counsellor.externalNumber());
+	}
+
+	private static String whisper(Waiter waiter, Instant now) {
+		long seconds = Duration.between(waiter.enteredAt, now).toSeconds();
+		return (waiter.callerGroup == null ? "no group chosen" : waiter.callerGroup) + ", waited "
+				+ String.format("%d:%02d", seconds / 60, seconds % 60);
+	}
+
+	private int waiting(long helplineId) {
+		return (int) queue.stream().filter(w -> w.helplineId == helplineId).count();
+	}
+
+	private Duration longestWait(long helplineId, Instant now) {
+		return queue.stream()
+			.filter(w -> w.helplineId == helplineId)
+			.findFirst()
+			.map(w -> Duration.between(w.enteredAt, now))
+			.filter(d -> !d.isNegative())
+			.orElse(Duration.ZERO);
+	}
+
+	/** One gauge row per helpline name (a helpline removed and created anew keeps its series). */
+	private void knowHelpline(long helplineId, String name) {
+		if (name.equals(helplineNames.put(helplineId, name))) {
+			return;
+		}
+		Map<String, List<Long>> idsByName = new HashMap<>();
+		helplineNames.forEach((id, helpline) -> idsByName.computeIfAbsent(helpline, n -> new ArrayList<>()).add(id));
+		List<MultiGauge.Row<?>> waitingRows = new ArrayList<>();
+		List<MultiGauge.Row<?>> longestRows = new ArrayList<>();
+		idsByName.forEach((helpline, ids) -> {
+			Tags tags = Tags.of("helpline", helpline);
+			waitingRows.add(MultiGauge.Row.of(tags, this,
+					q -> q.gauge(() -> ids.stream().mapToInt(q::waiting).sum())));
+			longestRows.add(MultiGauge.Row.of(tags, this, q -> q.gauge(() -> ids.stream()
+				.mapToLong(id -> q.longestWait(id, q.clock.instant()).toMillis())
+				.max()
+				.orElse(0) / 1000.0)));
+		});
+		waitingGauge.register(waitingRows, true);
+		longestWaitGauge.register(longestRows, true);
+	}
+
+	/** Gauges are read on the metrics thread, so they take the lock like everybody else. */
+	private double gauge(java.util.function.DoubleSupplier value) {
+		lock.lock();
+		try {
+			return value.getAsDouble();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private long monotonicNow() {
+		return meters.config().clock().monotonicTime();
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.helpline.routing;
+
+import java.util.Map;
+
+/**
+ * What an operator sends to create or change a counsellor. Values arrive unchecked so that
+ * {@link Counsellors} can name every bad field.
+ */
+public record CounsellorSettings(String displayName, String endpoint, String externalNumber, String username,
+		Map<String, Integer> callerGroups, Map<String, Integer> languages) {
+
+}

@@ -1,0 +1,6 @@
+package org.helpline.routing;
+
+/** Published after a counsellor's state changed (through any instance's API, a call or the phone). */
+public record CounsellorStateChanged(long counsellorId, CounsellorState state, String reason) {
+
+}

@@ -1,0 +1,143 @@
+package org.helpline.routing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.helpline.helplines.FieldProblem;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The counsellors operators configure: how they are reached, what they take, which login acts
+ * as them. Every change is validated whole; a counsellor's state is {@link Presence}'s.
+ */
+@Service
+public class Counsellors {
+
+	private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+	private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
+
+	private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+	private final CounsellorStore store;
+
+	private final Clock clock;
+
+	Counsellors(CounsellorStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	public List<Counsellor> all() {
+		return store.findAll();
+	}
+
+	public Counsellor get(long id) {
+		return store.findCounsellor(id)
+			.orElseThrow(() -> new UnknownCounsellorException("counsellor " + id + " does not exist"));
+	}
+
+	/** A new counsellor starts signed out. */
+	@Transactional
+	public Counsellor create(CounsellorSettings settings) {
+		CounsellorSettings valid = validate(settings, null);
+		return get(store.insert(valid, clock.instant()));
+	}
+
+	@Transactional
+	public Counsellor update(long id, CounsellorSettings settings) {
+		Counsellor current = get(id);
+		CounsellorSettings valid = validate(settings, id);
+		boolean newPhone = !Objects.equals(current.endpoint(), valid.endpoint())
+				|| !Objects.equals(current.externalNumber(), valid.externalNumber());
+		store.update(id, valid, newPhone);
+		return get(id);
+	}
+
+	/** Refused while the counsellor's phone rings for a call or they are on one. */
+	@Transactional
+	public void delete(long id) {
+		CounsellorRow row = store.find(id)
+			.orElseThrow(() -> new UnknownCounsellorException("counsellor " + id + " does not exist"));
+		if (row.state() == CounsellorState.RINGING || row.state() == CounsellorState.ON_CALL) {
+			throw new StateConflictException("counsellor " + id + " is " + row.state() + "; remove them after the call");
+		}
+		store.delete(id);
+	}
+
+	private CounsellorSettings validate(CounsellorSettings s, Long ownId) {
+		if (s == null) {
+			throw new InvalidRoutingException(List.of(new FieldProblem("body", "a request body is required")));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		String name = blankToNull(s.displayName());
+		String endpoint = blankToNull(s.endpoint());
+		String external = blankToNull(s.externalNumber());
+		String username = blankToNull(s.username());
+		if (name == null || name.length() > 100) {
+			problems.add(new FieldProblem("displayName", "a name of 1 to 100 characters is required"));
+		}
+		if ((endpoint == null) == (external == null)) {
+			problems.add(new FieldProblem("endpoint",
+					"give either a PJSIP endpoint or an external number (reached through the trunk), not "
+							+ (endpoint == null ? "neither" : "both")));
+		}
+		if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
+			problems.add(new FieldProblem("endpoint", "'" + endpoint + "' is not a PJSIP endpoint name"));
+		}
+		else if (endpoint != null) {
+			store.idByEndpoint(endpoint).filter(other -> !other.equals(ownId)).ifPresent(other -> problems
+				.add(new FieldProblem("endpoint", "endpoint " + endpoint + " belongs to counsellor " + other)));
+		}
+		if (external != null && !NUMBER.matcher(external).matches()) {
+			problems.add(new FieldProblem("externalNumber", "'" + external + "' is not a number (digits only)"));
+		}
+		if (username != null && !store.userExists(username)) {
+			problems.add(new FieldProblem("username", "there is no account '" + username + "'"));
+		}
+		else if (username != null) {
+			store.idByUsername(username).filter(other -> !other.equals(ownId)).ifPresent(other -> problems
+				.add(new FieldProblem("username", "account " + username + " already acts as counsellor " + other)));
+		}
+		Map<String, Integer> groups = levels(s.callerGroups(), "callerGroups", GROUP, problems);
+		Map<String, Integer> languages = levels(s.languages(), "languages", LANGUAGE, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRoutingException(problems);
+		}
+		return new CounsellorSettings(name.strip(), endpoint, external, username, groups, languages);
+	}
+
+	private static Map<String, Integer> levels(Map<String, Integer> given, String field, Pattern names,
+			List<FieldProblem> problems) {
+		Map<String, Integer> levels = new LinkedHashMap<>();
+		if (given == null) {
+			return levels;
+		}
+		given.forEach((name, level) -> {
+			if (!names.matcher(name).matches()) {
+				problems.add(new FieldProblem(field + "." + name, "'" + name + "' is not a valid name"));
+			}
+			else if (level == null || level < 1 || level > 3) {
+				problems.add(new FieldProblem(field + "." + name, "the level must be 1, 2 or 3"));
+			}
+			else {
+				levels.put(name, level);
+			}
+		});
+		return levels;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,316 @@
+package org.helpline.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+
+import org.helpline.helplines.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import static org.helpline.routing.CounsellorRow.NO_ANSWER;
+import static org.helpline.routing.CounsellorRow.PHONE_BUSY;
+import static org.helpline.routing.CounsellorRow.PHONE_UNREACHABLE;
+import static org.helpline.routing.CounsellorState.AVAILABLE;
+import static org.helpline.routing.CounsellorState.ON_CALL;
+import static org.helpline.routing.CounsellorState.PAUSED;
+import static org.helpline.routing.CounsellorState.RINGING;
+import static org.helpline.routing.CounsellorState.SIGNED_OUT;
+import static org.helpline.routing.CounsellorState.WRAP_UP;
+
+/**
+ * Counsellors' states: what they say (sign in, pause, …), what their phones say (device
+ * states from AMI) and what calls do to them. Every change is stored with a reason and
+ * published as {@link CounsellorStateChanged}; a counsellor who becomes available is offered
+ * to the queue at once.
+ */
+@Service
+public class Presence {
+
+	private static final Logger log = LoggerFactory.getLogger(Presence.class);
+
+	private static final int MAX_REASON = 100;
+
+	private final CounsellorStore store;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final RoutingProperties properties;
+
+	Presence(CounsellorStore store, Clock clock, ApplicationEventPublisher events, RoutingProperties properties) {
+		this.store = store;
+		this.clock = clock;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	// --- what counsellors (or operators for them) do
+
+	/** Signed out → available (or paused for the phone, when it is known to be unreachable or busy). */
+	public CounsellorStatus signIn(long counsellorId) {
+		Instant now = clock.instant();
+		return apply(counsellorId, row -> row.state() == SIGNED_OUT ? row.idleSince(now).available("signed in", now)
+				: row);
+	}
+
+	/** From any state; a call in progress goes on, but the counsellor gets no further calls. */
+	public CounsellorStatus signOut(long counsellorId) {
+		Instant now = clock.instant();
+		return apply(counsellorId, row -> row.state() == SIGNED_OUT ? row : row.to(SIGNED_OUT, "signed out", now));
+	}
+
+	/**
+	 * Available, in wrap-up, ringing or already paused → paused with this reason.
+	 * @throws InvalidRoutingException when the reason is empty or too long
+	 * @throws StateConflictException when signed out or on a call
+	 */
+	public CounsellorStatus pause(long counsellorId, String reason) {
+		if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
+			throw new InvalidRoutingException(
+					List.of(new FieldProblem("reason", "a reason of 1 to " + MAX_REASON + " characters is required")));
+		}
+		Instant now = clock.instant();
+		return apply(counsellorId, row -> switch (row.state()) {
+			case SIGNED_OUT -> throw new StateConflictException("sign in before pausing");
+			case ON_CALL -> throw new StateConflictException("pause after the call (during wrap-up)");
+			case AVAILABLE, RINGING, WRAP_UP, PAUSED -> row.to(PAUSED, reason.strip(), now);
+		});
+	}
+
+	/** Paused → available. Already available: nothing changes. */
+	public CounsellorStatus resume(long counsellorId) {
+		Instant now = clock.instant();
+		return apply(counsellorId, row -> switch (row.state()) {
+			case PAUSED -> row.available("resumed", now);
+			case AVAILABLE -> row;
+			default -> throw new StateConflictException("only a paused counsellor can resume, not one " + row.state());
+		});
+	}
+
+	/** Wrap-up → available before the wrap-up time is over. Already available: nothing changes. */
+	public CounsellorStatus endWrapUp(long counsellorId) {
+		Instant now = clock.instant();
+		return apply(counsellorId, row -> switch (row.state()) {
+			case WRAP_UP -> row.available("wrap-up ended early", now);
+			case AVAILABLE -> row;
+			default -> throw new StateConflictException("not in wrap-up but " + row.state());
+		});
+	}
+
+	/**
+	 * Adds time to the running wrap-up.
+	 * @throws InvalidRoutingException when {@code extra} is not between 1 second and
+	 * {@code helpline.routing.max-extension}
+	 */
+	public CounsellorStatus extendWrapUp(long counsellorId, Duration extra) {
+		if (extra == null || extra.compareTo(Duration.ofSeconds(1)) < 0
+				|| extra.compareTo(properties.maxExtension()) > 0) {
+			throw new InvalidRoutingException(List.of(new FieldProblem("seconds",
+					"must be between 1 and " + properties.maxExtension().toSeconds() + " seconds")));
+		}
+		Instant now = clock.instant();
+		return apply(counsellorId, row -> {
+			if (row.state() != WRAP_UP) {
+				throw new StateConflictException("not in wrap-up but " + row.state());
+			}
+			Instant from = row.wrapUpUntil() == null || row.wrapUpUntil().isBefore(now) ? now : row.wrapUpUntil();
+			return row.wrapUpUntil(from.plus(extra));
+		});
+	}
+
+	public CounsellorStatus status(long counsellorId) {
+		return store.find(counsellorId).map(CounsellorRow::status)
+			.orElseThrow(() -> new UnknownCounsellorException("counsellor " + counsellorId + " does not exist"));
+	}
+
+	/** Every counsellor's state, for the live board. */
+	public List<CounsellorStatus> all() {
+		return store.findAllRows().stream().map(CounsellorRow::status).toList();
+	}
+
+	/**
+	 * The counsellor this login acts as.
+	 * @throws UnknownCounsellorException when no counsellor is linked to the login
+	 */
+	public long counsellorOfUser(String username) {
+		return store.idByUsername(username).orElseThrow(
+				() -> new UnknownCounsellorException("no counsellor is linked to the account '" + username + "'"));
+	}
+
+	/** The counsellor whose desk phone is this PJSIP endpoint (for feature codes dialled from it). */
+	public Optional<Long> counsellorAtEndpoint(String endpoint) {
+		return store.idByEndpoint(endpoint);
+	}
+
+	// --- what the phones say (AMI device states, by PJSIP endpoint)
+
+	public void deviceReachable(String endpoint) {
+		device(endpoint, row -> row.device() == DeviceState.UNREACHABLE || row.device() == DeviceState.UNKNOWN
+				? DeviceState.IDLE : row.device());
+	}
+
+	public void deviceUnreachable(String endpoint) {
+		device(endpoint, row -> DeviceState.UNREACHABLE);
+	}
+
+	/** In use by a call (ours or another): a free counsellor is paused until the phone is idle. */
+	public void deviceBusy(String endpoint) {
+		device(endpoint, row -> DeviceState.BUSY);
+	}
+
+	public void deviceIdle(String endpoint) {
+		device(endpoint, row -> DeviceState.IDLE);
+	}
+
+	/**
+	 * The whole picture after AMI (re)connected. Nothing from before the gap is trusted: a phone
+	 * not in the picture is unreachable, and a counsellor still "on a call" whose phone is idle
+	 * or gone missed the end of that call and goes to wrap-up.
+	 */
+	public void deviceSnapshot(Map<String, DeviceState> byEndpoint) {
+		Instant now = clock.instant();
+		for (CounsellorRow known : store.findAllRows()) {
+			if (!known.hasEndpoint()) {
+				continue;
+			}
+			DeviceState device = byEndpoint.getOrDefault(known.endpoint(), DeviceState.UNREACHABLE);
+			DeviceState truth = device == DeviceState.UNKNOWN ? DeviceState.UNREACHABLE : device;
+			applyQuietly(known.id(), row -> {
+				CounsellorRow next = onDevice(row, truth, now);
+				if (next.state() == ON_CALL && truth != DeviceState.BUSY) {
+					return next.wrapUp(now.plusSeconds(properties.defaults().wrapUpSeconds()), now);
+				}
+				return next;
+			});
+		}
+	}
+
+	// --- what calls do (package-private: the queue drives these)
+
+	OptionalLong claim(long counsellorId, long version, Instant now, Instant expires) {
+		OptionalLong token = store.claim(counsellorId, version, now, expires);
+		if (token.isPresent()) {
+			events.publishEvent(new CounsellorStateChanged(counsellorId, RINGING, null));
+		}
+		return token;
+	}
+
+	/** The ring for this claim ended without a call (caller gone, or the offer given up). */
+	void release(long counsellorId, long claimToken, String reason) {
+		Instant now = clock.instant();
+		applyQuietly(counsellorId, row -> row.ringingFor(claimToken) ? row.available(reason, now) : row);
+	}
+
+	/** The counsellor did not take the call: paused, so the next caller is not rung in vain. */
+	void ringFailed(long counsellorId, long claimToken, RingResult result) {
+		Instant now = clock.instant();
+		String reason = switch (result) {
+			case BUSY -> PHONE_BUSY;
+			case UNAVAILABLE -> PHONE_UNREACHABLE;
+			default -> NO_ANSWER;
+		};
+		applyQuietly(counsellorId, row -> row.ringingFor(claimToken) ? row.to(PAUSED, reason, now) : row);
+	}
+
+	/** @return whether the counsellor was still ringing for this claim (and is now on the call) */
+	boolean answered(long counsellorId, long claimToken) {
+		Instant now = clock.instant();
+		boolean[] ours = { false };
+		applyQuietly(counsellorId, row -> {
+			ours[0] = row.ringingFor(claimToken);
+			return ours[0] ? row.to(ON_CALL, null, now) : row;
+		});
+		return ours[0];
+	}
+
+	void callEnded(long counsellorId, Duration wrapUp) {
+		Instant now = clock.instant();
+		applyQuietly(counsellorId, row -> {
+			if (row.state() != ON_CALL) {
+				return row;
+			}
+			return wrapUp.isZero() ? row.idleSince(now).available("call ended", now)
+					: row.wrapUp(now.plus(wrapUp), now);
+		});
+	}
+
+	/**
+	 * Ends wrap-ups whose time is up, frees counsellors whose ring was never reported, and
+	 * tries again phones that were busy or unreachable with nothing to say they still are.
+	 * Asks the clock, so tests advance a clock and call this instead of sleeping.
+	 */
+	void sweep() {
+		Instant now = clock.instant();
+		for (long id : store.wrapUpsEndedBy(now)) {
+			applyQuietly(id, row -> row.state() == WRAP_UP && !row.wrapUpUntil().isAfter(now)
+					? row.available("wrap-up ended", now) : row);
+		}
+		for (long id : store.claimsExpiredBy(now)) {
+			applyQuietly(id, row -> row.state() == RINGING && !row.claimExpires().isAfter(now)
+					? row.available("ring not reported", now) : row);
+		}
+		Instant retryBefore = now.minus(properties.deviceRetry());
+		for (long id : store.phonePausesToRetry(retryBefore)) {
+			applyQuietly(id, row -> row.pausedForThePhone() && !row.since().isAfter(retryBefore)
+					&& row.device() != DeviceState.BUSY && row.device() != DeviceState.UNREACHABLE
+					? row.available("phone tried again", now) : row);
+		}
+	}
+
+	private void device(String endpoint, java.util.function.Function<CounsellorRow, DeviceState> device) {
+		Optional<Long> id = store.idByEndpoint(endpoint);
+		if (id.isEmpty()) {
+			log.debug("Device state of endpoint {} that no counsellor uses", endpoint);
+			return;
+		}
+		Instant now = clock.instant();
+		applyQuietly(id.get(), row -> onDevice(row, device.apply(row), now));
+	}
+
+	/**
+	 * A phone's state changes only who may be rung: a free counsellor whose phone is busy or
+	 * gone is paused for the phone, and freed when the phone is back. Ringing, on a call, in
+	 * wrap-up or paused by the counsellor: the phone's state is noted, nothing else.
+	 */
+	private static CounsellorRow onDevice(CounsellorRow current, DeviceState device, Instant now) {
+		CounsellorRow row = current.device(device);
+		boolean free = row.state() == AVAILABLE || row.pausedForThePhone();
+		return switch (device) {
+			case UNREACHABLE -> free && !PHONE_UNREACHABLE.equals(row.reason()) ? row.to(PAUSED, PHONE_UNREACHABLE, now)
+					: row;
+			case BUSY -> free && !PHONE_BUSY.equals(row.reason()) ? row.to(PAUSED, PHONE_BUSY, now) : row;
+			case IDLE, UNKNOWN -> row.pausedForThePhone() ? row.to(AVAILABLE, "phone back", now) : row;
+		};
+	}
+
+	private CounsellorStatus apply(long counsellorId, UnaryOperator<CounsellorRow> transition) {
+		Optional<CounsellorRow> changed = store.change(counsellorId, clock.instant(), transition);
+		changed.ifPresent(this::publish);
+		return changed.map(CounsellorRow::status).orElseGet(() -> status(counsellorId));
+	}
+
+	/** For changes nobody waits on: a counsellor removed meanwhile is no error. */
+	private void applyQuietly(long counsellorId, UnaryOperator<CounsellorRow> transition) {
+		try {
+			store.change(counsellorId, clock.instant(), transition).ifPresent(this::publish);
+		}
+		catch (UnknownCounsellorException ex) {
+			log.debug("Counsellor {} was removed before a state change", counsellorId);
+		}
+	}
+
+	private void publish(CounsellorRow row) {
+		events.publishEvent(new CounsellorStateChanged(row.id(), row.state(), row.reason()));
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.helpline.routing;
+
+import java.util.List;
+
+/**
+ * What an operator sends to set a helpline's routing rules. A {@code null} value means the
+ * default; values arrive unchecked so that every bad field can be named.
+ *
+ * @param strategy LONGEST_IDLE, ROUND_ROBIN or FEWEST_CALLS_TODAY
+ * @param announce POSITION, ESTIMATE, BOTH or NONE
+ * @param wideningSeconds after how many seconds of waiting level-2 (first entry) and level-3
+ * (second entry) counsellors may take the call too
+ */
+public record RoutingSettings(String strategy, Integer ringTimeoutSeconds, Integer wrapUpSeconds,
+		Integer maxWaitSeconds, Integer announcementSeconds, String announce, List<Integer> wideningSeconds,
+		Boolean whisper) {
+
+}

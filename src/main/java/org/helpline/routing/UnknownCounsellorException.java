@@ -1,0 +1,10 @@
+package org.helpline.routing;
+
+/** Thrown when a counsellor (or the counsellor of a login) does not exist. */
+public class UnknownCounsellorException extends RuntimeException {
+
+	UnknownCounsellorException(String what) {
+		super(what);
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.helpline.routing;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.locks.Condition;
+
+/** One caller this instance holds, from joining the queue to the end of their call. Guarded by the queue's lock. */
+final class Waiter {
+
+	/** Arrival order: the original entry time, then the order this instance heard of them. */
+	static final Comparator<Waiter> ARRIVAL = Comparator.comparing((Waiter w) -> w.enteredAt)
+		.thenComparingLong(w -> w.arrival);
+
+	enum Status {
+
+		WAITING, OFFERED, CONNECTED, GONE
+
+	}
+
+	final String callId;
+
+	final long helplineId;
+
+	final String callerGroup;
+
+	final String language;
+
+	final long arrival;
+
+	/** Signalled whenever something changed that {@link CallQueue#await} may be waiting for. */
+	final Condition changed;
+
+	Instant enteredAt;
+
+	Status status = Status.WAITING;
+
+	int positionAtJoin;
+
+	int lastAnnounced = Integer.MAX_VALUE;
+
+	/** Whether a session is blocked in await for this caller right now. */
+	boolean awaiting;
+
+	Offer offer;
+
+	/** When the claim of the offered counsellor lapses (the store releases it then). */
+	Instant offerExpires;
+
+	long counsellorId;
+
+	long claimToken;
+
+	Waiter(String callId, long helplineId, String callerGroup, String language, Instant enteredAt, long arrival,
+			Condition changed) {
+		this.callId = callId;
+		this.helplineId = helplineId;
+		this.callerGroup = callerGroup;
+		this.language = language;
+		this.enteredAt = enteredAt;
+		this.arrival = arrival;
+		this.changed = changed;
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.helpline.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.helpline.routing.Counsellor;
+import org.helpline.routing.CounsellorSettings;
+import org.helpline.routing.CounsellorStatus;
+import org.helpline.routing.Counsellors;
+import org.helpline.routing.Presence;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operators' API for counsellors: who they are, how they are reached, what they take, and
+ * their state (operators can sign in, pause, … any counsellor).
+ */
+@RestController
+@RequestMapping("/api/counsellors")
+class CounsellorController {
+
+	private final Counsellors counsellors;
+
+	private final Presence presence;
+
+	CounsellorController(Counsellors counsellors, Presence presence) {
+		this.counsellors = counsellors;
+		this.presence = presence;
+	}
+
+	@GetMapping
+	List<Counsellor> all() {
+		return counsellors.all();
+	}
+
+	@GetMapping("/{id}")
+	Counsellor one(@PathVariable long id) {
+		return counsellors.get(id);
+	}
+
+	@PostMapping
+	ResponseEntity<Counsellor> create(@RequestBody CounsellorSettings settings) {
+		Counsellor created = counsellors.create(Bodies.required(settings));
+		return ResponseEntity.created(URI.create("/api/counsellors/" + created.id())).body(created);
+	}
+
+	@PutMapping("/{id}")
+	Counsellor update(@PathVariable long id, @RequestBody CounsellorSettings settings) {
+		return counsellors.update(id, Bodies.required(settings));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		counsellors.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/state")
+	CounsellorStatus state(@PathVariable long id) {
+		return presence.status(id);
+	}
+
+	@PostMapping("/{id}/sign-in")
+	CounsellorStatus signIn(@PathVariable long id) {
+		return presence.signIn(id);
+	}
+
+	@PostMapping("/{id}/sign-out")
+	CounsellorStatus signOut(@PathVariable long id) {
+		return presence.signOut(id);
+	}
+
+	@PostMapping("/{id}/pause")
+	CounsellorStatus pause(@PathVariable long id, @RequestBody PauseRequest request) {
+		return presence.pause(id, Bodies.required(request).reason());
+	}
+
+	@PostMapping("/{id}/resume")
+	CounsellorStatus resume(@PathVariable long id) {
+		return presence.resume(id);
+	}
+
+	@PostMapping("/{id}/wrap-up/end")
+	CounsellorStatus endWrapUp(@PathVariable long id) {
+		return presence.endWrapUp(id);
+	}
+
+	@PostMapping("/{id}/wrap-up/extend")
+	CounsellorStatus extendWrapUp(@PathVariable long id, @RequestBody ExtendRequest request) {
+		return presence.extendWrapUp(id, Bodies.required(request).duration());
+	}
+
+	record PauseRequest(String reason) {
+	}
+
+	/** @param seconds how much longer wrap-up may last */
+	record ExtendRequest(Integer seconds) {
+
+		Duration duration() {
+			return seconds == null ? null : Duration.ofSeconds(seconds);
+		}
+
+	}
+
+}

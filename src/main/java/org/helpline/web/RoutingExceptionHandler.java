@@ -1,0 +1,38 @@
+package org.helpline.web;
+
+import java.util.stream.Collectors;
+
+import org.helpline.routing.InvalidRoutingException;
+import org.helpline.routing.StateConflictException;
+import org.helpline.routing.UnknownCounsellorException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Refused counsellor and routing requests as problem details, in the shape of {@link ApiExceptionHandler}'s. */
+@RestControllerAdvice
+class RoutingExceptionHandler {
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidRoutingException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The change was refused; nothing was stored. " + ex.problems().stream()
+					.map(p -> p.field() + ": " + p.message())
+					.collect(Collectors.joining("; ")));
+		problem.setProperty("errors", ex.problems());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknown(UnknownCounsellorException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(StateConflictException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+}

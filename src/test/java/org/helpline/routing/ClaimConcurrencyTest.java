@@ -1,0 +1,190 @@
+package org.helpline.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.OptionalLong;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.helpline.TestPostgres;
+import org.helpline.routing.QueueOutcome.Offered;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two calls can never ring the same counsellor, also when two instances share the database:
+ * claimers with their own connection pools (as two instances have) hammer the same few
+ * counsellors in the real PostgreSQL.
+ */
+class ClaimConcurrencyTest extends RoutingTest {
+
+	@Autowired
+	RoutingProperties properties;
+
+	@Test
+	void claimersOfTwoInstancesNeverHoldTheSameCounsellorAtOnce() throws Exception {
+		List<Long> ids = List.of(signedIn("Anna"), signedIn("Bram"), signedIn("Cato"));
+		Map<Long, AtomicInteger> holders = new ConcurrentHashMap<>();
+		ids.forEach(id -> holders.put(id, new AtomicInteger()));
+		Set<String> tokens = ConcurrentHashMap.newKeySet();
+		AtomicInteger claimed = new AtomicInteger();
+		AtomicInteger refused = new AtomicInteger();
+		List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+		int threadsPerInstance = 8;
+		int rounds = 150;
+
+		try (HikariDataSource one = pool(); HikariDataSource two = pool();
+				ExecutorService threads = Executors.newFixedThreadPool(2 * threadsPerInstance)) {
+			CyclicBarrier start = new CyclicBarrier(2 * threadsPerInstance);
+			List<Future<?>> done = new ArrayList<>();
+			for (CounsellorStore instance : List.of(store(one), store(two))) {
+				for (int t = 0; t < threadsPerInstance; t++) {
+					done.add(threads.submit(() -> {
+						start.await();
+						for (int round = 0; round < rounds; round++) {
+							List<Candidate> free = instance.available();
+							if (free.isEmpty()) {
+								continue;
+							}
+							Candidate pick = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+							Instant now = Instant.now();
+							OptionalLong token = instance.claim(pick.id(), pick.version(), now, now.plusSeconds(60));
+							if (token.isEmpty()) {
+								refused.incrementAndGet();
+								continue;
+							}
+							claimed.incrementAndGet();
+							long id = pick.id();
+							if (holders.get(id).incrementAndGet() != 1) {
+								violations.add("counsellor " + id + " claimed twice at once");
+							}
+							if (!tokens.add(id + ":" + token.getAsLong())) {
+								violations.add("claim token " + token.getAsLong() + " of " + id + " handed out twice");
+							}
+							CounsellorRow held = instance.find(id).orElseThrow();
+							if (!held.ringingFor(token.getAsLong())) {
+								violations.add("counsellor " + id + " changed while held: " + held);
+							}
+							holders.get(id).decrementAndGet();
+							instance.change(id, now, row -> row.ringingFor(token.getAsLong())
+									? row.available("released", now) : row);
+						}
+						return null;
+					}));
+				}
+			}
+			for (Future<?> future : done) {
+				future.get(2, TimeUnit.MINUTES);
+			}
+		}
+
+		assertThat(violations).isEmpty();
+		assertThat(claimed.get()).as("claims made").isGreaterThan(100);
+		assertThat(refused.get()).as("claims lost to a concurrent claimer (so the race did happen)").isPositive();
+		assertThat(ids).allSatisfy(id -> assertThat(state(id).state()).isEqualTo(CounsellorState.AVAILABLE));
+	}
+
+	@Test
+	void twoInstancesQueuesServeAllTheirCallersWithoutEverSharingACounsellor() throws Exception {
+		rules(wrapUp(0));
+		List<Long> ids = List.of(signedIn("Anna"), signedIn("Bram"), signedIn("Cato"), signedIn("Dirk"));
+		Map<Long, AtomicInteger> onCall = new ConcurrentHashMap<>();
+		ids.forEach(id -> onCall.put(id, new AtomicInteger()));
+		List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+		AtomicInteger served = new AtomicInteger();
+		int callersPerInstance = 40;
+
+		try (HikariDataSource other = pool(); ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+			CallQueue second = secondInstance(other);
+			Thread recheck = Thread.ofVirtual().start(() -> {
+				// The routing loop of each instance, faster: sees counsellors the other one freed.
+				while (!Thread.currentThread().isInterrupted()) {
+					queue.tick();
+					second.tick();
+					try {
+						Thread.sleep(20);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			});
+			List<Future<?>> done = new ArrayList<>();
+			for (CallQueue instance : List.of(queue, second)) {
+				for (int i = 0; i < callersPerInstance; i++) {
+					String callId = instance.hashCode() + "-" + i;
+					done.add(callers.submit(() -> {
+						instance.join(callId, helplineId, "self", "nl", clock.instant());
+						QueueOutcome outcome;
+						do {
+							outcome = instance.await(callId, Duration.ofMinutes(1));
+						}
+						while (!(outcome instanceof Offered));
+						long counsellor = ((Offered) outcome).offer().counsellorId();
+						if (onCall.get(counsellor).incrementAndGet() != 1) {
+							violations.add("counsellor " + counsellor + " offered to two calls at once");
+						}
+						instance.ringResult(callId, RingResult.ANSWERED);
+						Thread.sleep(2);
+						onCall.get(counsellor).decrementAndGet();
+						instance.callEnded(callId);
+						served.incrementAndGet();
+						return null;
+					}));
+				}
+			}
+			for (Future<?> future : done) {
+				future.get(1, TimeUnit.MINUTES);
+			}
+			recheck.interrupt();
+		}
+
+		assertThat(violations).isEmpty();
+		assertThat(served.get()).isEqualTo(2 * callersPerInstance);
+		assertThat(waiting()).isZero();
+	}
+
+	/** Another instance of the service: its own queue, presence and connection pool, the same database. */
+	private CallQueue secondInstance(HikariDataSource dataSource) {
+		CounsellorStore store = store(dataSource);
+		CallQueue[] queue = new CallQueue[1];
+		Presence presence = new Presence(store, clock, event -> {
+			if (event instanceof CounsellorStateChanged changed) {
+				queue[0].counsellorChanged(changed);
+			}
+		}, properties);
+		queue[0] = new CallQueue(presence, store, routing, clock, properties, new SimpleMeterRegistry());
+		return queue[0];
+	}
+
+	private static CounsellorStore store(HikariDataSource dataSource) {
+		return new CounsellorStore(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
+	}
+
+	private static HikariDataSource pool() {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(TestPostgres.jdbcUrl());
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(8);
+		return new HikariDataSource(config);
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.helpline.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.helpline.IntegrationTest;
+import org.helpline.helplines.HelplineSettings;
+import org.helpline.routing.QueueOutcome.Offered;
+import org.helpline.routing.QueueOutcome.StillWaiting;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routing against the whole application and a real PostgreSQL, with the test clock. Waiting
+ * is asked with a zero announcement period, so nothing blocks; time passes by moving the
+ * clock and running the routing loop's work once.
+ */
+abstract class RoutingTest extends IntegrationTest {
+
+	static final Instant NINE = Instant.parse("2027-01-05T09:00:00Z");
+
+	@Autowired
+	CallQueue queue;
+
+	@Autowired
+	Presence presence;
+
+	@Autowired
+	Counsellors counsellors;
+
+	@Autowired
+	HelplineRouting routing;
+
+	@Autowired
+	RoutingLoop loop;
+
+	long helplineId;
+
+	@BeforeEach
+	void anEmptyQueueAndNoCounsellors() {
+		clock.set(NINE);
+		queue.reset();
+		jdbc.sql("delete from counsellor").update();
+		jdbc.sql("delete from counsellor_state_change").update();
+		helplineId = helplines.create(new HelplineSettings("Stop it Now", List.of("08002666436"), "Europe/Amsterdam",
+				"NL", "nl", "PJSIP/counsellor-1", 25)).id();
+	}
+
+	long counsellor(String name, Map<String, Integer> groups, Map<String, Integer> languages) {
+		return counsellors.create(new CounsellorSettings(name, name.toLowerCase(), null, null, groups, languages)).id();
+	}
+
+	long signedIn(String name) {
+		long id = counsellor(name, Map.of(), Map.of());
+		presence.signIn(id);
+		return id;
+	}
+
+	void rules(RoutingSettings settings) {
+		routing.update(helplineId, settings);
+	}
+
+	static RoutingSettings strategy(String strategy) {
+		return new RoutingSettings(strategy, null, null, null, null, null, null, null);
+	}
+
+	static RoutingSettings wrapUp(int seconds) {
+		return new RoutingSettings(null, null, seconds, null, null, null, null, null);
+	}
+
+	void join(String callId) {
+		queue.join(callId, helplineId, "self", "nl", clock.instant());
+	}
+
+	/** The counsellor offered to this caller right now; fails when the caller is still waiting. */
+	Offer offerFor(String callId) {
+		QueueOutcome outcome = queue.await(callId, Duration.ZERO);
+		assertThat(outcome).isInstanceOf(Offered.class);
+		return ((Offered) outcome).offer();
+	}
+
+	Announcement announcementFor(String callId) {
+		QueueOutcome outcome = queue.await(callId, Duration.ZERO);
+		assertThat(outcome).isInstanceOf(StillWaiting.class);
+		return ((StillWaiting) outcome).announcement();
+	}
+
+	/** Offered, answered and ended at once: the counsellor is free again when wrap-up is 0. */
+	void talkTo(String callId, long counsellorId) {
+		assertThat(offerFor(callId).counsellorId()).isEqualTo(counsellorId);
+		queue.ringResult(callId, RingResult.ANSWERED);
+		queue.callEnded(callId);
+	}
+
+	CounsellorStatus state(long counsellorId) {
+		return presence.status(counsellorId);
+	}
+
+	void passes(Duration duration) {
+		clock.advance(duration);
+		loop.runOnce();
+	}
+
+	int waiting() {
+		return queue.summaries().stream().filter(s -> s.helplineId() == helplineId).mapToInt(QueueSummary::waiting)
+			.sum();
+	}
+
+}
