@@ -118,5 +118,14 @@ for props in "$PROMPTS_DIR"/*.properties; do
   printf '%s' "$manifest" >"$dir/.manifest"
   unset old keep
 done
+# Music on hold: a calm, generated chord sequence (no third-party recordings to license).
+moh="$OUT_DIR/helpline/moh"
+if [[ ! -s "$moh/hold.wav" ]]; then
+  mkdir -p "$moh"
+  sox -q -n -r 8000 -c 1 -b 16 -e signed-integer "$moh/hold.wav" \
+    synth 4 sine 262 sine 330 sine 392 : synth 4 sine 220 sine 262 sine 330 \
+    : synth 4 sine 175 sine 220 sine 262 : synth 4 sine 196 sine 247 sine 294 \
+    remix - fade 0.5 0 0.5 gain -12 repeat 3
+fi
 touch "$OUT_DIR/helpline"
 echo "prompts: generated $generated of $total prompts in $OUT_DIR/helpline"

@@ -38,6 +38,8 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");
 		registry.add("helpline.agi.port", () -> 0);
+		// No Asterisk here; the end-to-end tests switch the AMI connection back on.
+		registry.add("helpline.ami.enabled", () -> false);
 	}
 
 	/** The port the FastAGI server of this test's application listens on. */

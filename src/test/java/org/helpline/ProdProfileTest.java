@@ -24,7 +24,7 @@ class ProdProfileTest {
 		app.setAdditionalProfiles("prod");
 
 		assertThatThrownBy(() -> app.run("--helpline.agi.enabled=false", "--server.port=0",
-				"--helpline.security.first-operator.password=local-dev-only"))
+				"--helpline.security.first-operator.password=local-dev-only", "--helpline.ami.secret=a-real-one"))
 			.hasMessageContaining("Refusing to start the prod profile");
 	}
 

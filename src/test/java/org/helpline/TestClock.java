@@ -11,8 +11,18 @@ public class TestClock extends Clock {
 
 	private volatile Instant now = Instant.parse("2027-01-05T09:00:00Z");
 
+	private volatile long tickingSince = -1;
+
+	/** Stops the clock at this instant. */
 	public void set(Instant instant) {
 		now = instant;
+		tickingSince = -1;
+	}
+
+	/** Starts at this instant and runs at real speed, for tests that wait for real. */
+	public void setTicking(Instant instant) {
+		now = instant;
+		tickingSince = System.nanoTime();
 	}
 
 	public void advance(Duration duration) {
@@ -21,7 +31,8 @@ public class TestClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return now;
+		long since = tickingSince;
+		return since < 0 ? now : now.plusNanos(System.nanoTime() - since);
 	}
 
 	@Override

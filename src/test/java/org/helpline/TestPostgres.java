@@ -16,6 +16,26 @@ public final class TestPostgres {
 	private TestPostgres() {
 	}
 
+	/**
+	 * A database of its own on the shared server, for a test whose application context lives
+	 * beside the shared one: two live contexts on one database are two instances of the
+	 * service, each with its own test clock, and they would disturb each other's routing.
+	 */
+	public static synchronized String jdbcUrl(String database) {
+		jdbcUrl();
+		try (var connection = server.getPostgresDatabase().getConnection();
+				var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+			exists.setString(1, database);
+			if (!exists.executeQuery().next()) {
+				connection.createStatement().execute("create database " + database);
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Cannot create test database " + database, ex);
+		}
+		return server.getJdbcUrl("postgres", database);
+	}
+
 	public static synchronized String jdbcUrl() {
 		if (server == null) {
 			try {

@@ -8,11 +8,11 @@ public sealed interface CallDecision {
 	Outcome outcome();
 
 	/**
-	 * Hand the call on. The caller's own number is replaced by the helpline's name and
-	 * number before anything is dialled.
+	 * The line is open: welcome the caller and queue them for a counsellor. The caller's own
+	 * number is replaced by the helpline's name and number before anything is dialled.
 	 */
-	record Connect(String helpline, String destination, int ringTimeoutSeconds, String callerIdName,
-			String callerIdNumber, String language) implements CallDecision {
+	record Connect(long helplineId, String helpline, String callerIdName, String callerIdNumber,
+			String language) implements CallDecision {
 
 		@Override
 		public Outcome outcome() {

@@ -65,6 +65,8 @@ public class CallQueue {
 	private final ReentrantLock lock = new ReentrantLock();
 
 	/** Every call this instance holds, by call id: waiting, offered or connected. */
+	private static final long MAX_PARK_NANOS = Duration.ofSeconds(1).toNanos();
+
 	private final Map<String, Waiter> calls = new HashMap<>();
 
 	/** Callers not connected yet (waiting or being rung), in arrival order. */
@@ -153,6 +155,17 @@ public class CallQueue {
 		}
 	}
 
+	/** True while this instance holds the call (waiting, offered or connected). */
+	public boolean holds(String callId) {
+		lock.lock();
+		try {
+			return calls.containsKey(callId);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/**
 	 * Blocks until a counsellor has been claimed for this caller ({@link Offered}), the
 	 * announcement period passed ({@link StillWaiting}), or the maximum wait passed
@@ -192,7 +205,9 @@ public class CallQueue {
 				Instant next = announceAt.isBefore(overflowAt) ? announceAt : overflowAt;
 				waiter.awaiting = true;
 				try {
-					waiter.changed.awaitNanos(Duration.between(now, next).toNanos());
+					// Parked for a second at most: the Clock decides when to announce or overflow,
+					// and a clock that jumps (or a test clock) is then followed within a second.
+					waiter.changed.awaitNanos(Math.min(Duration.between(now, next).toNanos(), MAX_PARK_NANOS));
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();

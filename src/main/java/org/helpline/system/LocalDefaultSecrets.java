@@ -20,7 +20,8 @@ public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvir
 	public static final String LOCAL_DEFAULT = "local-dev-only";
 
 	private static final Map<String, String> SECRETS = Map.of(
-			"helpline.security.first-operator.password", "HELPLINE_OPERATOR_PASSWORD");
+			"helpline.security.first-operator.password", "HELPLINE_OPERATOR_PASSWORD", "helpline.ami.secret",
+			"HELPLINE_AMI_SECRET");
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {

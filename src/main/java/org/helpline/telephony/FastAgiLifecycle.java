@@ -41,11 +41,14 @@ class FastAgiLifecycle implements SmartLifecycle {
 
 	private final ConfigurableEnvironment environment;
 
-	FastAgiLifecycle(AgiProperties properties, IncomingCallScript incoming, MeterRegistry meters,
-			ConfigurableEnvironment environment) {
+	FastAgiLifecycle(AgiProperties properties, IncomingCallScript incoming, QueueScript queue,
+			AnsweredScript answered, EndedScript ended, MeterRegistry meters, ConfigurableEnvironment environment) {
 		this.properties = properties;
 		this.environment = environment;
-		this.scripts = Map.of(IncomingCallScript.NAME, new TimedAgiScript(IncomingCallScript.NAME, incoming, meters));
+		this.scripts = Map.of(IncomingCallScript.NAME, new TimedAgiScript(IncomingCallScript.NAME, incoming, meters),
+				QueueScript.NAME, new TimedAgiScript(QueueScript.NAME, queue, meters), AnsweredScript.NAME,
+				new TimedAgiScript(AnsweredScript.NAME, answered, meters), EndedScript.NAME,
+				new TimedAgiScript(EndedScript.NAME, ended, meters));
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package org.helpline.telephony;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -12,6 +15,7 @@ import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.Prompt;
+import org.helpline.routing.CallQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +35,18 @@ class IncomingCallScript implements AgiScript {
 
 	private final IncomingCallFlow flow;
 
+	private final CallQueue queue;
+
+	private final QueueWait waiting;
+
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
-	IncomingCallScript(IncomingCallFlow flow, Clock clock, MeterRegistry meters) {
+	IncomingCallScript(IncomingCallFlow flow, CallQueue queue, QueueWait waiting, Clock clock, MeterRegistry meters) {
 		this.flow = flow;
+		this.queue = queue;
+		this.waiting = waiting;
 		this.clock = clock;
 		this.meters = meters;
 	}
@@ -47,18 +57,40 @@ class IncomingCallScript implements AgiScript {
 		meters.counter("helpline.calls", "outcome", decision.outcome().tag()).increment();
 		log.info("Incoming call: {}", decision.outcome().tag());
 		switch (decision) {
-			case Connect connect -> handOn(channel, connect);
+			case Connect connect -> queueForCounsellor(request, channel, connect);
 			case Announce announce -> announce(channel, announce);
 		}
 	}
 
-	private static void handOn(AgiChannel channel, Connect connect) throws AgiException {
-		channel.setVariable("HELPLINE_DESTINATION", connect.destination());
-		channel.setVariable("HELPLINE_RING_TIMEOUT", Integer.toString(connect.ringTimeoutSeconds()));
+	/**
+	 * Welcomes the caller and queues them. The entry time travels with the call, so a caller
+	 * whose session is retried (service restart, failed ring) keeps their place.
+	 */
+	private void queueForCounsellor(AgiRequest request, AgiChannel channel, Connect connect) throws AgiException {
+		String callId = request.getUniqueId();
+		Optional<Instant> queuedBefore = queuedAt(channel);
+		Instant enteredAt = queuedBefore.orElseGet(clock::instant);
+		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
+		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
 		channel.setVariable("HELPLINE_CALLERID_NAME", connect.callerIdName());
 		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
 		channel.setVariable("HELPLINE_LANGUAGE", connect.language());
-		channel.setVariable("HELPLINE_ACTION", "open");
+		channel.answer();
+		// Queued first: a free counsellor is claimed while the welcome plays.
+		queue.join(callId, connect.helplineId(), null, connect.language(), enteredAt);
+		if (queuedBefore.isEmpty()) {
+			QueueWait.play(channel, List.of(new Prompt(connect.language(), "welcome")));
+		}
+		waiting.serve(channel, callId, connect.language());
+	}
+
+	/** When the call first joined the queue, if it did before (the channel remembers). */
+	static Optional<Instant> queuedAt(AgiChannel channel) throws AgiException {
+		String queuedAt = channel.getVariable("HELPLINE_QUEUED_AT");
+		if (queuedAt != null && queuedAt.matches("[0-9]{1,15}")) {
+			return Optional.of(Instant.ofEpochMilli(Long.parseLong(queuedAt)));
+		}
+		return Optional.empty();
 	}
 
 	private static void announce(AgiChannel channel, Announce announce) throws AgiException {

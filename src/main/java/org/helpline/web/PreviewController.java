@@ -53,7 +53,7 @@ class PreviewController {
 		CallDecision decision = flow.decide(number, moment);
 		return switch (decision) {
 			case Connect c -> new Preview(number, c.helpline(), moment.atZone(zone).toOffsetDateTime(), "open",
-					c.outcome().tag(), c.destination(), List.of(), "");
+					c.outcome().tag(), "queue", List.of(), "");
 			case Announce a -> {
 				List<PreviewPrompt> said = a.prompts().stream()
 					.map(p -> new PreviewPrompt(p.language(), p.key(), p.file(), prompts.text(p).orElse("")))

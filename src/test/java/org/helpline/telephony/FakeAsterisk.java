@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays Asterisk's side of one FastAGI session over a real TCP connection: sends the
@@ -24,6 +25,12 @@ final class FakeAsterisk {
 	private String callerNumber = "0612345678";
 
 	private int hangUpAfterCommands = Integer.MAX_VALUE;
+
+	private final Map<String, String> channelVariables = new LinkedHashMap<>();
+
+	private static final AtomicInteger calls = new AtomicInteger();
+
+	private String uniqueId = "1798102800." + calls.incrementAndGet();
 
 	FakeAsterisk(int port) {
 		this.port = port;
@@ -40,16 +47,39 @@ final class FakeAsterisk {
 		return this;
 	}
 
-	/** Places a call to {@code dialled} through the dialplan's {@code incoming} script. */
+	/** A channel variable Asterisk holds for this call, as GET VARIABLE reads it. */
+	FakeAsterisk variable(String name, String value) {
+		channelVariables.put(name, value);
+		return this;
+	}
+
+	/** The next call is a new channel. */
+	FakeAsterisk newChannel() {
+		uniqueId = "1798102800." + calls.incrementAndGet();
+		channelVariables.clear();
+		return this;
+	}
+
+	String uniqueId() {
+		return uniqueId;
+	}
+
+	/** Places a new call to {@code dialled} through the dialplan's {@code incoming} script. */
 	Session call(String dialled) {
+		newChannel();
+		return run("incoming?dialled=" + dialled, dialled);
+	}
+
+	/** Runs another script on the same channel, e.g. {@code queue?ring=NOANSWER}. */
+	Session run(String scriptAndParameters, String dialled) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("agi_network", "yes");
-		environment.put("agi_network_script", "incoming?dialled=" + dialled);
-		environment.put("agi_request", "agi://127.0.0.1:" + port + "/incoming?dialled=" + dialled);
+		environment.put("agi_network_script", scriptAndParameters);
+		environment.put("agi_request", "agi://127.0.0.1:" + port + "/" + scriptAndParameters);
 		environment.put("agi_channel", "PJSIP/anonymous-00000001");
 		environment.put("agi_language", "en");
 		environment.put("agi_type", "PJSIP");
-		environment.put("agi_uniqueid", "1798102800.1");
+		environment.put("agi_uniqueid", uniqueId);
 		environment.put("agi_version", "22.5.2");
 		environment.put("agi_callerid", callerNumber);
 		environment.put("agi_calleridname", "unknown");
@@ -89,6 +119,10 @@ final class FakeAsterisk {
 				commands.add(command);
 				String reply = commands.size() > hangUpAfterCommands
 						? "511 Command Not Permitted on a dead channel or intercept routine" : replyTo(command);
+				if (command.startsWith("SET VARIABLE ")) {
+					List<String> set = Session.arguments(command, "SET VARIABLE ");
+					channelVariables.put(set.get(0), set.get(1));
+				}
 				out.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
 				out.flush();
 			}
@@ -99,7 +133,11 @@ final class FakeAsterisk {
 		return new Session(commands);
 	}
 
-	private static String replyTo(String command) {
+	private String replyTo(String command) {
+		if (command.startsWith("GET VARIABLE ")) {
+			String value = channelVariables.get(Session.arguments(command, "GET VARIABLE ").getFirst());
+			return value == null ? "200 result=0" : "200 result=1 (" + value + ")";
+		}
 		if (command.startsWith("STREAM FILE")) {
 			return "200 result=0 endpos=16000";
 		}
@@ -135,7 +173,7 @@ final class FakeAsterisk {
 		}
 
 		/** Splits a command's arguments the way Asterisk does: double quotes group words. */
-		private static List<String> arguments(String command, String verb) {
+		static List<String> arguments(String command, String verb) {
 			List<String> arguments = new ArrayList<>();
 			var matcher = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)")
 				.matcher(command.substring(verb.length()));

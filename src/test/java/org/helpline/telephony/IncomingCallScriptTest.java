@@ -10,15 +10,27 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.IntegrationTest;
+import org.helpline.TestPostgres;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.schedule.Closure;
 import org.helpline.schedule.OpeningInterval;
 import org.helpline.schedule.SpecialOpening;
+import org.helpline.routing.CallQueue;
+import org.helpline.routing.CounsellorSettings;
+import org.helpline.routing.CounsellorState;
+import org.helpline.routing.Counsellors;
+import org.helpline.routing.HelplineRouting;
+import org.helpline.routing.Presence;
+import org.helpline.routing.RoutingSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,9 +38,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real FastAGI server over TCP, driven by a fake Asterisk that speaks the protocol: which
@@ -45,7 +60,26 @@ class IncomingCallScriptTest extends IntegrationTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	Counsellors counsellors;
+
+	@Autowired
+	Presence presence;
+
+	@Autowired
+	CallQueue queue;
+
+	@Autowired
+	HelplineRouting routing;
+
+	long anna;
+
 	FakeAsterisk asterisk;
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("agi_tests"));
+	}
 
 	Helpline helpline;
 
@@ -60,21 +94,85 @@ class IncomingCallScriptTest extends IntegrationTest {
 			weekdays.add(new OpeningInterval(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
 		}
 		helplines.replaceOpeningHours(helpline.id(), weekdays);
+		jdbc.sql("delete from counsellor").update();
+		anna = counsellors.create(new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of(), Map.of())).id();
+		presence.signIn(anna);
 	}
 
 	@Test
-	void openCallIsHandedToTheDestinationWithTheHelplinesOwnCallerId() {
+	void openCallIsWelcomedAndOfferedTheFreeCounsellorWithTheHelplinesOwnCallerId() {
 		at("2027-01-05T10:00");
 
 		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
 
-		assertThat(call.commands()).noneMatch(c -> c.startsWith("ANSWER") || c.startsWith("STREAM FILE"));
+		assertThat(call.commands()).startsWith("GET VARIABLE \"HELPLINE_QUEUED_AT\"");
+		assertThat(call.commands()).contains("ANSWER");
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome");
 		assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
 			.containsEntry("HELPLINE_RING_TIMEOUT", "25")
 			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now")
 			.containsEntry("HELPLINE_CALLERID_NUM", HELPLINE_NUMBER)
-			.containsEntry("HELPLINE_LANGUAGE", "nl");
+			.containsEntry("HELPLINE_LANGUAGE", "nl")
+			.containsEntry("HELPLINE_ID", Long.toString(helpline.id()))
+			.containsKey("HELPLINE_QUEUED_AT");
 		assertThat(call.action()).isEqualTo("open");
+		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.RINGING);
+	}
+
+	@Test
+	void counsellorWhoDoesNotAnswerIsPausedAndTheCallerWaitsAgainInTheirPlace() {
+		at("2027-01-05T10:00");
+		FakeAsterisk.Session first = asterisk.call(HELPLINE_NUMBER);
+		assertThat(first.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1");
+		long bram = counsellors.create(new CounsellorSettings("Bram", "counsellor-2", null, null, Map.of(), Map.of()))
+			.id();
+		presence.signIn(bram);
+
+		FakeAsterisk.Session again = asterisk.run("queue?ring=NOANSWER", HELPLINE_NUMBER);
+
+		assertThat(again.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-2")
+			.containsEntry("HELPLINE_ACTION", "open");
+		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.PAUSED);
+		assertThat(presence.status(anna).reason()).isEqualTo("no answer");
+	}
+
+	@Test
+	void answeredCallPutsTheCounsellorOnTheCallAndItsEndIntoWrapUp() {
+		at("2027-01-05T10:00");
+		asterisk.call(HELPLINE_NUMBER);
+		String caller = asterisk.uniqueId();
+
+		new FakeAsterisk(agiPort()).run("answered?call=" + caller, HELPLINE_NUMBER);
+		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.ON_CALL);
+
+		asterisk.run("ended?dialstatus=ANSWER", HELPLINE_NUMBER);
+		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.WRAP_UP);
+	}
+
+	@Test
+	void callerWithNobodyFreeHearsMusicAndTheirPositionThenOverflows() throws Exception {
+		presence.pause(anna, "lunch");
+		routing.update(helpline.id(), new RoutingSettings(null, null, null, 30, 10, "POSITION", null, null));
+		at("2027-01-05T10:00");
+
+		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture.supplyAsync(() -> asterisk.call(HELPLINE_NUMBER));
+		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 1);
+		clock.advance(Duration.ofSeconds(10));
+		// The waiting caller notices the clock within a second and hears the announcement.
+		Thread.sleep(1_500);
+		clock.advance(Duration.ofSeconds(25));
+		FakeAsterisk.Session call = waiting.get(10, TimeUnit.SECONDS);
+
+		assertThat(call.commands()).anyMatch(c -> c.startsWith("SET MUSIC ON"));
+		assertThat(call.streamedFiles()).containsSubsequence("helpline/nl/welcome", "helpline/nl/queue-position",
+				"helpline/nl/number-1", "helpline/nl/queue-position-end", "helpline/nl/overflow");
+		assertThat(call.variables()).containsEntry("HELPLINE_OUTCOME", "overflow").containsEntry("HELPLINE_ACTION",
+				"closed");
+		assertThat(callersWaiting()).isZero();
+	}
+
+	private int callersWaiting() {
+		return queue.summaries().stream().filter(q -> q.helplineId() == helpline.id()).mapToInt(q -> q.waiting()).sum();
 	}
 
 	@Test
@@ -131,7 +229,7 @@ class IncomingCallScriptTest extends IntegrationTest {
 	}
 
 	@Test
-	void specialOpeningOnAHolidayConnectsTheCall() {
+	void specialOpeningOnAHolidayQueuesTheCall() {
 		helplines.addSpecialOpening(helpline.id(), new SpecialOpening(LocalDate.parse("2027-04-27"),
 				LocalTime.of(10, 0), LocalTime.of(14, 0), "Open on King's Day"));
 		at("2027-04-27T11:00");

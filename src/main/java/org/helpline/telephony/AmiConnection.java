@@ -1,0 +1,189 @@
+package org.helpline.telephony;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * One AMI connection for the service's lifetime. Asterisk-Java reconnects by itself only after
+ * a first successful login, so the first login is retried here with back-off; every
+ * (re)connect re-reads the phones' states rather than trusting what was known before the gap.
+ * Events are handed to our own thread at once: a slow listener on Asterisk-Java's reader
+ * thread would stall action responses and make its queue drop events.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "helpline.ami.enabled", matchIfMissing = true)
+class AmiConnection implements SmartLifecycle, ManagerEventListener {
+
+	private static final Logger log = LoggerFactory.getLogger(AmiConnection.class);
+
+	private final AmiProperties properties;
+
+	private final AsteriskEvents translator;
+
+	private final AtomicLong reconnects;
+
+	private final ExecutorService events = Executors
+		.newSingleThreadExecutor(Thread.ofVirtual().name("ami-events").factory());
+
+	private volatile ManagerConnection connection;
+
+	private volatile Thread keeper;
+
+	AmiConnection(AmiProperties properties, AsteriskEvents translator, MeterRegistry meters) {
+		this.properties = properties;
+		this.translator = translator;
+		this.reconnects = meters.gauge("helpline.ami.reconnects", new AtomicLong());
+	}
+
+	@Override
+	public void start() {
+		ManagerConnection created = new ManagerConnectionFactory(properties.host(), properties.port(),
+				properties.username(), properties.secret())
+			.createManagerConnection();
+		created.setSocketReadTimeout((int) properties.pingInterval().multipliedBy(3).toMillis());
+		created.addEventListener(this);
+		connection = created;
+		keeper = Thread.ofVirtual().name("ami-keeper").start(this::keepConnected);
+	}
+
+	/** Logs in (retrying with back-off), then pings so that a dead link is noticed. */
+	private void keepConnected() {
+		Duration delay = Duration.ofSeconds(1);
+		while (connection != null) {
+			ManagerConnection current = connection;
+			try {
+				if (current.getState() == ManagerConnectionState.INITIAL
+						|| current.getState() == ManagerConnectionState.DISCONNECTED) {
+					current.login();
+					log.info("AMI connected to {}:{}", properties.host(), properties.port());
+					events.execute(this::resynchronise);
+					delay = Duration.ofSeconds(1);
+				}
+				else if (current.getState() == ManagerConnectionState.CONNECTED) {
+					current.sendAction(new PingAction(), 5_000);
+				}
+				Thread.sleep(current.getState() == ManagerConnectionState.CONNECTED ? properties.pingInterval() : delay);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (Exception ex) {
+				log.warn("AMI {}:{} not reachable ({}); trying again in {} s", properties.host(), properties.port(),
+						ex.getClass().getSimpleName(), delay.toSeconds());
+				sleep(delay);
+				delay = min(delay.multipliedBy(2), properties.maxRetryDelay());
+			}
+		}
+	}
+
+	@Override
+	public void onManagerEvent(ManagerEvent event) {
+		events.execute(() -> handle(event));
+	}
+
+	private void handle(ManagerEvent event) {
+		try {
+			switch (event) {
+				case ConnectEvent connected -> {
+					reconnects.incrementAndGet();
+					resynchronise();
+				}
+				case DisconnectEvent disconnected -> {
+					log.warn("AMI connection lost; Asterisk-Java reconnects");
+					translator.connectionLost();
+				}
+				case DeviceStateChangeEvent device -> translator.deviceState(device.getDevice(), device.getState());
+				case HangupEvent hangup -> translator.channelGone(hangup.getUniqueId());
+				default -> {
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// Never the event itself: it carries the caller's number.
+			log.error("Handling AMI {} failed: {}", event.getClass().getSimpleName(), ex.getClass().getSimpleName());
+		}
+	}
+
+	/** Reads every phone's current state; anything learned before a gap is not trusted. */
+	private void resynchronise() {
+		try {
+			ResponseEvents list = connection.sendEventGeneratingAction(new PJSipShowEndpointsAction(), 10_000);
+			Map<String, String> states = new HashMap<>();
+			list.getEvents().stream()
+				.filter(EndpointList.class::isInstance)
+				.map(EndpointList.class::cast)
+				.forEach(endpoint -> states.put(endpoint.getObjectName(), endpoint.getDevicestate()));
+			translator.snapshot(states);
+			log.info("AMI: re-read the state of {} endpoints", states.size());
+		}
+		catch (Exception ex) {
+			log.warn("AMI: could not re-read endpoint states ({})", ex.getClass().getSimpleName());
+		}
+	}
+
+	@Override
+	public void stop() {
+		ManagerConnection current = connection;
+		connection = null;
+		if (keeper != null) {
+			keeper.interrupt();
+		}
+		if (current != null && current.getState() == ManagerConnectionState.CONNECTED) {
+			current.logoff();
+		}
+		events.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return connection != null;
+	}
+
+	boolean isConnected() {
+		ManagerConnection current = connection;
+		return current != null && current.getState() == ManagerConnectionState.CONNECTED;
+	}
+
+	String address() {
+		return properties.host() + ":" + properties.port();
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return a.compareTo(b) <= 0 ? a : b;
+	}
+
+	private static void sleep(Duration delay) {
+		try {
+			Thread.sleep(delay);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.helpline.telephony;
+
+import java.time.Clock;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.routing.CallQueue;
+import org.helpline.routing.RingResult;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code queue} script: the dialplan comes back here when the offered counsellor did not
+ * answer ({@code ring=${DIALSTATUS}}). The caller waits again in their own place; when this
+ * instance no longer holds the call (it restarted), the call re-joins with its entry time.
+ */
+@Component
+class QueueScript implements AgiScript {
+
+	static final String NAME = "queue";
+
+	private final CallQueue queue;
+
+	private final QueueWait waiting;
+
+	private final Clock clock;
+
+	QueueScript(CallQueue queue, QueueWait waiting, Clock clock) {
+		this.queue = queue;
+		this.waiting = waiting;
+		this.clock = clock;
+	}
+
+	@Override
+	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+		String callId = request.getUniqueId();
+		String language = orDefault(channel.getVariable("HELPLINE_LANGUAGE"), "nl");
+		if (queue.holds(callId)) {
+			queue.ringResult(callId, ringResult(request.getParameter("ring")));
+		}
+		else {
+			long helplineId = Long.parseLong(channel.getVariable("HELPLINE_ID"));
+			queue.join(callId, helplineId, null, language,
+					IncomingCallScript.queuedAt(channel).orElseGet(clock::instant));
+		}
+		waiting.serve(channel, callId, language);
+	}
+
+	/** Asterisk's DIALSTATUS after a Dial that was not answered. */
+	static RingResult ringResult(String dialStatus) {
+		return switch (dialStatus == null ? "" : dialStatus) {
+			case "NOANSWER" -> RingResult.NO_ANSWER;
+			case "BUSY", "CONGESTION" -> RingResult.BUSY;
+			case "CANCEL" -> RingResult.CALLER_HUNG_UP;
+			default -> RingResult.UNAVAILABLE;
+		};
+	}
+
+	private static String orDefault(String value, String fallback) {
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.helpline.telephony;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.helpline.callflow.Prompt;
+import org.helpline.routing.Announcement;
+import org.helpline.routing.CallQueue;
+import org.helpline.routing.Offer;
+import org.helpline.routing.QueueOutcome;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a waiting caller company on their FastAGI session: music, an announcement every
+ * period, and, as soon as a counsellor is claimed for them, the channel variables the
+ * dialplan dials with. The session's virtual thread parks in the queue meanwhile.
+ */
+@Component
+class QueueWait {
+
+	private static final int LARGEST_SPOKEN_NUMBER = 30;
+
+	private final CallQueue queue;
+
+	QueueWait(CallQueue queue) {
+		this.queue = queue;
+	}
+
+	/** Returns once the dialplan has something to do: dial the offered counsellor, or hang up. */
+	void serve(AgiChannel channel, String callId, String language) throws AgiException {
+		try {
+			channel.playMusicOnHold("default");
+			while (true) {
+				switch (queue.await(callId, null)) {
+					case QueueOutcome.Offered offered -> {
+						channel.stopMusicOnHold();
+						dial(channel, offered.offer());
+						return;
+					}
+					case QueueOutcome.StillWaiting still -> {
+						play(channel, announcement(still.announcement(), language));
+						channel.playMusicOnHold("default");
+					}
+					case QueueOutcome.Overflow overflow -> {
+						channel.stopMusicOnHold();
+						play(channel, List.of(new Prompt(language, "overflow")));
+						channel.setVariable("HELPLINE_OUTCOME", "overflow");
+						channel.setVariable("HELPLINE_ACTION", "closed");
+						return;
+					}
+				}
+			}
+		}
+		catch (AgiException | RuntimeException ex) {
+			// Hung up or lost: never keep a place (or a claimed counsellor) for a caller who is gone.
+			queue.leave(callId);
+			throw ex;
+		}
+	}
+
+	private static void dial(AgiChannel channel, Offer offer) throws AgiException {
+		channel.setVariable("HELPLINE_DESTINATION", offer.dialString());
+		channel.setVariable("HELPLINE_RING_TIMEOUT", Integer.toString(offer.ringTimeoutSeconds()));
+		channel.setVariable("HELPLINE_ACTION", "open");
+	}
+
+	static List<Prompt> announcement(Announcement announcement, String language) {
+		List<Prompt> said = new ArrayList<>();
+		if (announcement.sayPosition() && announcement.position() <= LARGEST_SPOKEN_NUMBER) {
+			said.add(new Prompt(language, "queue-position"));
+			said.add(new Prompt(language, "number-" + announcement.position()));
+			said.add(new Prompt(language, "queue-position-end"));
+		}
+		Duration estimate = announcement.estimatedWait();
+		if (announcement.sayEstimate() && estimate != null) {
+			long minutes = Math.clamp((estimate.toSeconds() + 59) / 60, 1, LARGEST_SPOKEN_NUMBER);
+			said.add(new Prompt(language, "queue-estimate"));
+			said.add(new Prompt(language, "number-" + minutes));
+			said.add(new Prompt(language, minutes == 1 ? "queue-minute" : "queue-minutes"));
+		}
+		return said;
+	}
+
+	static void play(AgiChannel channel, List<Prompt> prompts) throws AgiException {
+		for (Prompt prompt : prompts) {
+			channel.streamFile(prompt.file());
+		}
+	}
+
+}
