@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application against a real PostgreSQL, its FastAGI server on a free port and a
@@ -21,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTest.Clocks.class)
+// No Asterisk here; the end-to-end tests switch the AMI connection back on.
+@TestPropertySource(properties = "helpline.ami.enabled=false")
 public abstract class IntegrationTest {
 
 	@Autowired
@@ -38,8 +41,6 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");
 		registry.add("helpline.agi.port", () -> 0);
-		// No Asterisk here; the end-to-end tests switch the AMI connection back on.
-		registry.add("helpline.ami.enabled", () -> false);
 	}
 
 	/** The port the FastAGI server of this test's application listens on. */

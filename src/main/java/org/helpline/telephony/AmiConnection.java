@@ -20,7 +20,9 @@ import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.EndpointList;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +81,9 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 			try {
 				if (current.getState() == ManagerConnectionState.INITIAL
 						|| current.getState() == ManagerConnectionState.DISCONNECTED) {
+					// Its ConnectEvent (also after every automatic reconnect) triggers the re-read.
 					current.login();
 					log.info("AMI connected to {}:{}", properties.host(), properties.port());
-					events.execute(this::resynchronise);
 					delay = Duration.ofSeconds(1);
 				}
 				else if (current.getState() == ManagerConnectionState.CONNECTED) {
@@ -118,6 +120,10 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 					translator.connectionLost();
 				}
 				case DeviceStateChangeEvent device -> translator.deviceState(device.getDevice(), device.getState());
+				// A caller's BYE arrives as a hangup request; the channel itself is only destroyed
+				// once its FastAGI session ends, which for a waiting caller is too late.
+				case HangupRequestEvent request -> translator.channelGone(request.getUniqueId());
+				case SoftHangupRequestEvent request -> translator.channelGone(request.getUniqueId());
 				case HangupEvent hangup -> translator.channelGone(hangup.getUniqueId());
 				default -> {
 				}

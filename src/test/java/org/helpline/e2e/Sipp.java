@@ -31,16 +31,27 @@ final class Sipp implements AutoCloseable {
 
 	/** A caller dialling {@code dialled} from {@code callerNumber}; RTP is offered on {@code mediaPort}. */
 	static Sipp caller(String scenario, String dialled, String callerNumber, int mediaPort, String... extra) {
-		List<String> arguments = new ArrayList<>(List.of("-s", dialled, "-p", "5070", "-set", "caller", callerNumber,
+		List<String> extras = List.of(extra);
+		String port = extras.contains("-p") ? extras.get(extras.indexOf("-p") + 1) : "5070";
+		List<String> arguments = new ArrayList<>(List.of("-s", dialled, "-p", port, "-set", "caller", callerNumber,
 				"-set", "mport", Integer.toString(mediaPort)));
-		arguments.addAll(List.of(extra));
+		for (int i = 0; i < extras.size(); i++) {
+			if (extras.get(i).equals("-p")) {
+				i++;
+			}
+			else {
+				arguments.add(extras.get(i));
+			}
+		}
 		arguments.add("127.0.0.1:5060");
 		return start(scenario, arguments);
 	}
 
 	/** A counsellor's phone listening on {@code port} (counsellor-N is on 508N). */
-	static Sipp phone(String scenario, int port) {
-		return start(scenario, List.of("-p", Integer.toString(port)));
+	static Sipp phone(String scenario, int port, String... extra) {
+		List<String> arguments = new ArrayList<>(List.of("-p", Integer.toString(port)));
+		arguments.addAll(List.of(extra));
+		return start(scenario, arguments);
 	}
 
 	private static Sipp start(String scenario, List<String> arguments) {
@@ -50,10 +61,18 @@ final class Sipp implements AutoCloseable {
 			Path messages = work.resolve(name + "-messages.log");
 			Path output = work.resolve(name + "-output.log");
 			List<String> command = new ArrayList<>(List.of("sipp", "-sf", SCENARIOS.resolve(scenario).toString(), "-i",
-					"127.0.0.1", "-m", "1", "-nostdin", "-timeout", "90s", "-timeout_error", "-trace_msg",
+					"127.0.0.1", "-m", arguments.contains("-m") ? arguments.get(arguments.indexOf("-m") + 1) : "1",
+					"-nostdin", "-timeout", "90s", "-timeout_error", "-trace_msg",
 					"-message_file", messages.toString(), "-trace_err", "-error_file",
 					work.resolve(name + "-errors.log").toString()));
-			command.addAll(arguments);
+			for (int i = 0; i < arguments.size(); i++) {
+				if (arguments.get(i).equals("-m")) {
+					i++;
+				}
+				else {
+					command.add(arguments.get(i));
+				}
+			}
 			Process process = new ProcessBuilder(command).directory(work.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile())

@@ -1,0 +1,103 @@
+package org.helpline.e2e;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.helpline.IntegrationTest;
+import org.helpline.helplines.Helpline;
+import org.helpline.helplines.HelplineSettings;
+import org.helpline.schedule.OpeningInterval;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Real calls: SIPp callers and counsellor phones, a real Asterisk 22 running the repository's
+ * dialplan, and this application answering over FastAGI and watching over AMI. Asterisk runs
+ * for one test class and is stopped by pid after it, pass or fail. The helpline's time comes
+ * from the test clock (running at real speed), never from the CI machine's wall clock.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = { "helpline.ami.enabled=true", "helpline.ami.max-retry-delay=2s" })
+abstract class AsteriskTest extends IntegrationTest {
+
+	static final String HELPLINE_NUMBER = "08002666436";
+
+	static final int CALLER_MEDIA_PORT = 40000;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@LocalServerPort
+	int httpPort;
+
+	Helpline helpline;
+
+	@BeforeAll
+	void startAsterisk() {
+		AsteriskSandbox.start(agiPort());
+		await().atMost(Duration.ofSeconds(30)).until(() -> health("asteriskManager").contains("\"status\":\"UP\""));
+	}
+
+	@AfterAll
+	void stopAsterisk() {
+		AsteriskSandbox.stop();
+	}
+
+	@BeforeEach
+	void officeHoursHelplineWithoutCounsellors() {
+		jdbc.sql("delete from counsellor").update();
+		helpline = helplines.create(new HelplineSettings("Stop it Now", List.of(HELPLINE_NUMBER), "Europe/Amsterdam",
+				"NL", "nl", "PJSIP/counsellor-1", 20));
+		List<OpeningInterval> weekdays = new ArrayList<>();
+		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+				DayOfWeek.FRIDAY)) {
+			weekdays.add(new OpeningInterval(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+		}
+		helplines.replaceOpeningHours(helpline.id(), weekdays);
+	}
+
+	void at(String localDateTime) {
+		clock.setTicking(LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Europe/Amsterdam")).toInstant());
+	}
+
+	String health(String component) {
+		return restClient().get().uri("/actuator/health/" + component).retrieve().body(String.class);
+	}
+
+	RestClient restClient() {
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + httpPort)
+			.defaultHeaders(h -> h.setBasicAuth("operator", "local-dev-only"))
+			.defaultStatusHandler(status -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	double calls(String outcome) {
+		var counter = meters.find("helpline.calls").tag("outcome", outcome).counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+	double scriptRuns(String status) {
+		var timer = meters.find("helpline.agi.script").tag("script", "incoming").tag("status", status).timer();
+		return timer == null ? 0 : timer.count();
+	}
+
+}
