@@ -3,6 +3,9 @@ package org.helpline.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.helpline.contact.ImportRejectedException;
+import org.helpline.contact.InvalidContactException;
+import org.helpline.contact.UnknownContactException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.InvalidHelplineException;
 import org.helpline.helplines.UnknownHelplineException;
@@ -32,6 +35,27 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unknown(UnknownHelplineException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidContact(InvalidContactException ex) {
+		return badRequest("The contact was refused; nothing was stored.", ex.problems());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownContact(UnknownContactException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/** Each error names the line (1 = header) and the column of a bad row. */
+	@ExceptionHandler
+	ProblemDetail rejectedImport(ImportRejectedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The file was refused; "
+				+ "nothing of it was stored. " + ex.total() + " problem(s), first: line " + ex.problems().getFirst().line()
+				+ " " + ex.problems().getFirst().field() + ": " + ex.problems().getFirst().message());
+		problem.setProperty("errors", ex.problems());
+		problem.setProperty("total", ex.total());
+		return problem;
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,8 @@
+package org.helpline.contact;
+
+/** How a call ended. Only {@link #ANSWERED} makes a call a contact moment. */
+public enum CallOutcome {
+
+	ANSWERED, ABANDONED_WAITING, ABANDONED_IN_MENU, OUT_OF_HOURS, OVERFLOW, TECHNICAL_FAILURE
+
+}

@@ -1,0 +1,308 @@
+package org.helpline.contact;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.helpline.contact.ContactOption.Kind;
+import org.helpline.contact.HelplinePlaces.Place;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.privacy.CallerIdentity;
+import org.helpline.privacy.CallerIdentity.KeyMissing;
+import org.helpline.privacy.CallerIdentity.Pseudonymous;
+import org.helpline.privacy.CallerNumber;
+import org.helpline.privacy.Pseudonym;
+import org.helpline.privacy.Pseudonyms;
+import org.helpline.privacy.StartTimes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The anonymised record of every contact: calls (written when they end, whatever their end),
+ * e-mails and chats counsellors register, and the counsellor's wrap-up of each. What is
+ * stored is coarsened and pseudonymised here; nothing that identifies a caller passes on.
+ */
+@Service
+public class ContactRecords {
+
+	private static final Logger log = LoggerFactory.getLogger(ContactRecords.class);
+
+	private static final Pattern GROUP = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+
+	private static final int MAX_PERSON_KEY = 100;
+
+	private final ContactRepository repository;
+
+	private final HelplinePlaces places;
+
+	private final Pseudonyms pseudonyms;
+
+	private final StartTimes startTimes;
+
+	private final ContactOptions options;
+
+	private final StatisticsProperties properties;
+
+	private final Clock clock;
+
+	ContactRecords(ContactRepository repository, HelplinePlaces places, Pseudonyms pseudonyms, StartTimes startTimes,
+			ContactOptions options, StatisticsProperties properties, Clock clock) {
+		this.repository = repository;
+		this.places = places;
+		this.pseudonyms = pseudonyms;
+		this.startTimes = startTimes;
+		this.options = options;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Writes the one anonymised record of a call. Odd values are left out (and logged, without
+	 * any number) rather than refused, so a call is never lost: a missing start becomes now,
+	 * a negative duration unknown, a missing outcome {@code TECHNICAL_FAILURE}, and a number
+	 * that is no number counts as withheld.
+	 * @return the record's id, which the counsellor's wrap-up refers to
+	 * @throws org.springframework.dao.DataAccessException only if the database cannot be reached
+	 */
+	public long recordCall(CompletedCall call) {
+		Place place = places.of(call.helplineId());
+		Instant startedAt = call.startedAt();
+		if (startedAt == null) {
+			odd(call, "startedAt", "missing; the time it was recorded is used");
+			startedAt = clock.instant();
+		}
+		LocalDateTime start = startTimes.coarsen(startedAt, place.zone());
+		CallerNumber caller = call.caller() == null ? CallerNumber.withheld() : call.caller();
+		CallerIdentity identity = pseudonyms.identify(caller, place.country(), start.getYear());
+		if (identity instanceof KeyMissing missing) {
+			log.error("No pseudonym key for {}: a call on helpline {} is recorded without its person (see README,"
+					+ " 'Pseudonym keys')", missing.year(), call.helplineId());
+		}
+		CallOutcome outcome = call.outcome();
+		if (outcome == null) {
+			odd(call, "outcome", "missing; recorded as TECHNICAL_FAILURE");
+			outcome = CallOutcome.TECHNICAL_FAILURE;
+		}
+		Channel channel = Channel.parse(call.channel()).orElse(Channel.PHONE);
+		Pseudonym pseudonym = identity instanceof Pseudonymous known ? known.pseudonym() : null;
+		return repository.insert(new NewRecord(call.helplineId(), channel, "call", start, hourOfWeek(start),
+				callerGroup(call), language(call), seconds(call, "waiting", call.waiting()),
+				seconds(call, "ringing", call.ringing()), seconds(call, "talk", call.talk()), call.counsellorId(),
+				outcome, outcome == CallOutcome.ANSWERED, identity instanceof CallerIdentity.Withheld, pseudonym, null,
+				null, false, List.of()));
+	}
+
+	/**
+	 * Registers a contact moment that did not come by phone (e-mail, chat), with its wrap-up.
+	 * @throws InvalidContactException naming every bad field; nothing is stored then
+	 */
+	@Transactional
+	public ContactView register(RegisteredContact contact) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (contact == null) {
+			throw new InvalidContactException("body", "a request body is required");
+		}
+		Place place = null;
+		if (contact.helplineId() == null) {
+			problems.add(new FieldProblem("helplineId", "is required"));
+		}
+		else {
+			place = places.of(contact.helplineId());
+			if (place.country() == null) {
+				problems.add(new FieldProblem("helplineId", "no helpline " + contact.helplineId()));
+			}
+		}
+		Optional<Channel> channel = Channel.parse(contact.channel()).filter(c -> c != Channel.PHONE);
+		if (channel.isEmpty()) {
+			problems.add(new FieldProblem("channel", "email or chat, not '" + contact.channel()
+					+ "' (calls are recorded by the phone system)"));
+		}
+		if (contact.date() == null) {
+			problems.add(new FieldProblem("date", "is required"));
+		}
+		else if (place != null && place.country() != null) {
+			dateProblem(contact.date(), LocalDate.ofInstant(clock.instant(), place.zone()))
+				.ifPresent(message -> problems.add(new FieldProblem("date", message)));
+		}
+		String group = knownGroup(contact.callerGroup(), problems);
+		String language = null;
+		if (contact.language() != null && !contact.language().isBlank()) {
+			language = contact.language().strip().toLowerCase(Locale.ROOT);
+			if (!language.equals("nl") && !language.equals("en")) {
+				problems.add(new FieldProblem("language", "nl or en, not '" + contact.language() + "'"));
+			}
+		}
+		String personKey = contact.personKey() == null || contact.personKey().isBlank() ? null
+				: contact.personKey().strip();
+		if (personKey != null && personKey.length() > MAX_PERSON_KEY) {
+			problems.add(new FieldProblem("personKey", "at most " + MAX_PERSON_KEY + " characters"));
+		}
+		if (personKey != null && contact.returningCaller() != null) {
+			problems.add(new FieldProblem("returningCaller",
+					"only for contacts without a person key: the key already recognises a returning person"));
+		}
+		List<String> topics = activeCodes(Kind.TOPIC, contact.topics(), "topics", problems);
+		String referral = contact.referral() == null || contact.referral().isBlank() ? null
+				: activeCodes(Kind.REFERRAL, List.of(contact.referral()), "referral", problems).stream()
+					.findFirst()
+					.orElse(null);
+		Pseudonym pseudonym = null;
+		if (problems.isEmpty() && personKey != null) {
+			pseudonym = pseudonyms.ofPersonKey(personKey, contact.date().getYear()).orElse(null);
+			if (pseudonym == null) {
+				problems.add(new FieldProblem("personKey", "no pseudonym key for " + contact.date().getYear()
+						+ ", so the person key cannot be kept; leave it empty"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidContactException(problems);
+		}
+		long id = repository.insert(new NewRecord(contact.helplineId(), channel.get(), "registered",
+				contact.date().atStartOfDay(), null, group, language, null, null, null, null, null, true,
+				pseudonym == null, pseudonym, contact.returningCaller(), referral, true, topics));
+		return get(id);
+	}
+
+	/**
+	 * Records (or replaces) the counsellor's wrap-up of a contact moment.
+	 * @throws UnknownContactException if there is no such contact
+	 * @throws InvalidContactException naming every bad field; nothing is changed then
+	 */
+	@Transactional
+	public ContactView wrapUp(long id, WrapUp wrapUp) {
+		ContactView contact = get(id);
+		if (wrapUp == null) {
+			throw new InvalidContactException("body", "a request body is required");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!contact.contactMoment()) {
+			problems.add(new FieldProblem("id", "contact " + id + " is a call that was not answered ("
+					+ contact.outcome() + "); only contact moments have a wrap-up"));
+		}
+		if (wrapUp.returningCaller() != null && contact.identified()) {
+			problems.add(new FieldProblem("returningCaller",
+					"only for contacts without a number or person key: this caller is recognised by the number"));
+		}
+		List<String> topics = activeCodes(Kind.TOPIC, wrapUp.topics(), "topics", problems);
+		String referral = wrapUp.referral() == null || wrapUp.referral().isBlank() ? null
+				: activeCodes(Kind.REFERRAL, List.of(wrapUp.referral()), "referral", problems).stream()
+					.findFirst()
+					.orElse(null);
+		String group = knownGroup(wrapUp.callerGroup(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidContactException(problems);
+		}
+		repository.wrapUp(contact, topics, referral, wrapUp.returningCaller(), group);
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	public ContactView get(long id) {
+		return repository.find(id).orElseThrow(() -> new UnknownContactException(id));
+	}
+
+	/** Why a contact cannot be dated on this day, if it cannot. */
+	Optional<String> dateProblem(LocalDate date, LocalDate today) {
+		if (date.isAfter(today)) {
+			return Optional.of(date + " is in the future");
+		}
+		if (date.getYear() < 1990) {
+			return Optional.of(date + " is before 1990");
+		}
+		if (repository.reducedYears().contains(date.getYear())) {
+			return Optional.of(date.getYear() + " was reduced to totals by retention; nothing can be added to it");
+		}
+		return Optional.empty();
+	}
+
+	/** A caller group from the configured list, or null when none was given. */
+	String knownGroup(String text, List<FieldProblem> problems) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String code = text.strip().toUpperCase(Locale.ROOT);
+		if (!properties.callerGroups().contains(code)) {
+			problems.add(new FieldProblem("callerGroup", "one of " + properties.callerGroups() + ", not '" + text + "'"));
+			return null;
+		}
+		return code;
+	}
+
+	private List<String> activeCodes(Kind kind, List<String> codes, String field, List<FieldProblem> problems) {
+		if (codes == null || codes.isEmpty()) {
+			return List.of();
+		}
+		Map<String, ContactOption> known = options.byCode(kind);
+		LinkedHashSet<String> accepted = new LinkedHashSet<>();
+		for (String code : codes) {
+			ContactOption option = code == null ? null : known.get(code.strip().toUpperCase(Locale.ROOT));
+			if (option == null || !option.active()) {
+				problems.add(new FieldProblem(field, "'" + code + "' is not an active " + kind.table()));
+			}
+			else {
+				accepted.add(option.code());
+			}
+		}
+		return List.copyOf(accepted);
+	}
+
+	private Integer hourOfWeek(LocalDateTime start) {
+		if (!startTimes.keepsTheHour()) {
+			return null;
+		}
+		return (start.getDayOfWeek().getValue() - 1) * 24 + start.getHour();
+	}
+
+	private static String callerGroup(CompletedCall call) {
+		if (call.callerGroup() == null || call.callerGroup().isBlank()) {
+			return null;
+		}
+		String code = call.callerGroup().strip().toUpperCase(Locale.ROOT);
+		if (!GROUP.matcher(code).matches()) {
+			odd(call, "callerGroup", "not a code; left out");
+			return null;
+		}
+		return code;
+	}
+
+	private static String language(CompletedCall call) {
+		if (call.language() == null) {
+			return null;
+		}
+		String language = call.language().strip().toLowerCase(Locale.ROOT);
+		if (!language.equals("nl") && !language.equals("en")) {
+			odd(call, "language", "not nl or en; left out");
+			return null;
+		}
+		return language;
+	}
+
+	private static Integer seconds(CompletedCall call, String field, Duration duration) {
+		if (duration == null) {
+			return null;
+		}
+		if (duration.isNegative()) {
+			odd(call, field, "negative; left out");
+			return null;
+		}
+		return (int) Math.min(Integer.MAX_VALUE, (duration.toMillis() + 500) / 1000);
+	}
+
+	// The call's toString() shows no number (CallerNumber hides it).
+	private static void odd(CompletedCall call, String field, String what) {
+		log.warn("Call on helpline {}: {} {}", call.helplineId(), field, what);
+	}
+
+}

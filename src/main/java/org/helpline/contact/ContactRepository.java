@@ -1,0 +1,173 @@
+package org.helpline.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Contact records and their topics. */
+@Repository
+class ContactRepository {
+
+	private static final String INSERT = """
+			insert into contact_record (helpline_id, channel, source, started_local, period_year, period_month,
+			  hour_of_week, caller_group, language, waiting_seconds, ringing_seconds, talk_seconds, counsellor_id,
+			  outcome, contact_moment, withheld, pseudonym, returning_caller, referral_code, wrapped_up)
+			values (:helpline, :channel, :source, :started, :year, :month, :hourOfWeek, :callerGroup, :language,
+			  :waiting, :ringing, :talk, :counsellor, :outcome, :contactMoment, :withheld, :pseudonym, :returning,
+			  :referral, :wrappedUp)""";
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
+
+	private final ReportCache cache;
+
+	ContactRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ReportCache cache) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.cache = cache;
+	}
+
+	long insert(NewRecord record) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(INSERT).paramSource(params(record)).update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		insertTopics(id, record, record.topics());
+		cache.changed(record.startedLocal());
+		return id;
+	}
+
+	/** Inserts many records in batches, e.g. an imported file. */
+	void insertAll(List<NewRecord> records) {
+		for (int from = 0; from < records.size(); from += 1_000) {
+			List<NewRecord> chunk = records.subList(from, Math.min(records.size(), from + 1_000));
+			KeyHolder keys = new GeneratedKeyHolder();
+			batch.batchUpdate(INSERT, chunk.stream().map(ContactRepository::params).toArray(SqlParameterSource[]::new),
+					keys, new String[] { "id" });
+			List<Map<String, Object>> ids = keys.getKeyList();
+			List<SqlParameterSource> topics = new ArrayList<>();
+			for (int i = 0; i < chunk.size(); i++) {
+				long id = ((Number) ids.get(i).get("id")).longValue();
+				NewRecord record = chunk.get(i);
+				record.topics().forEach(topic -> topics.add(topicParams(id, record.helplineId(),
+						record.startedLocal(), topic)));
+			}
+			if (!topics.isEmpty()) {
+				batch.batchUpdate(INSERT_TOPIC, topics.toArray(SqlParameterSource[]::new));
+			}
+		}
+		records.stream().map(r -> r.startedLocal().withDayOfMonth(1).toLocalDate()).distinct()
+			.forEach(month -> cache.changed(month.atStartOfDay()));
+	}
+
+	Optional<ContactView> find(long id) {
+		List<String> topics = jdbc.sql("select topic_code from contact_topic where contact_id = ? order by topic_code")
+			.param(id)
+			.query(String.class)
+			.list();
+		return jdbc.sql("select * from contact_record where id = ?")
+			.param(id)
+			.query((rs, n) -> view(rs, topics))
+			.optional();
+	}
+
+	void wrapUp(ContactView contact, List<String> topics, String referral, Boolean returningCaller,
+			String callerGroup) {
+		jdbc.sql("""
+				update contact_record set referral_code = :referral, returning_caller = :returning,
+				  caller_group = coalesce(:callerGroup, caller_group), wrapped_up = true
+				where id = :id""")
+			.param("referral", referral, Types.VARCHAR)
+			.param("returning", returningCaller, Types.BOOLEAN)
+			.param("callerGroup", callerGroup, Types.VARCHAR)
+			.param("id", contact.id())
+			.update();
+		jdbc.sql("delete from contact_topic where contact_id = ?").param(contact.id()).update();
+		for (String topic : topics) {
+			jdbc.sql(INSERT_TOPIC)
+				.paramSource(topicParams(contact.id(), contact.helplineId(), contact.startedAround(), topic))
+				.update();
+		}
+		cache.changed(contact.startedAround());
+	}
+
+	/** Years whose detailed records retention has reduced to sums; nothing more may be added to them. */
+	Set<Integer> reducedYears() {
+		return cache.reducedYears();
+	}
+
+	private static final String INSERT_TOPIC = """
+			insert into contact_topic (contact_id, topic_code, helpline_id, period_year, period_month)
+			values (:contact, :topic, :helpline, :year, :month)""";
+
+	private void insertTopics(long id, NewRecord record, List<String> topics) {
+		for (String topic : topics) {
+			jdbc.sql(INSERT_TOPIC).paramSource(topicParams(id, record.helplineId(), record.startedLocal(), topic)).update();
+		}
+	}
+
+	private static MapSqlParameterSource topicParams(long id, long helplineId, LocalDateTime started, String topic) {
+		return new MapSqlParameterSource().addValue("contact", id)
+			.addValue("topic", topic)
+			.addValue("helpline", helplineId)
+			.addValue("year", started.getYear())
+			.addValue("month", started.getMonthValue());
+	}
+
+	private static MapSqlParameterSource params(NewRecord r) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("helpline", r.helplineId());
+		values.put("channel", r.channel().code());
+		values.put("source", r.source());
+		values.put("started", r.startedLocal());
+		values.put("year", r.startedLocal().getYear());
+		values.put("month", r.startedLocal().getMonthValue());
+		values.put("hourOfWeek", new SqlParameterValue(Types.SMALLINT, r.hourOfWeek()));
+		values.put("callerGroup", new SqlParameterValue(Types.VARCHAR, r.callerGroup()));
+		values.put("language", new SqlParameterValue(Types.VARCHAR, r.language()));
+		values.put("waiting", new SqlParameterValue(Types.INTEGER, r.waitingSeconds()));
+		values.put("ringing", new SqlParameterValue(Types.INTEGER, r.ringingSeconds()));
+		values.put("talk", new SqlParameterValue(Types.INTEGER, r.talkSeconds()));
+		values.put("counsellor", new SqlParameterValue(Types.BIGINT, r.counsellorId()));
+		values.put("outcome", new SqlParameterValue(Types.VARCHAR, r.outcome() == null ? null : r.outcome().name()));
+		values.put("contactMoment", r.contactMoment());
+		values.put("withheld", r.withheld());
+		values.put("pseudonym",
+				new SqlParameterValue(Types.BINARY, r.pseudonym() == null ? null : r.pseudonym().bytes()));
+		values.put("returning", new SqlParameterValue(Types.BOOLEAN, r.returningCaller()));
+		values.put("referral", new SqlParameterValue(Types.VARCHAR, r.referral()));
+		values.put("wrappedUp", r.wrappedUp());
+		return new MapSqlParameterSource(values);
+	}
+
+	private static ContactView view(ResultSet rs, List<String> topics) throws SQLException {
+		return new ContactView(rs.getLong("id"), rs.getLong("helpline_id"), rs.getString("channel"),
+				rs.getObject("started_local", LocalDateTime.class), rs.getString("caller_group"),
+				rs.getString("language"), rs.getString("outcome"), integer(rs, "waiting_seconds"),
+				integer(rs, "ringing_seconds"), integer(rs, "talk_seconds"), rs.getBoolean("contact_moment"),
+				rs.getBoolean("withheld"), rs.getBytes("pseudonym") != null, topics, rs.getString("referral_code"),
+				(Boolean) rs.getObject("returning_caller"), rs.getBoolean("wrapped_up"));
+	}
+
+	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.helpline.contact;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A stored contact as counsellors see it for the wrap-up. There is no number and no exact
+ * time to show: {@code startedAround} is the coarsened local start.
+ *
+ * @param identified whether the contact has a pseudonym (and so counts as a person by itself)
+ * @param returningCaller the counsellor's mark for a contact without pseudonym: true if the
+ * person contacted the helpline before, false if this is their first contact, null if not
+ * asked
+ */
+public record ContactView(long id, long helplineId, String channel, LocalDateTime startedAround, String callerGroup,
+		String language, String outcome, Integer waitingSeconds, Integer ringingSeconds, Integer talkSeconds,
+		boolean contactMoment, boolean withheld, boolean identified, List<String> topics, String referral,
+		Boolean returningCaller, boolean wrappedUp) {
+
+}

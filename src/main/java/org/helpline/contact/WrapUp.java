@@ -1,0 +1,16 @@
+package org.helpline.contact;
+
+import java.util.List;
+
+/**
+ * What a counsellor records after a contact moment. Replaces an earlier wrap-up whole.
+ *
+ * @param topics codes of active topics
+ * @param referral code of an active referral, or null
+ * @param returningCaller only for contacts without pseudonym (withheld number, e-mail or
+ * chat without person key): whether this person contacted the helpline before
+ * @param callerGroup corrects the caller group chosen in the menu; null keeps it
+ */
+public record WrapUp(List<String> topics, String referral, Boolean returningCaller, String callerGroup) {
+
+}

@@ -1,0 +1,83 @@
+package org.helpline.privacy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+/**
+ * The pseudonym key of each year, from the environment ({@code HELPLINE_PSEUDONYM_KEY_2027},
+ * base64) or the key folder; never from the database, so a copy of the database alone
+ * cannot be turned back into numbers. Keys are re-read every {@code reload} so a key the
+ * rotation destroyed also leaves this process's memory.
+ */
+public final class PseudonymKeys {
+
+	static final String ENVIRONMENT_PREFIX = "HELPLINE_PSEUDONYM_KEY_";
+
+	private final Path folder;
+
+	private final boolean createMissing;
+
+	private final UnaryOperator<String> environment;
+
+	private final LoadingCache<Integer, byte[]> keys;
+
+	/**
+	 * @param createMissing whether a missing key is made on first use (development); in
+	 * production keys are made by the rotation command only
+	 * @param environment looks up a variable by name, null when unset
+	 */
+	public PseudonymKeys(Path folder, boolean createMissing, UnaryOperator<String> environment, Duration reload) {
+		this.folder = folder;
+		this.createMissing = createMissing;
+		this.environment = environment;
+		// A loader that returns null caches nothing, so a key added later is seen at once.
+		this.keys = Caffeine.newBuilder().expireAfterWrite(reload).build(this::load);
+	}
+
+	/** The key of {@code year}, made first if missing keys may be created here. */
+	Optional<byte[]> forYear(int year) {
+		return Optional.ofNullable(keys.get(year));
+	}
+
+	public boolean has(int year) {
+		return forYear(year).isPresent();
+	}
+
+	/**
+	 * @throws IllegalStateException naming every year whose key is missing
+	 */
+	public void require(Collection<Integer> years) {
+		List<Integer> missing = years.stream().distinct().sorted().filter(year -> !has(year)).toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("No pseudonym key for " + missing + ": put it in " + folder.toAbsolutePath()
+					+ " (ops/rotate-pseudonym-keys.sh) or set " + ENVIRONMENT_PREFIX + missing.getFirst()
+					+ "; see README, 'Pseudonym keys'");
+		}
+	}
+
+	public Path folder() {
+		return folder;
+	}
+
+	private byte[] load(int year) {
+		String variable = ENVIRONMENT_PREFIX + year;
+		String fromEnvironment = environment.apply(variable);
+		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+			return KeyFiles.decode(fromEnvironment, variable);
+		}
+		Optional<byte[]> fromFile = KeyFiles.read(folder, year);
+		if (fromFile.isEmpty() && createMissing) {
+			KeyFiles.create(folder, year);
+			fromFile = KeyFiles.read(folder, year);
+		}
+		return fromFile.orElse(null);
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.helpline.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.helpline.contact.ContactImport;
+import org.helpline.contact.ContactOption;
+import org.helpline.contact.ContactOption.Kind;
+import org.helpline.contact.ContactOptions;
+import org.helpline.contact.ContactRecords;
+import org.helpline.contact.ContactView;
+import org.helpline.contact.RegisteredContact;
+import org.helpline.contact.WrapUp;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Counsellors' API for contacts: the wrap-up after a call, e-mails and chats, the lists to
+ * choose from. Changing those lists and importing history is for operators.
+ */
+@RestController
+@RequestMapping("/api/contacts")
+class ContactController {
+
+	private static final String OPERATORS = "hasAnyRole('OPERATOR', 'ADMIN')";
+
+	private final ContactRecords records;
+
+	private final ContactOptions options;
+
+	private final ContactImport imports;
+
+	ContactController(ContactRecords records, ContactOptions options, ContactImport imports) {
+		this.records = records;
+		this.options = options;
+		this.imports = imports;
+	}
+
+	@GetMapping("/{id}")
+	ContactView one(@PathVariable long id) {
+		return records.get(id);
+	}
+
+	@PutMapping("/{id}/wrap-up")
+	ContactView wrapUp(@PathVariable long id, @RequestBody WrapUp wrapUp) {
+		return records.wrapUp(id, Bodies.required(wrapUp));
+	}
+
+	@PostMapping
+	ResponseEntity<ContactView> register(@RequestBody RegisteredContact contact) {
+		ContactView registered = records.register(Bodies.required(contact));
+		return ResponseEntity.created(URI.create("/api/contacts/" + registered.id())).body(registered);
+	}
+
+	@GetMapping("/topics")
+	List<ContactOption> topics() {
+		return options.list(Kind.TOPIC);
+	}
+
+	@PutMapping("/topics/{code}")
+	@PreAuthorize(OPERATORS)
+	ContactOption saveTopic(@PathVariable String code, @RequestBody ContactOption.Settings settings) {
+		return options.save(Kind.TOPIC, code, Bodies.required(settings));
+	}
+
+	@GetMapping("/referrals")
+	List<ContactOption> referrals() {
+		return options.list(Kind.REFERRAL);
+	}
+
+	@PutMapping("/referrals/{code}")
+	@PreAuthorize(OPERATORS)
+	ContactOption saveReferral(@PathVariable String code, @RequestBody ContactOption.Settings settings) {
+		return options.save(Kind.REFERRAL, code, Bodies.required(settings));
+	}
+
+	/** A CSV file of earlier years' contact moments; all rows or none are stored. */
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@PreAuthorize(OPERATORS)
+	ContactImport.Result importCsv(@RequestParam long helpline, @RequestBody String csv) {
+		return imports.importCsv(helpline, csv);
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.helpline.web;
+
+import org.helpline.contact.CallOutcome;
+import org.helpline.contact.ContactIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.web.ApiUsers.analyst;
+import static org.helpline.web.ApiUsers.counsellor;
+import static org.helpline.web.ApiUsers.operator;
+
+/** The counsellors' contact API over HTTP: wrap-up, e-mail and chat, lists, import. */
+@AutoConfigureMockMvc
+class ContactApiTest extends ContactIntegrationTest {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	long helpline;
+
+	@BeforeEach
+	void accounts(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder passwords) {
+		ApiUsers.ensure(accounts, passwords);
+		helpline = stopItNow();
+	}
+
+	@Test
+	void aCounsellorWrapsUpTheCallTheyTook() {
+		long id = answered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", 12, 900);
+
+		assertThat(put("/api/contacts/" + id + "/wrap-up", counsellor(), """
+				{"topics": ["OWN_FEELINGS", "DOWNLOADING"], "referral": "TREATMENT_CENTRE"}"""))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.topics.length()", v -> v.assertThat().isEqualTo(2))
+			.hasPathSatisfying("$.referral", v -> v.assertThat().isEqualTo("TREATMENT_CENTRE"))
+			.hasPathSatisfying("$.startedAround", v -> v.assertThat().isEqualTo("2027-01-05T09:00:00"))
+			.doesNotHavePath("$.pseudonym");
+	}
+
+	@Test
+	void aBadWrapUpNamesEachField() {
+		long id = answered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", 12, 900);
+
+		assertThat(put("/api/contacts/" + id + "/wrap-up", counsellor(),
+				"{\"topics\": [\"GOSSIP\"], \"returningCaller\": true}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("topics", "returningCaller");
+	}
+
+	@Test
+	void aCallThatWasNotAnsweredHasNoWrapUpAndAnUnknownOneIsNotFound() {
+		long id = unanswered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", CallOutcome.OUT_OF_HOURS, 0);
+
+		assertThat(put("/api/contacts/" + id + "/wrap-up", counsellor(), "{\"topics\": [\"OTHER\"]}"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(put("/api/contacts/999999/wrap-up", counsellor(), "{\"topics\": [\"OTHER\"]}"))
+			.hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aCounsellorRegistersAChat() {
+		assertThat(post("/api/contacts", counsellor(), MediaType.APPLICATION_JSON, """
+				{"helplineId": %d, "channel": "chat", "date": "2027-01-04", "callerGroup": "PARTNER_FAMILY",
+				 "topics": ["PARTNER_FAMILY"], "returningCaller": false}""".formatted(helpline)))
+			.hasStatus(HttpStatus.CREATED)
+			.hasHeader("Location", "/api/contacts/" + jdbc.sql("select max(id) from contact_record")
+				.query(Long.class)
+				.single())
+			.bodyJson()
+			.hasPathSatisfying("$.channel", v -> v.assertThat().isEqualTo("chat"))
+			.hasPathSatisfying("$.identified", v -> v.assertThat().isEqualTo(false));
+	}
+
+	@Test
+	void counsellorsReadTheListsOnlyOperatorsChangeThem() {
+		String topic = "{\"labelNl\": \"Sexting\", \"labelEn\": \"Sexting\"}";
+
+		assertThat(mvc.get().uri("/api/contacts/topics").with(counsellor())).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$[1].code", v -> v.assertThat().isEqualTo("DOWNLOADING"));
+		assertThat(put("/api/contacts/topics/SEXTING", counsellor(), topic)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(put("/api/contacts/topics/SEXTING", operator(), topic)).hasStatusOk();
+		assertThat(put("/api/contacts/referrals/bad code", operator(), topic)).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(mvc.get().uri("/api/contacts/topics").with(counsellor())).bodyJson()
+			.extractingPath("$[*].code")
+			.asArray()
+			.contains("SEXTING");
+	}
+
+	@Test
+	void onlyOperatorsImportAndABadFileIsRefusedByLine() {
+		String csv = "date,channel\n2016-01-04,phone\n2016-01-05,pigeon\n";
+
+		assertThat(post("/api/contacts/import?helpline=" + helpline, counsellor(), MediaType.valueOf("text/csv"), csv))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(post("/api/contacts/import?helpline=" + helpline, operator(), MediaType.valueOf("text/csv"), csv))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[0].line", v -> v.assertThat().isEqualTo(3))
+			.hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("channel"));
+		assertThat(countRecords()).isZero();
+		assertThat(post("/api/contacts/import?helpline=" + helpline, operator(), MediaType.valueOf("text/csv"),
+				"date,channel\n2016-01-04,phone\n"))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.imported", v -> v.assertThat().isEqualTo(1));
+	}
+
+	@Test
+	void analystsHaveNoAccessToSingleContacts() {
+		long id = answered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", 12, 900);
+
+		assertThat(mvc.get().uri("/api/contacts/" + id).with(analyst())).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/api/contacts/" + id)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(mvc.get().uri("/api/contacts/" + id).with(counsellor())).hasStatusOk();
+	}
+
+	private MvcTestResult put(String uri, RequestPostProcessor who,
+			String json) {
+		return mvc.put().uri(uri).with(who).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
+	}
+
+	private MvcTestResult post(String uri, RequestPostProcessor who,
+			MediaType type, String body) {
+		return mvc.post().uri(uri).with(who).contentType(type).content(body).exchange();
+	}
+
+}
