@@ -21,8 +21,11 @@ public sealed interface CallDecision {
 
 	}
 
-	/** Play these prompts in order, then end the call. */
-	record Announce(String helpline, List<Prompt> prompts, Outcome outcome) implements CallDecision {
+	/**
+	 * Play these prompts in order, then end the call.
+	 * @param helplineId {@code null} when the dialled number belongs to no helpline
+	 */
+	record Announce(Long helplineId, String helpline, List<Prompt> prompts, Outcome outcome) implements CallDecision {
 
 		public Announce {
 			prompts = List.copyOf(prompts);

@@ -47,7 +47,7 @@ public class IncomingCallFlow {
 		Optional<Helpline> helpline = helplines.byDialledNumber(dialled);
 		if (helpline.isEmpty()) {
 			log.warn("Call to dialled number {} that no helpline answers; playing the not-in-use message", dialled);
-			return new Announce(null, inEach(List.of("nl", "en"), language -> List.of(
+			return new Announce(null, null, inEach(List.of("nl", "en"), language -> List.of(
 					new Prompt(language, "unknown-number"))), Outcome.UNKNOWN_NUMBER);
 		}
 		return decide(helpline.get(), at);
@@ -73,7 +73,7 @@ public class IncomingCallFlow {
 			said.add(new Prompt(language, "alternatives"));
 			return said;
 		});
-		return new Announce(helpline.name(), sequence, outcome(closed));
+		return new Announce(helpline.id(), helpline.name(), sequence, outcome(closed));
 	}
 
 	private String reasonPrompt(LineStatus.Closed closed) {

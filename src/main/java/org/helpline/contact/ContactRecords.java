@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import org.helpline.contact.ContactOption.Kind;
@@ -102,6 +103,20 @@ public class ContactRecords {
 				seconds(call, "ringing", call.ringing()), seconds(call, "talk", call.talk()), call.counsellorId(),
 				outcome, outcome == CallOutcome.ANSWERED, identity instanceof CallerIdentity.Withheld, pseudonym, null,
 				null, false, List.of()));
+	}
+
+	/**
+	 * How often this caller already called (or wrote to) the helpline this year, for the
+	 * pseudonymous tag a counsellor sees ("3rd call this year"). Empty when the caller is
+	 * withheld or their pseudonym cannot be made; never anything that identifies them.
+	 */
+	public OptionalInt earlierCallsThisYear(long helplineId, CallerNumber caller, Instant at) {
+		Place place = places.of(helplineId);
+		int year = startTimes.coarsen(at, place.zone()).getYear();
+		if (pseudonyms.identify(caller, place.country(), year) instanceof Pseudonymous known) {
+			return OptionalInt.of(repository.recordsOf(helplineId, known.pseudonym(), year));
+		}
+		return OptionalInt.empty();
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.helpline.privacy.Pseudonym;
+
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -168,6 +170,16 @@ class ContactRepository {
 	private static Integer integer(ResultSet rs, String column) throws SQLException {
 		int value = rs.getInt(column);
 		return rs.wasNull() ? null : value;
+	}
+
+	/** Records (calls and other contacts) of one person (pseudonym) with a helpline in one year. */
+	int recordsOf(long helplineId, Pseudonym pseudonym, int year) {
+		return jdbc.sql("""
+				select count(*) from contact_record
+				where helpline_id = ? and period_year = ? and pseudonym = ?""")
+			.params(helplineId, year, new SqlParameterValue(Types.BINARY, pseudonym.bytes()))
+			.query(Integer.class)
+			.single();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.helpline.telephony;
 
+import java.time.Clock;
+
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
@@ -20,14 +22,21 @@ class AnsweredScript implements AgiScript {
 
 	private final CallQueue queue;
 
-	AnsweredScript(CallQueue queue) {
+	private final CallsInProgress calls;
+
+	private final Clock clock;
+
+	AnsweredScript(CallQueue queue, CallsInProgress calls, Clock clock) {
 		this.queue = queue;
+		this.calls = calls;
+		this.clock = clock;
 	}
 
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) {
 		String callId = request.getParameter("call");
 		if (callId != null) {
+			calls.get(callId).ifPresent(call -> call.answered(clock.instant()));
 			queue.ringResult(callId, RingResult.ANSWERED);
 		}
 	}

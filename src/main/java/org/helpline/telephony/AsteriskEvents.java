@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.helpline.contact.CallOutcome;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.DeviceState;
 import org.helpline.routing.Presence;
@@ -20,9 +21,12 @@ class AsteriskEvents {
 
 	private final CallQueue queue;
 
-	AsteriskEvents(Presence presence, CallQueue queue) {
+	private final CallsInProgress calls;
+
+	AsteriskEvents(Presence presence, CallQueue queue, CallsInProgress calls) {
 		this.presence = presence;
 		this.queue = queue;
+		this.calls = calls;
 	}
 
 	/** A DeviceStateChange; devices other than PJSIP endpoints (queues, custom states) are ignored. */
@@ -48,6 +52,7 @@ class AsteriskEvents {
 	/** A channel hung up: if it was a waiting caller, their place is given up at once. */
 	void channelGone(String uniqueId) {
 		if (uniqueId != null) {
+			calls.get(uniqueId).ifPresent(call -> call.endAs(CallOutcome.ABANDONED_WAITING));
 			queue.leave(uniqueId);
 		}
 	}

@@ -1,15 +1,26 @@
 package org.helpline.telephony;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.contact.CallOutcome;
+import org.helpline.contact.CompletedCall;
+import org.helpline.contact.ContactRecords;
+import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code ended} script, run from the caller's hangup handler: an answered call sends its
- * counsellor to wrap-up; any other call leaves the queue (if the AMI has not removed it yet).
+ * The {@code ended} script, run from the caller's hangup handler
+ * ({@code dialstatus=${DIALSTATUS}&talk=${ANSWEREDTIME}}): an answered call sends its
+ * counsellor to wrap-up, any other call leaves the queue, and the call's one anonymised
+ * record is written.
  */
 @Component
 class EndedScript implements AgiScript {
@@ -18,19 +29,54 @@ class EndedScript implements AgiScript {
 
 	private final CallQueue queue;
 
-	EndedScript(CallQueue queue) {
+	private final CallsInProgress calls;
+
+	private final ContactRecords records;
+
+	private final Clock clock;
+
+	EndedScript(CallQueue queue, CallsInProgress calls, ContactRecords records, Clock clock) {
 		this.queue = queue;
+		this.calls = calls;
+		this.records = records;
+		this.clock = clock;
 	}
 
 	@Override
-	public void service(AgiRequest request, AgiChannel channel) {
+	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
-		if ("ANSWER".equals(request.getParameter("dialstatus"))) {
+		boolean answered = "ANSWER".equals(request.getParameter("dialstatus"));
+		if (answered) {
 			queue.callEnded(callId);
 		}
 		else {
 			queue.leave(callId);
 		}
+		Duration talk = seconds(request.getParameter("talk"));
+		CallInProgress call = calls.end(callId).orElse(null);
+		CompletedCall completed = call != null ? call.completed(clock.instant(), talk)
+				: forgotten(channel, answered, talk);
+		if (completed != null) {
+			records.recordCall(completed);
+		}
+	}
+
+	/**
+	 * A call this instance does not remember (it restarted meanwhile): still one record, from
+	 * what the channel carries; who called is lost, so it counts as withheld.
+	 */
+	private CompletedCall forgotten(AgiChannel channel, boolean answered, Duration talk) throws AgiException {
+		String helpline = channel.getVariable("HELPLINE_ID");
+		if (helpline == null || !helpline.matches("[0-9]{1,18}")) {
+			return null;
+		}
+		Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
+		return new CompletedCall(Long.parseLong(helpline), queuedAt, CallerNumber.withheld(), null, null, null, null,
+				answered ? talk : null, null, answered ? CallOutcome.ANSWERED : CallOutcome.ABANDONED_WAITING, "phone");
+	}
+
+	private static Duration seconds(String value) {
+		return value != null && value.matches("[0-9]{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
 	}
 
 }

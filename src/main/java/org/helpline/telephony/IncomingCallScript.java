@@ -1,6 +1,7 @@
 package org.helpline.telephony;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,10 @@ import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.Prompt;
+import org.helpline.contact.CallOutcome;
+import org.helpline.contact.CompletedCall;
+import org.helpline.contact.ContactRecords;
+import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,22 +48,46 @@ class IncomingCallScript implements AgiScript {
 
 	private final MeterRegistry meters;
 
-	IncomingCallScript(IncomingCallFlow flow, CallQueue queue, QueueWait waiting, Clock clock, MeterRegistry meters) {
+	private final CallsInProgress calls;
+
+	private final ContactRecords records;
+
+	IncomingCallScript(IncomingCallFlow flow, CallQueue queue, QueueWait waiting, CallsInProgress calls,
+			ContactRecords records, Clock clock, MeterRegistry meters) {
 		this.flow = flow;
 		this.queue = queue;
 		this.waiting = waiting;
+		this.calls = calls;
+		this.records = records;
 		this.clock = clock;
 		this.meters = meters;
 	}
 
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-		CallDecision decision = flow.decide(dialledNumber(request), clock.instant());
+		Instant startedAt = clock.instant();
+		CallDecision decision = flow.decide(dialledNumber(request), startedAt);
 		meters.counter("helpline.calls", "outcome", decision.outcome().tag()).increment();
 		log.info("Incoming call: {}", decision.outcome().tag());
 		switch (decision) {
-			case Connect connect -> queueForCounsellor(request, channel, connect);
-			case Announce announce -> announce(channel, announce);
+			case Connect connect -> queueForCounsellor(request, channel, connect, startedAt);
+			case Announce announce -> {
+				try {
+					announce(channel, announce);
+				}
+				finally {
+					recordClosedCall(request, announce, startedAt);
+				}
+			}
+		}
+	}
+
+	/** A call to a closed line is over once it is told so, whether or not it listened to the end. */
+	private void recordClosedCall(AgiRequest request, Announce announce, Instant startedAt) {
+		if (announce.helplineId() != null) {
+			records.recordCall(new CompletedCall(announce.helplineId(), startedAt,
+					CallerNumber.of(request.getCallerIdNumber()), null, null, Duration.ZERO, null, null, null,
+					CallOutcome.OUT_OF_HOURS, "phone"));
 		}
 	}
 
@@ -66,13 +95,22 @@ class IncomingCallScript implements AgiScript {
 	 * Welcomes the caller and queues them. The entry time travels with the call, so a caller
 	 * whose session is retried (service restart, failed ring) keeps their place.
 	 */
-	private void queueForCounsellor(AgiRequest request, AgiChannel channel, Connect connect) throws AgiException {
+	private void queueForCounsellor(AgiRequest request, AgiChannel channel, Connect connect, Instant startedAt)
+			throws AgiException {
 		String callId = request.getUniqueId();
 		Optional<Instant> queuedBefore = queuedAt(channel);
-		Instant enteredAt = queuedBefore.orElseGet(clock::instant);
+		Instant enteredAt = queuedBefore.orElse(startedAt);
+		CallInProgress call = calls.get(callId).orElseGet(() -> {
+			CallInProgress started = new CallInProgress(connect.helplineId(), startedAt,
+					CallerNumber.of(request.getCallerIdNumber()), connect.language());
+			calls.start(callId, started);
+			return started;
+		});
+		call.queued(enteredAt);
 		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
 		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
-		channel.setVariable("HELPLINE_CALLERID_NAME", connect.callerIdName());
+		channel.setVariable("HELPLINE_CALLERID_NAME", connect.callerIdName() + " - " + CallerTag.of(
+				records.earlierCallsThisYear(connect.helplineId(), call.caller(), startedAt), connect.language()));
 		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
 		channel.setVariable("HELPLINE_LANGUAGE", connect.language());
 		channel.answer();

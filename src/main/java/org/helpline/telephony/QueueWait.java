@@ -1,5 +1,6 @@
 package org.helpline.telephony;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Prompt;
+import org.helpline.contact.CallOutcome;
 import org.helpline.routing.Announcement;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.Offer;
@@ -26,8 +28,14 @@ class QueueWait {
 
 	private final CallQueue queue;
 
-	QueueWait(CallQueue queue) {
+	private final CallsInProgress calls;
+
+	private final Clock clock;
+
+	QueueWait(CallQueue queue, CallsInProgress calls, Clock clock) {
 		this.queue = queue;
+		this.calls = calls;
+		this.clock = clock;
 	}
 
 	/** Returns once the dialplan has something to do: dial the offered counsellor, or hang up. */
@@ -38,6 +46,7 @@ class QueueWait {
 				switch (queue.await(callId, null)) {
 					case QueueOutcome.Offered offered -> {
 						channel.stopMusicOnHold();
+						calls.get(callId).ifPresent(call -> call.ringing(offered.offer().counsellorId(), clock.instant()));
 						dial(channel, offered.offer());
 						return;
 					}
@@ -46,6 +55,7 @@ class QueueWait {
 						channel.playMusicOnHold("default");
 					}
 					case QueueOutcome.Overflow overflow -> {
+						calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.OVERFLOW));
 						channel.stopMusicOnHold();
 						play(channel, List.of(new Prompt(language, "overflow")));
 						channel.setVariable("HELPLINE_OUTCOME", "overflow");
@@ -55,7 +65,12 @@ class QueueWait {
 				}
 			}
 		}
-		catch (AgiException | RuntimeException ex) {
+		catch (RuntimeException ex) {
+			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.TECHNICAL_FAILURE));
+			queue.leave(callId);
+			throw ex;
+		}
+		catch (AgiException ex) {
 			// Hung up or lost: never keep a place (or a claimed counsellor) for a caller who is gone.
 			queue.leave(callId);
 			throw ex;

@@ -61,6 +61,7 @@ class AsteriskCallIT extends AsteriskTest {
 			assertThat(ear.voicedSeconds()).as("seconds of message heard").isGreaterThan(10);
 		}
 		assertThat(calls("closed_outside_hours")).isEqualTo(before + 1);
+		assertThat(recordedOutcomes(1)).containsExactly("OUT_OF_HOURS");
 		assertThat(scriptRuns("completed")).as("one script, run to its end").isEqualTo(completedBefore + 1);
 	}
 
@@ -80,6 +81,7 @@ class AsteriskCallIT extends AsteriskTest {
 			assertThat(invite).contains("INVITE sip:counsellor-1@").contains(HELPLINE_NUMBER).contains("Stop it Now");
 			assertThat(invite).doesNotContain(CALLER_DIGITS);
 		}
+		assertThat(recordedOutcomes(1)).containsExactly("ANSWERED");
 	}
 
 	@Test

@@ -63,6 +63,7 @@ abstract class AsteriskTest extends IntegrationTest {
 	@BeforeEach
 	void officeHoursHelplineWithoutCounsellors() {
 		jdbc.sql("delete from counsellor").update();
+		jdbc.sql("delete from contact_record").update();
 		helpline = helplines.create(new HelplineSettings("Stop it Now", List.of(HELPLINE_NUMBER), "Europe/Amsterdam",
 				"NL", "nl", "PJSIP/counsellor-1", 20));
 		List<OpeningInterval> weekdays = new ArrayList<>();
@@ -88,6 +89,13 @@ abstract class AsteriskTest extends IntegrationTest {
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
 			.build();
+	}
+
+	/** The outcomes of the contact records written, once the calls' hangup handlers have run. */
+	java.util.List<String> recordedOutcomes(int expected) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select count(*) from contact_record").query(Integer.class).single() >= expected);
+		return jdbc.sql("select outcome from contact_record order by id").query(String.class).list();
 	}
 
 	double calls(String outcome) {

@@ -97,6 +97,7 @@ class QueueRoutingIT extends AsteriskTest {
 				assertThat(secondEar.voicedSeconds()).as("welcome and music while waiting").isGreaterThan(5);
 			}
 		}
+		assertThat(recordedOutcomes(2)).containsExactly("ANSWERED", "ANSWERED");
 	}
 
 	@Test
@@ -112,6 +113,7 @@ class QueueRoutingIT extends AsteriskTest {
 		}
 		assertThat(waiting()).isZero();
 		assertThat(scriptRuns("completed")).isEqualTo(before + 1);
+		assertThat(recordedOutcomes(1)).containsExactly("OVERFLOW");
 	}
 
 	@Test
@@ -123,6 +125,7 @@ class QueueRoutingIT extends AsteriskTest {
 			assertThat(caller.exitCode(Duration.ofSeconds(30))).as(caller.output()).isZero();
 			await().atMost(Duration.ofSeconds(2)).until(() -> waiting() == 0);
 		}
+		assertThat(recordedOutcomes(1)).containsExactly("ABANDONED_WAITING");
 	}
 
 	private long signedIn(String name, String endpoint) {

@@ -72,6 +72,9 @@ class IncomingCallScriptTest extends IntegrationTest {
 	@Autowired
 	HelplineRouting routing;
 
+	@Autowired
+	AsteriskEvents asteriskEvents;
+
 	long anna;
 
 	FakeAsterisk asterisk;
@@ -95,6 +98,7 @@ class IncomingCallScriptTest extends IntegrationTest {
 		}
 		helplines.replaceOpeningHours(helpline.id(), weekdays);
 		jdbc.sql("delete from counsellor").update();
+		jdbc.sql("delete from contact_record").update();
 		anna = counsellors.create(new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of(), Map.of())).id();
 		presence.signIn(anna);
 	}
@@ -110,7 +114,7 @@ class IncomingCallScriptTest extends IntegrationTest {
 		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome");
 		assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
 			.containsEntry("HELPLINE_RING_TIMEOUT", "25")
-			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now")
+			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - nieuwe beller")
 			.containsEntry("HELPLINE_CALLERID_NUM", HELPLINE_NUMBER)
 			.containsEntry("HELPLINE_LANGUAGE", "nl")
 			.containsEntry("HELPLINE_ID", Long.toString(helpline.id()))
@@ -137,16 +141,80 @@ class IncomingCallScriptTest extends IntegrationTest {
 	}
 
 	@Test
-	void answeredCallPutsTheCounsellorOnTheCallAndItsEndIntoWrapUp() {
+	void answeredCallPutsTheCounsellorOnTheCallAndItsEndIntoWrapUpWithOneRecord() {
 		at("2027-01-05T10:00");
 		asterisk.call(HELPLINE_NUMBER);
 		String caller = asterisk.uniqueId();
+		clock.advance(Duration.ofSeconds(4));
 
 		new FakeAsterisk(agiPort()).run("answered?call=" + caller, HELPLINE_NUMBER);
 		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.ON_CALL);
 
-		asterisk.run("ended?dialstatus=ANSWER", HELPLINE_NUMBER);
+		clock.advance(Duration.ofSeconds(95));
+		asterisk.run("ended?dialstatus=ANSWER&talk=95", HELPLINE_NUMBER);
 		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.WRAP_UP);
+		assertThat(records()).containsExactly("ANSWERED ringing=4 talk=95 counsellor=" + anna);
+	}
+
+	@Test
+	void aCallerWhoHangsUpWhileWaitingLeavesOneAbandonedRecord() {
+		presence.pause(anna, "lunch");
+		at("2027-01-05T10:00");
+		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture
+			.supplyAsync(() -> asterisk.hangUpAfter(9).call(HELPLINE_NUMBER));
+		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 1);
+		clock.advance(Duration.ofSeconds(40));
+
+		asteriskEvents.channelGone(asterisk.uniqueId());
+		waiting.join();
+		asterisk.run("ended?dialstatus=&talk=", HELPLINE_NUMBER);
+
+		assertThat(records()).containsExactly("ABANDONED_WAITING ringing=null talk=null counsellor=null");
+		assertThat(waitingSeconds()).isEqualTo(40);
+	}
+
+	@Test
+	void aClosedCallLeavesOneOutOfHoursRecordEvenWhenTheCallerHangsUpEarly() {
+		at("2027-01-05T20:00");
+
+		asterisk.hangUpAfter(2).call(HELPLINE_NUMBER);
+
+		assertThat(records()).containsExactly("OUT_OF_HOURS ringing=null talk=null counsellor=null");
+	}
+
+	@Test
+	void aCallToAnUnknownNumberLeavesNoRecord() {
+		at("2027-01-05T10:00");
+
+		asterisk.call("08009999999");
+
+		assertThat(records()).isEmpty();
+	}
+
+	@Test
+	void theCounsellorSeesHowOftenThisPseudonymousCallerCalledThisYear() {
+		at("2027-01-05T20:00");
+		asterisk.callerNumber("+31612345678").call(HELPLINE_NUMBER);
+		asterisk.callerNumber("0612345678").call(HELPLINE_NUMBER);
+		at("2027-01-06T10:00");
+
+		FakeAsterisk.Session call = asterisk.callerNumber("0031612345678").call(HELPLINE_NUMBER);
+		queue.leave(asterisk.uniqueId());
+		FakeAsterisk.Session withheld = asterisk.callerNumber("anonymous").call(HELPLINE_NUMBER);
+
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - 3e oproep dit jaar");
+		assertThat(withheld.variables()).containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - nummer afgeschermd");
+	}
+
+	private List<String> records() {
+		return jdbc.sql("select outcome, ringing_seconds, talk_seconds, counsellor_id from contact_record order by id")
+			.query((rs, n) -> rs.getString(1) + " ringing=" + rs.getObject(2) + " talk=" + rs.getObject(3)
+					+ " counsellor=" + rs.getObject(4))
+			.list();
+	}
+
+	private int waitingSeconds() {
+		return jdbc.sql("select waiting_seconds from contact_record").query(Integer.class).single();
 	}
 
 	@Test

@@ -1,0 +1,38 @@
+package org.helpline.telephony;
+
+import java.util.OptionalInt;
+
+/**
+ * What a counsellor's phone shows about the caller instead of their number: whether they are
+ * new this year or how often they called, from the caller's pseudonym. Never the number.
+ */
+final class CallerTag {
+
+	private CallerTag() {
+	}
+
+	static String of(OptionalInt earlierCallsThisYear, String language) {
+		boolean dutch = !"en".equals(language);
+		if (earlierCallsThisYear.isEmpty()) {
+			return dutch ? "nummer afgeschermd" : "withheld number";
+		}
+		int nth = earlierCallsThisYear.getAsInt() + 1;
+		if (nth == 1) {
+			return dutch ? "nieuwe beller" : "new caller";
+		}
+		return dutch ? nth + "e oproep dit jaar" : nth + ordinalSuffix(nth) + " call this year";
+	}
+
+	private static String ordinalSuffix(int n) {
+		if (n % 100 >= 11 && n % 100 <= 13) {
+			return "th";
+		}
+		return switch (n % 10) {
+			case 1 -> "st";
+			case 2 -> "nd";
+			case 3 -> "rd";
+			default -> "th";
+		};
+	}
+
+}
