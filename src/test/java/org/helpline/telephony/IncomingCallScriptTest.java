@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 
@@ -78,6 +80,9 @@ class IncomingCallScriptTest extends IntegrationTest {
 	long anna;
 
 	FakeAsterisk asterisk;
+
+	/** Each blocking fake call on a thread of its own (the common pool may have one thread). */
+	final Executor callers = Executors.newVirtualThreadPerTaskExecutor();
 
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -161,7 +166,7 @@ class IncomingCallScriptTest extends IntegrationTest {
 		presence.pause(anna, "lunch");
 		at("2027-01-05T10:00");
 		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture
-			.supplyAsync(() -> asterisk.hangUpAfter(9).call(HELPLINE_NUMBER));
+			.supplyAsync(() -> asterisk.hangUpAfter(9).call(HELPLINE_NUMBER), callers);
 		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 1);
 		clock.advance(Duration.ofSeconds(40));
 
@@ -206,6 +211,31 @@ class IncomingCallScriptTest extends IntegrationTest {
 		assertThat(withheld.variables()).containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - nummer afgeschermd");
 	}
 
+	@Test
+	void aCallerBackFromAFailedSessionKeepsTheirPlaceAheadOfANewerCaller() throws Exception {
+		presence.pause(anna, "lunch");
+		at("2027-01-05T10:00");
+		FakeAsterisk newer = new FakeAsterisk(agiPort());
+		CompletableFuture<FakeAsterisk.Session> newerCall = CompletableFuture
+			.supplyAsync(() -> newer.call(HELPLINE_NUMBER), callers);
+		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 1);
+		// Queued five minutes ago, before the service restarted: the channel remembers.
+		String fiveMinutesAgo = Long.toString(clock.instant().minusSeconds(300).toEpochMilli());
+		FakeAsterisk earlier = new FakeAsterisk(agiPort()).newChannel().variable("HELPLINE_QUEUED_AT", fiveMinutesAgo);
+		CompletableFuture<FakeAsterisk.Session> earlierCall = CompletableFuture
+			.supplyAsync(() -> earlier.run("incoming?dialled=" + HELPLINE_NUMBER, HELPLINE_NUMBER), callers);
+		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 2);
+
+		presence.resume(anna);
+
+		FakeAsterisk.Session first = earlierCall.get(10, TimeUnit.SECONDS);
+		assertThat(first.action()).isEqualTo("open");
+		assertThat(first.streamedFiles()).as("no second welcome").doesNotContain("helpline/nl/welcome");
+		assertThat(newerCall).isNotDone();
+		queue.leave(newer.uniqueId());
+		assertThat(newerCall.get(10, TimeUnit.SECONDS).action()).isNotEqualTo("open");
+	}
+
 	private List<String> records() {
 		return jdbc.sql("select outcome, ringing_seconds, talk_seconds, counsellor_id from contact_record order by id")
 			.query((rs, n) -> rs.getString(1) + " ringing=" + rs.getObject(2) + " talk=" + rs.getObject(3)
@@ -223,7 +253,7 @@ class IncomingCallScriptTest extends IntegrationTest {
 		routing.update(helpline.id(), new RoutingSettings(null, null, null, 30, 10, "POSITION", null, null));
 		at("2027-01-05T10:00");
 
-		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture.supplyAsync(() -> asterisk.call(HELPLINE_NUMBER));
+		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture.supplyAsync(() -> asterisk.call(HELPLINE_NUMBER), callers);
 		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 1);
 		clock.advance(Duration.ofSeconds(10));
 		// The waiting caller notices the clock within a second and hears the announcement.
