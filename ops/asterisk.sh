@@ -11,6 +11,7 @@
 # Environment:
 #   HELPLINE_ASTERISK_ROOT  root folder (default ~/.cache/helpline/asterisk-root)
 #   HELPLINE_AMI_SECRET     AMI secret of user "helpline" (default local-dev-only)
+#   HELPLINE_PHONE_SECRET   digest password of the counsellor phones (default local-dev-only)
 #   HELPLINE_BACKEND        FastAGI host:port of the Java service (default 127.0.0.1:4573)
 #   HELPLINE_DEBIAN_MIRROR  Debian mirror for prepare (default http://deb.debian.org/debian)
 set -euo pipefail
@@ -127,15 +128,17 @@ port_taken() { # proto port
   [[ -n "$(ss "$flag" "sport = :$2" 2>/dev/null)" ]]
 }
 
-# Copies a template, replacing @AMI_SECRET@ and @BACKEND@ literally (no regex/escaping issues).
+# Copies a template, replacing @AMI_SECRET@, @BACKEND@ and @PHONE_SECRET@ literally (no
+# regex/escaping issues).
 render() {
-  AMI_SECRET="$1" BACKEND="$2" awk '
+  AMI_SECRET="$1" BACKEND="$2" PHONE_SECRET="${HELPLINE_PHONE_SECRET:-local-dev-only}" awk '
     function subst(s, key, val,   out, i) {
       out = ""
       while ((i = index(s, key)) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(key)) }
       return out s
     }
-    { line = subst($0, "@AMI_SECRET@", ENVIRON["AMI_SECRET"]); print subst(line, "@BACKEND@", ENVIRON["BACKEND"]) }
+    { line = subst($0, "@AMI_SECRET@", ENVIRON["AMI_SECRET"]); line = subst(line, "@BACKEND@", ENVIRON["BACKEND"])
+      print subst(line, "@PHONE_SECRET@", ENVIRON["PHONE_SECRET"]) }
   ' "$3" >"$4"
 }
 
@@ -143,6 +146,8 @@ install_config() {
   local secret="${HELPLINE_AMI_SECRET:-local-dev-only}" backend="${HELPLINE_BACKEND:-127.0.0.1:4573}" f
   [[ "$secret" =~ ^[[:graph:]]{1,128}$ && "$secret" != *[\;\\\"]* ]] \
     || die 2 "HELPLINE_AMI_SECRET must be 1-128 printable ASCII characters without spaces, ';', '\\' or '\"'"
+  [[ "${HELPLINE_PHONE_SECRET:-local-dev-only}" =~ ^[[:alnum:]._-]{1,64}$ ]] \
+    || die 2 "HELPLINE_PHONE_SECRET must be 1-64 letters, digits, '.', '_' or '-'"
   [[ "$backend" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:.]+\]:[0-9]{1,5}$ ]] \
     || die 2 "HELPLINE_BACKEND must be host:port, e.g. 127.0.0.1:4573 (got '$backend')"
   compgen -G "$REPO/asterisk-config/*.conf" >/dev/null || die 2 "no $REPO/asterisk-config/*.conf"

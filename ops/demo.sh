@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The helpline on one machine, without a phone: a real Asterisk, this service, a SIPp
-# counsellor phone and a stream of SIPp callers. Prints what happened, then stops
+# The helpline on one machine, without a phone: a real Asterisk, this service, two SIPp
+# counsellor phones and a stream of SIPp callers. Prints what happened, then stops
 # everything it started (by pid), also on failure or Ctrl-C. Needs root (see
 # ops/README-asterisk.md) and the packages sip-tester debootstrap espeak-ng sox.
 set -euo pipefail
@@ -49,21 +49,33 @@ curl -fs "$API/actuator/health" >/dev/null || { tail -20 "$WORK/service.log"; ex
 say "Configuring a helpline that is open around the clock, reached on $NUMBER"
 id="$(api -X POST "$API/api/helplines" -d "{\"name\":\"Demo helpline\",\"numbers\":[\"$NUMBER\"],
   \"timeZone\":\"Europe/Amsterdam\",\"country\":\"NL\",\"language\":\"nl\",
-  \"openDestination\":\"PJSIP/counsellor-1\",\"ringTimeoutSeconds\":20}" | sed -E 's/.*"id":([0-9]+).*/\1/')"
+  \"ringTimeoutSeconds\":20}" | sed -E 's/.*"id":([0-9]+).*/\1/')"
 hours=""
 for day in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
   hours+="${hours:+,}{\"day\":\"$day\",\"start\":\"00:00\",\"end\":\"00:00\"}"
 done
 api -X PUT "$API/api/helplines/$id/opening-hours" -d "[$hours]" >/dev/null
 
-say "A counsellor's phone answers on 127.0.0.1:5081; 4 callers call, one per second, and talk 3 s"
-sipp -sf "$SCENARIOS/counsellor-answer.xml" -i 127.0.0.1 -p 5081 -m 4 -nostdin -timeout 60s \
-  -timeout_error -trace_msg -message_file "$WORK/counsellor-messages.log" > "$WORK/counsellor.out" 2>&1 &
-pids+=($!)
+api -X PUT "$API/api/helplines/$id/routing" -d '{"strategy":"LONGEST_IDLE","wrapUpSeconds":0}' >/dev/null
+for n in 1 2; do
+  cid="$(api -X POST "$API/api/counsellors" -d "{\"displayName\":\"Counsellor $n\",\"endpoint\":\"counsellor-$n\"}" \
+    | sed -E 's/.*"id":([0-9]+).*/\1/')"
+  api -X POST "$API/api/counsellors/$cid/sign-in" >/dev/null
+done
+
+say "Two counsellors' phones answer on 127.0.0.1:5081 and :5082; 4 callers call, one per second"
+echo "(two are connected at once; the other two hear music and their place until a counsellor is free)"
+for n in 1 2; do
+  sipp -sf "$SCENARIOS/counsellor-answer.xml" -i 127.0.0.1 -p "508$n" -m 2 -nostdin -timeout 90s \
+    -timeout_error -trace_msg -message_file "$WORK/counsellor-$n-messages.log" > "$WORK/counsellor-$n.out" 2>&1 &
+  pids+=($!)
+done
 sleep 0.5
-sipp -sf "$SCENARIOS/caller-hangs-up.xml" -s "$NUMBER" -i 127.0.0.1 -p 5070 -m 4 -r 1 -d 3000 -nostdin \
-  -timeout 60s -timeout_error -set caller 0612345678 127.0.0.1:5060 > "$WORK/callers-open.out" 2>&1 \
-  && echo "4 of 4 callers reached the counsellor" || echo "some open calls failed: see $WORK/callers-open.out"
+sipp -sf "$SCENARIOS/caller-hangs-up.xml" -s "$NUMBER" -i 127.0.0.1 -p 5070 -m 4 -r 1 -d 25000 -nostdin \
+  -timeout 90s -timeout_error -set caller 0612345678 127.0.0.1:5060 > "$WORK/callers-open.out" 2>&1 \
+  && echo "4 of 4 callers were connected to a counsellor" || echo "some open calls failed: see $WORK/callers-open.out"
+api "$API/api/routing/board" | sed -E 's/^/  live board: /'
+echo
 
 say "The operator closes the line today (closure day); 2 callers now hear the closed message"
 today="$(TZ=Europe/Amsterdam date +%F)"
@@ -77,8 +89,11 @@ sipp -sf "$SCENARIOS/caller.xml" -s "$NUMBER" -i 127.0.0.1 -p 5071 -m 2 -r 2 -no
   || echo "some closed calls failed: see $WORK/callers-closed.out"
 
 say "What the service counted (/actuator/prometheus)"
-curl -fsS -u "$AUTH" "$API/actuator/prometheus" | grep -E '^helpline_calls_total' || true
-if grep -rq 612345678 "$WORK/counsellor-messages.log" "$WORK/service.log"; then
+curl -fsS -u "$AUTH" "$API/actuator/prometheus" | grep -E '^helpline_(calls_total|routing_answer_time_seconds_count)' || true
+say "The year's figures so far (/api/reports, published: small cells show as <5)"
+api "$API/api/reports/$(TZ=Europe/Amsterdam date +%Y)?helpline=$id&published=true" \
+  | sed -E 's/.*"summary":\{"nl":"([^"]*)","en":"([^"]*)".*/  \1\n  \2/'
+if grep -rq 612345678 "$WORK"/counsellor-*-messages.log "$WORK/service.log"; then
   echo "PRIVACY: the caller's number reached the counsellor's phone or the service log"
   exit 1
 fi

@@ -10,14 +10,10 @@ import org.helpline.schedule.Schedule;
 import org.helpline.schedule.SpecialOpening;
 
 /**
- * A helpline as callers reach it: its own dialled numbers, the language it speaks, where an
- * open call goes, and when it is open.
- *
- * @param openDestination the Asterisk dial string an open call is handed to until routing
- * picks counsellors (e.g. {@code PJSIP/counsellor-1})
+ * A helpline as callers reach it: its own dialled numbers, the language it speaks, how long
+ * a counsellor's phone rings, and when it is open.
  */
-public record Helpline(long id, String name, List<String> numbers, String language, String openDestination,
-		int ringTimeoutSeconds, ZoneId zone, String country, List<OpeningInterval> openingHours,
+public record Helpline(long id, String name, List<String> numbers, String language, int ringTimeoutSeconds, ZoneId zone, String country, List<OpeningInterval> openingHours,
 		HolidayPolicy holidayPolicy, List<Entry<Closure>> closures, List<Entry<SpecialOpening>> specialOpenings) {
 
 	public Helpline {

@@ -59,9 +59,9 @@ class HelplineRepository {
 	long insert(Helpline helpline) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into helpline (name, time_zone, country, language, open_destination, ring_timeout_seconds,
+				insert into helpline (name, time_zone, country, language, ring_timeout_seconds,
 				  closed_holiday_kinds, also_closed_holidays, stay_open_holidays)
-				values (:name, :zone, :country, :language, :destination, :ringTimeout, :kinds, :alsoClosed, :stayOpen)
+				values (:name, :zone, :country, :language, :ringTimeout, :kinds, :alsoClosed, :stayOpen)
 				""").params(settingsParams(helpline)).update(keys, "id");
 		long id = keys.getKeyAs(Number.class).longValue();
 		replaceNumbers(id, helpline.numbers());
@@ -73,7 +73,7 @@ class HelplineRepository {
 		params.put("id", id);
 		jdbc.sql("""
 				update helpline set name = :name, time_zone = :zone, country = :country, language = :language,
-				  open_destination = :destination, ring_timeout_seconds = :ringTimeout, closed_holiday_kinds = :kinds,
+				  ring_timeout_seconds = :ringTimeout, closed_holiday_kinds = :kinds,
 				  also_closed_holidays = :alsoClosed, stay_open_holidays = :stayOpen
 				where id = :id
 				""").params(params).update();
@@ -155,13 +155,13 @@ class HelplineRepository {
 			.list();
 		HolidayPolicy policy = new HolidayPolicy(split(row.closedKinds(), HolidayKind::valueOf),
 				split(row.alsoClosed(), Function.identity()), split(row.stayOpen(), Function.identity()));
-		return new Helpline(id, row.name(), numbers, row.language(), row.destination(), row.ringTimeout(),
+		return new Helpline(id, row.name(), numbers, row.language(), row.ringTimeout(),
 				ZoneId.of(row.zone()), row.country(), hours, policy, closures, openings);
 	}
 
 	private SettingsRow settingsRow(ResultSet rs, int rowNum) throws SQLException {
 		return new SettingsRow(rs.getString("name"), rs.getString("time_zone"), rs.getString("country"),
-				rs.getString("language"), rs.getString("open_destination"), rs.getInt("ring_timeout_seconds"),
+				rs.getString("language"), rs.getInt("ring_timeout_seconds"),
 				rs.getString("closed_holiday_kinds"), rs.getString("also_closed_holidays"),
 				rs.getString("stay_open_holidays"));
 	}
@@ -172,7 +172,6 @@ class HelplineRepository {
 		params.put("zone", helpline.zone().getId());
 		params.put("country", helpline.country());
 		params.put("language", helpline.language());
-		params.put("destination", helpline.openDestination());
 		params.put("ringTimeout", helpline.ringTimeoutSeconds());
 		params.put("kinds", join(helpline.holidayPolicy().closedTypes()));
 		params.put("alsoClosed", join(helpline.holidayPolicy().alsoClosed()));
@@ -197,8 +196,7 @@ class HelplineRepository {
 		return rs.getObject(column, LocalDate.class);
 	}
 
-	private record SettingsRow(String name, String zone, String country, String language, String destination,
-			int ringTimeout, String closedKinds, String alsoClosed, String stayOpen) {
+	private record SettingsRow(String name, String zone, String country, String language, int ringTimeout, String closedKinds, String alsoClosed, String stayOpen) {
 	}
 
 }

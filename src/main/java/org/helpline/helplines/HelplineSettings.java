@@ -7,7 +7,7 @@ import java.util.List;
  * Values arrive unchecked (as strings) so that {@link Helplines} can name every bad field.
  */
 public record HelplineSettings(String name, List<String> numbers, String timeZone, String country, String language,
-		String openDestination, Integer ringTimeoutSeconds) {
+		Integer ringTimeoutSeconds) {
 
 	/** Left out, a helpline is Dutch: Amsterdam time, Dutch holidays, Dutch prompts (then English). */
 	public HelplineSettings {

@@ -209,10 +209,6 @@ public class Helplines {
 		if (s.language() == null || !LANGUAGE.matcher(s.language()).matches()) {
 			problems.add(new FieldProblem("language", "language must be nl or en, not '" + s.language() + "'"));
 		}
-		if (s.openDestination() == null || !s.openDestination().matches("[A-Za-z]+/[A-Za-z0-9_.@:+&/-]{1,190}")) {
-			problems.add(new FieldProblem("openDestination",
-					"a dial string like PJSIP/counsellor-1 is required, not '" + s.openDestination() + "'"));
-		}
 		if (s.ringTimeoutSeconds() != null && (s.ringTimeoutSeconds() < 5 || s.ringTimeoutSeconds() > 300)) {
 			problems.add(new FieldProblem("ringTimeoutSeconds", "must be between 5 and 300 seconds"));
 		}
@@ -233,31 +229,31 @@ public class Helplines {
 		// Only a placeholder when the zone is invalid: validation refuses such a helpline.
 		ZoneId zone = ScheduleValidator.parseZone(s.timeZone()).orElse(ZoneId.of("UTC"));
 		int ringTimeout = s.ringTimeoutSeconds() == null ? 30 : s.ringTimeoutSeconds();
-		return new Helpline(id, s.name(), s.numbers() == null ? List.of() : s.numbers(), s.language(),
-				s.openDestination(), ringTimeout, zone, s.country(), hours, policy, closures, openings);
+		return new Helpline(id, s.name(), s.numbers() == null ? List.of() : s.numbers(), s.language(), ringTimeout,
+				zone, s.country(), hours, policy, closures, openings);
 	}
 
 	private static Helpline withHours(Helpline h, List<OpeningInterval> hours) {
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
 				h.zone(), h.country(), hours, h.holidayPolicy(), h.closures(), h.specialOpenings());
 	}
 
 	private static Helpline withPolicy(Helpline h, HolidayPolicy policy) {
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
 				h.zone(), h.country(), h.openingHours(), policy, h.closures(), h.specialOpenings());
 	}
 
 	private static Helpline withClosure(Helpline h, Closure closure) {
 		List<Entry<Closure>> closures = new ArrayList<>(h.closures());
 		closures.add(new Entry<>(0, closure));
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
 				h.zone(), h.country(), h.openingHours(), h.holidayPolicy(), closures, h.specialOpenings());
 	}
 
 	private static Helpline withSpecialOpening(Helpline h, SpecialOpening opening) {
 		List<Entry<SpecialOpening>> openings = new ArrayList<>(h.specialOpenings());
 		openings.add(new Entry<>(0, opening));
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.openDestination(), h.ringTimeoutSeconds(),
+		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
 				h.zone(), h.country(), h.openingHours(), h.holidayPolicy(), h.closures(), openings);
 	}
 

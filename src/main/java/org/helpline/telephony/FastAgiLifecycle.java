@@ -42,13 +42,18 @@ class FastAgiLifecycle implements SmartLifecycle {
 	private final ConfigurableEnvironment environment;
 
 	FastAgiLifecycle(AgiProperties properties, IncomingCallScript incoming, QueueScript queue,
-			AnsweredScript answered, EndedScript ended, MeterRegistry meters, ConfigurableEnvironment environment) {
+			AnsweredScript answered, EndedScript ended, FeatureCodeScript feature, MeterRegistry meters,
+			ConfigurableEnvironment environment) {
 		this.properties = properties;
 		this.environment = environment;
-		this.scripts = Map.of(IncomingCallScript.NAME, new TimedAgiScript(IncomingCallScript.NAME, incoming, meters),
-				QueueScript.NAME, new TimedAgiScript(QueueScript.NAME, queue, meters), AnsweredScript.NAME,
-				new TimedAgiScript(AnsweredScript.NAME, answered, meters), EndedScript.NAME,
-				new TimedAgiScript(EndedScript.NAME, ended, meters));
+		this.scripts = Map.of(IncomingCallScript.NAME, timed(IncomingCallScript.NAME, incoming, meters),
+				QueueScript.NAME, timed(QueueScript.NAME, queue, meters), AnsweredScript.NAME,
+				timed(AnsweredScript.NAME, answered, meters), EndedScript.NAME, timed(EndedScript.NAME, ended, meters),
+				FeatureCodeScript.NAME, timed(FeatureCodeScript.NAME, feature, meters));
+	}
+
+	private static AgiScript timed(String name, AgiScript script, MeterRegistry meters) {
+		return new TimedAgiScript(name, script, meters);
 	}
 
 	@Override

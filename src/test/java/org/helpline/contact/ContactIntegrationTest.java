@@ -43,12 +43,12 @@ public abstract class ContactIntegrationTest extends IntegrationTest {
 
 	protected long stopItNow() {
 		return helplines.create(new HelplineSettings("Stop it Now!", List.of("08002666436"), "Europe/Amsterdam", "NL",
-				"nl", "PJSIP/counsellor-1", 25)).id();
+				"nl", 25)).id();
 	}
 
 	protected long flemishLine() {
 		return helplines.create(new HelplineSettings("Stop it Now Vlaanderen", List.of("080020050"), "Europe/Brussels",
-				"BE", "nl", "PJSIP/counsellor-2", 25)).id();
+				"BE", "nl", 25)).id();
 	}
 
 	/** An answered call: waited {@code waiting} seconds, talked {@code talk}. */

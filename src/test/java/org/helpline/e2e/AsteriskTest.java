@@ -65,7 +65,7 @@ abstract class AsteriskTest extends IntegrationTest {
 		jdbc.sql("delete from counsellor").update();
 		jdbc.sql("delete from contact_record").update();
 		helpline = helplines.create(new HelplineSettings("Stop it Now", List.of(HELPLINE_NUMBER), "Europe/Amsterdam",
-				"NL", "nl", "PJSIP/counsellor-1", 20));
+				"NL", "nl", 20));
 		List<OpeningInterval> weekdays = new ArrayList<>();
 		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
 				DayOfWeek.FRIDAY)) {

@@ -128,6 +128,28 @@ class QueueRoutingIT extends AsteriskTest {
 		assertThat(recordedOutcomes(1)).containsExactly("ABANDONED_WAITING");
 	}
 
+	@Test
+	void aCounsellorSignsInFromTheirOwnPhone() {
+		long anna = counsellors.create(new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of(), Map.of()))
+			.id();
+
+		try (Sipp phone = Sipp.counsellorDials("*21", "counsellor-1", "local-dev-only")) {
+			assertThat(phone.exitCode(Duration.ofSeconds(40))).as(phone.output()).isZero();
+		}
+		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.AVAILABLE);
+	}
+
+	@Test
+	void aPhoneWithoutTheCounsellorsPasswordCannotSignThemIn() {
+		long anna = counsellors.create(new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of(), Map.of()))
+			.id();
+
+		try (Sipp impostor = Sipp.counsellorDials("*21", "counsellor-1", "guessed")) {
+			assertThat(impostor.exitCode(Duration.ofSeconds(40))).isNotZero();
+		}
+		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.SIGNED_OUT);
+	}
+
 	private long signedIn(String name, String endpoint) {
 		long id = counsellors.create(new CounsellorSettings(name, endpoint, null, null, Map.of(), Map.of())).id();
 		presence.signIn(id);

@@ -47,6 +47,12 @@ final class Sipp implements AutoCloseable {
 		return start(scenario, arguments);
 	}
 
+	/** A counsellor's own phone dialling a feature code, authenticating as {@code user}. */
+	static Sipp counsellorDials(String code, String user, String password) {
+		return start("counsellor-dials.xml", List.of("-s", code, "-p", "5091", "-set", "user", user, "-au", user, "-ap",
+				password, "-set", "mport", "40100", "127.0.0.1:5060"));
+	}
+
 	/** A counsellor's phone listening on {@code port} (counsellor-N is on 508N). */
 	static Sipp phone(String scenario, int port, String... extra) {
 		List<String> arguments = new ArrayList<>(List.of("-p", Integer.toString(port)));

@@ -48,7 +48,7 @@ abstract class RoutingTest extends IntegrationTest {
 		jdbc.sql("delete from counsellor").update();
 		jdbc.sql("delete from counsellor_state_change").update();
 		helplineId = helplines.create(new HelplineSettings("Stop it Now", List.of("08002666436"), "Europe/Amsterdam",
-				"NL", "nl", "PJSIP/counsellor-1", 25)).id();
+				"NL", "nl", 25)).id();
 	}
 
 	long counsellor(String name, Map<String, Integer> groups, Map<String, Integer> languages) {

@@ -24,6 +24,8 @@ final class FakeAsterisk {
 
 	private String callerNumber = "0612345678";
 
+	private String channelName = "PJSIP/anonymous-00000001";
+
 	private int hangUpAfterCommands = Integer.MAX_VALUE;
 
 	private final Map<String, String> channelVariables = new LinkedHashMap<>();
@@ -38,6 +40,12 @@ final class FakeAsterisk {
 
 	FakeAsterisk callerNumber(String number) {
 		this.callerNumber = number;
+		return this;
+	}
+
+	/** The Asterisk channel the script runs on, e.g. a counsellor's phone: PJSIP/counsellor-1-0000002a. */
+	FakeAsterisk channel(String name) {
+		this.channelName = name;
 		return this;
 	}
 
@@ -76,7 +84,7 @@ final class FakeAsterisk {
 		environment.put("agi_network", "yes");
 		environment.put("agi_network_script", scriptAndParameters);
 		environment.put("agi_request", "agi://127.0.0.1:" + port + "/" + scriptAndParameters);
-		environment.put("agi_channel", "PJSIP/anonymous-00000001");
+		environment.put("agi_channel", channelName);
 		environment.put("agi_language", "en");
 		environment.put("agi_type", "PJSIP");
 		environment.put("agi_uniqueid", uniqueId);

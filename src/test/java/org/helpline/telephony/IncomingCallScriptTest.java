@@ -52,8 +52,7 @@ import static org.awaitility.Awaitility.await;
  * commands does each kind of call get?
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "helpline.agi.socket-read-timeout=2s")
-class IncomingCallScriptTest extends IntegrationTest {
+class IncomingCallScriptTest extends FakeAsteriskTest {
 
 	static final String HELPLINE_NUMBER = "08002666436";
 
@@ -84,10 +83,6 @@ class IncomingCallScriptTest extends IntegrationTest {
 	/** Each blocking fake call on a thread of its own (the common pool may have one thread). */
 	final Executor callers = Executors.newVirtualThreadPerTaskExecutor();
 
-	@DynamicPropertySource
-	static void ownDatabase(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("agi_tests"));
-	}
 
 	Helpline helpline;
 
@@ -95,7 +90,7 @@ class IncomingCallScriptTest extends IntegrationTest {
 	void officeHoursHelpline() {
 		asterisk = new FakeAsterisk(agiPort());
 		helpline = helplines.create(new HelplineSettings("Stop it Now", List.of(HELPLINE_NUMBER), "Europe/Amsterdam",
-				"NL", "nl", "PJSIP/counsellor-1", 25));
+				"NL", "nl", 25));
 		List<OpeningInterval> weekdays = new ArrayList<>();
 		for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
 				DayOfWeek.FRIDAY)) {

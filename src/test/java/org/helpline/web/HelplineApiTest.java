@@ -19,7 +19,7 @@ class HelplineApiTest extends IntegrationTest {
 
 	static final String STOP_IT_NOW = """
 			{"name": "Stop it Now", "numbers": ["08002666436"], "timeZone": "Europe/Amsterdam",
-			 "country": "NL", "language": "nl", "openDestination": "PJSIP/counsellor-1", "ringTimeoutSeconds": 25}
+			 "country": "NL", "language": "nl", "ringTimeoutSeconds": 25}
 			""";
 
 	static final String OFFICE_HOURS = """
@@ -199,7 +199,7 @@ class HelplineApiTest extends IntegrationTest {
 	@Test
 	void aHelplineWithoutZoneCountryOrLanguageIsADutchOne() {
 		assertThat(post("/api/helplines", "{\"name\": \"Minimal\", \"numbers\": [\"0800111\"], "
-				+ "\"openDestination\": \"PJSIP/counsellor-1\"}")).hasStatus(HttpStatus.CREATED)
+				+ "\"ringTimeoutSeconds\": 20}")).hasStatus(HttpStatus.CREATED)
 			.bodyJson()
 			.hasPathSatisfying("$.zone", v -> v.assertThat().isEqualTo("Europe/Amsterdam"))
 			.hasPathSatisfying("$.country", v -> v.assertThat().isEqualTo("NL"))

@@ -29,7 +29,7 @@ class RoutingApiTest extends IntegrationTest {
 	@BeforeEach
 	void aHelpline() {
 		id = helplines.create(new HelplineSettings("Stop it Now", List.of("08002666436"), "Europe/Amsterdam", "NL",
-				"nl", "PJSIP/counsellor-1", 25)).id();
+				"nl", 25)).id();
 	}
 
 	@Test

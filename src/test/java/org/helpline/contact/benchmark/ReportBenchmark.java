@@ -145,7 +145,7 @@ public final class ReportBenchmark {
 		return helplines.byDialledNumber(number)
 			.map(h -> h.id())
 			.orElseGet(() -> helplines.create(new HelplineSettings(name, List.of(number), "Europe/Amsterdam", "NL",
-					"nl", "PJSIP/counsellor-1", 25)).id());
+					"nl", 25)).id());
 	}
 
 	private static String time(String report, String scope, Supplier<Object> run) {
