@@ -93,6 +93,7 @@ curl -fsS -u "$AUTH" "$API/actuator/prometheus" | grep -E '^helpline_(calls_tota
 say "The year's figures so far (/api/reports, published: small cells show as <5)"
 api "$API/api/reports/$(TZ=Europe/Amsterdam date +%Y)?helpline=$id&published=true" \
   | sed -E 's/.*"summary":\{"nl":"([^"]*)","en":"([^"]*)".*/  \1\n  \2/'
+echo
 if grep -rq 612345678 "$WORK"/counsellor-*-messages.log "$WORK/service.log"; then
   echo "PRIVACY: the caller's number reached the counsellor's phone or the service log"
   exit 1

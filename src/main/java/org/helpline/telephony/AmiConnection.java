@@ -47,7 +47,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 
 	private final AsteriskEvents translator;
 
-	private final AtomicLong reconnects;
+	private final AtomicLong connections;
 
 	private final ExecutorService events = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("ami-events").factory());
@@ -59,7 +59,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 	AmiConnection(AmiProperties properties, AsteriskEvents translator, MeterRegistry meters) {
 		this.properties = properties;
 		this.translator = translator;
-		this.reconnects = meters.gauge("helpline.ami.reconnects", new AtomicLong());
+		this.connections = meters.gauge("helpline.ami.connections", new AtomicLong());
 	}
 
 	@Override
@@ -112,7 +112,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 		try {
 			switch (event) {
 				case ConnectEvent connected -> {
-					reconnects.incrementAndGet();
+					connections.incrementAndGet();
 					resynchronise();
 				}
 				case DisconnectEvent disconnected -> {

@@ -3,17 +3,34 @@ package org.helpline.telephony;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.helpline.contact.CallOutcome;
 import org.helpline.routing.CallQueue;
+import org.helpline.routing.CounsellorState;
+import org.helpline.routing.CounsellorStateChanged;
+import org.helpline.routing.Counsellors;
 import org.helpline.routing.DeviceState;
 import org.helpline.routing.Presence;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Translates what AMI reports about phones and channels into the routing domain's terms. */
+/**
+ * Translates what AMI reports about phones and channels into the routing domain's terms, and
+ * remembers the last state of every phone: Asterisk only reports changes, so a counsellor who
+ * signs in on a phone that was already unreachable is told so here.
+ */
 @Component
 class AsteriskEvents {
+
+	private final Map<String, DeviceState> lastKnown = new ConcurrentHashMap<>();
+
+	private final ExecutorService retell = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+
+	private final Counsellors counsellors;
 
 	private static final String PJSIP = "PJSIP/";
 
@@ -23,7 +40,8 @@ class AsteriskEvents {
 
 	private final CallsInProgress calls;
 
-	AsteriskEvents(Presence presence, CallQueue queue, CallsInProgress calls) {
+	AsteriskEvents(Presence presence, CallQueue queue, CallsInProgress calls, Counsellors counsellors) {
+		this.counsellors = counsellors;
 		this.presence = presence;
 		this.queue = queue;
 		this.calls = calls;
@@ -35,7 +53,12 @@ class AsteriskEvents {
 			return;
 		}
 		String endpoint = device.substring(PJSIP.length());
-		switch (deviceState(state)) {
+		lastKnown.put(endpoint, deviceState(state));
+		tell(endpoint, deviceState(state));
+	}
+
+	private void tell(String endpoint, DeviceState state) {
+		switch (state) {
 			case IDLE -> presence.deviceIdle(endpoint);
 			case BUSY -> presence.deviceBusy(endpoint);
 			case UNREACHABLE, UNKNOWN -> presence.deviceUnreachable(endpoint);
@@ -46,7 +69,24 @@ class AsteriskEvents {
 	void snapshot(Map<String, String> endpointStates) {
 		Map<String, DeviceState> states = new HashMap<>();
 		endpointStates.forEach((endpoint, state) -> states.put(endpoint, deviceState(state)));
+		lastKnown.clear();
+		lastKnown.putAll(states);
 		presence.deviceSnapshot(states);
+	}
+
+	/** A counsellor became available: if their phone is known to be busy or gone, say so now. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void counsellorAvailable(CounsellorStateChanged changed) {
+		if (changed.state() != CounsellorState.AVAILABLE || lastKnown.isEmpty()) {
+			return;
+		}
+		retell.execute(() -> {
+			String endpoint = counsellors.get(changed.counsellorId()).endpoint();
+			DeviceState known = endpoint == null ? null : lastKnown.get(endpoint);
+			if (known == DeviceState.UNREACHABLE || known == DeviceState.BUSY) {
+				tell(endpoint, known);
+			}
+		});
 	}
 
 	/** A channel hung up: if it was a waiting caller, their place is given up at once. */

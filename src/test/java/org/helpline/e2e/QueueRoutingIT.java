@@ -150,6 +150,26 @@ class QueueRoutingIT extends AsteriskTest {
 		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.SIGNED_OUT);
 	}
 
+	@Test
+	void aCounsellorSigningInOnAnUnreachablePhoneIsPausedForIt() {
+		long dora = signedIn("Dora", "counsellor-4");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> presence.status(dora).state() == CounsellorState.PAUSED);
+		assertThat(presence.status(dora).reason()).isEqualTo("phone unreachable");
+	}
+
+	@Test
+	void afterAsteriskRestartsTheServiceReconnectsAndReReadsThePhones() {
+		double connections = meters.get("helpline.ami.connections").gauge().value();
+
+		AsteriskSandbox.stop();
+		AsteriskSandbox.start(agiPort());
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> meters.get("helpline.ami.connections").gauge().value() > connections);
+		await().atMost(Duration.ofSeconds(10)).until(() -> health("asteriskManager").contains("\"status\":\"UP\""));
+	}
+
 	private long signedIn(String name, String endpoint) {
 		long id = counsellors.create(new CounsellorSettings(name, endpoint, null, null, Map.of(), Map.of())).id();
 		presence.signIn(id);
