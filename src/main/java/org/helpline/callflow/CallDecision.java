@@ -11,8 +11,8 @@ public sealed interface CallDecision {
 	 * The line is open: welcome the caller and queue them for a counsellor. The caller's own
 	 * number is replaced by the helpline's name and number before anything is dialled.
 	 */
-	record Connect(long helplineId, String helpline, String callerIdName, String callerIdNumber,
-			String language) implements CallDecision {
+	record Connect(long helplineId, String helpline, String callerIdNumber, String language)
+			implements CallDecision {
 
 		@Override
 		public Outcome outcome() {

@@ -55,8 +55,8 @@ public class IncomingCallFlow {
 
 	private CallDecision decide(Helpline helpline, Instant at) {
 		return switch (openingHours.statusAt(helpline.schedule(), at)) {
-			case LineStatus.Open open -> new Connect(helpline.id(), helpline.name(), helpline.name(),
-					helpline.numbers().getFirst(), helpline.language());
+			case LineStatus.Open open -> new Connect(helpline.id(), helpline.name(), helpline.numbers().getFirst(),
+					helpline.language());
 			case LineStatus.Closed closed -> closedMessage(helpline, closed, at);
 		};
 	}

@@ -23,6 +23,28 @@ public record Helpline(long id, String name, List<String> numbers, String langua
 		specialOpenings = List.copyOf(specialOpenings);
 	}
 
+	public Helpline withOpeningHours(List<OpeningInterval> hours) {
+		return new Helpline(id, name, numbers, language, ringTimeoutSeconds, zone, country, hours, holidayPolicy,
+				closures, specialOpenings);
+	}
+
+	public Helpline withHolidayPolicy(HolidayPolicy policy) {
+		return new Helpline(id, name, numbers, language, ringTimeoutSeconds, zone, country, openingHours, policy,
+				closures, specialOpenings);
+	}
+
+	/** With one more closure, not stored yet (id 0): what the schedule would become. */
+	public Helpline plusClosure(Closure closure) {
+		return new Helpline(id, name, numbers, language, ringTimeoutSeconds, zone, country, openingHours,
+				holidayPolicy, Entry.plus(closures, closure), specialOpenings);
+	}
+
+	/** With one more special opening, not stored yet (id 0): what the schedule would become. */
+	public Helpline plusSpecialOpening(SpecialOpening opening) {
+		return new Helpline(id, name, numbers, language, ringTimeoutSeconds, zone, country, openingHours,
+				holidayPolicy, closures, Entry.plus(specialOpenings, opening));
+	}
+
 	public Schedule schedule() {
 		return new Schedule(zone, country, openingHours, holidayPolicy, Entry.values(closures),
 				Entry.values(specialOpenings));
@@ -33,6 +55,11 @@ public record Helpline(long id, String name, List<String> numbers, String langua
 
 		static <T> List<T> values(List<Entry<T>> entries) {
 			return entries.stream().map(Entry::value).toList();
+		}
+
+		static <T> List<Entry<T>> plus(List<Entry<T>> entries, T value) {
+			return java.util.stream.Stream.concat(entries.stream(), java.util.stream.Stream.of(new Entry<>(0, value)))
+				.toList();
 		}
 
 	}

@@ -99,7 +99,7 @@ public class Helplines {
 
 	@Transactional
 	public Helpline replaceOpeningHours(long id, List<OpeningInterval> intervals) {
-		validateSchedule(get(id), h -> withHours(h, intervals));
+		validateSchedule(get(id), h -> h.withOpeningHours(intervals));
 		repository.replaceOpeningHours(id, intervals);
 		return changed(id);
 	}
@@ -107,14 +107,14 @@ public class Helplines {
 	@Transactional
 	public Helpline changeHolidayPolicy(long id, HolidayPolicy policy) {
 		Helpline current = get(id);
-		Helpline candidate = validateSchedule(current, h -> withPolicy(h, policy));
+		Helpline candidate = validateSchedule(current, h -> h.withHolidayPolicy(policy));
 		repository.update(id, candidate);
 		return changed(id);
 	}
 
 	@Transactional
 	public Entry<Closure> addClosure(long id, Closure closure) {
-		validateSchedule(get(id), h -> withClosure(h, closure));
+		validateSchedule(get(id), h -> h.plusClosure(closure));
 		long closureId = repository.insertClosure(id, closure);
 		changed(id);
 		return new Entry<>(closureId, closure);
@@ -130,7 +130,7 @@ public class Helplines {
 
 	@Transactional
 	public Entry<SpecialOpening> addSpecialOpening(long id, SpecialOpening opening) {
-		validateSchedule(get(id), h -> withSpecialOpening(h, opening));
+		validateSchedule(get(id), h -> h.plusSpecialOpening(opening));
 		long openingId = repository.insertSpecialOpening(id, opening);
 		changed(id);
 		return new Entry<>(openingId, opening);
@@ -231,30 +231,6 @@ public class Helplines {
 		int ringTimeout = s.ringTimeoutSeconds() == null ? 30 : s.ringTimeoutSeconds();
 		return new Helpline(id, s.name(), s.numbers() == null ? List.of() : s.numbers(), s.language(), ringTimeout,
 				zone, s.country(), hours, policy, closures, openings);
-	}
-
-	private static Helpline withHours(Helpline h, List<OpeningInterval> hours) {
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
-				h.zone(), h.country(), hours, h.holidayPolicy(), h.closures(), h.specialOpenings());
-	}
-
-	private static Helpline withPolicy(Helpline h, HolidayPolicy policy) {
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
-				h.zone(), h.country(), h.openingHours(), policy, h.closures(), h.specialOpenings());
-	}
-
-	private static Helpline withClosure(Helpline h, Closure closure) {
-		List<Entry<Closure>> closures = new ArrayList<>(h.closures());
-		closures.add(new Entry<>(0, closure));
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
-				h.zone(), h.country(), h.openingHours(), h.holidayPolicy(), closures, h.specialOpenings());
-	}
-
-	private static Helpline withSpecialOpening(Helpline h, SpecialOpening opening) {
-		List<Entry<SpecialOpening>> openings = new ArrayList<>(h.specialOpenings());
-		openings.add(new Entry<>(0, opening));
-		return new Helpline(h.id(), h.name(), h.numbers(), h.language(), h.ringTimeoutSeconds(),
-				h.zone(), h.country(), h.openingHours(), h.holidayPolicy(), h.closures(), openings);
 	}
 
 }

@@ -109,7 +109,7 @@ class IncomingCallScript implements AgiScript {
 		call.queued(enteredAt);
 		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
 		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
-		channel.setVariable("HELPLINE_CALLERID_NAME", connect.callerIdName() + " - " + CallerTag.of(
+		channel.setVariable("HELPLINE_CALLERID_NAME", connect.helpline() + " - " + CallerTag.of(
 				records.earlierCallsThisYear(connect.helplineId(), call.caller(), startedAt), connect.language()));
 		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
 		channel.setVariable("HELPLINE_LANGUAGE", connect.language());

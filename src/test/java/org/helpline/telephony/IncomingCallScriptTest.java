@@ -384,12 +384,15 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 	@Test
 	void aRequestForAnotherScriptRunsNothing() {
 		at("2027-01-05T10:00");
-		String request = "agi_network: yes\nagi_network_script: org.asteriskjava.fastagi.examples.HelloAgiScript\n"
-				+ "agi_request: agi://127.0.0.1/org.asteriskjava.fastagi.examples.HelloAgiScript\n\n";
+		// A script class that is on the classpath: a class-name mapping would run it.
+		String script = "org.asteriskjava.examples.fastagi.ExampleCallIn";
+		String request = "agi_network: yes\nagi_network_script: " + script + "\nagi_request: agi://127.0.0.1/" + script
+				+ "\nagi_uniqueid: 1798102800.99\n\n";
 
 		FakeAsterisk.Session session = asterisk.sendRaw(request.getBytes(StandardCharsets.UTF_8));
 
-		assertThat(session.commands()).noneMatch(c -> c.startsWith("SET VARIABLE HELPLINE") || c.startsWith("STREAM"));
+		assertThat(session.commands()).contains("SET VARIABLE \"AJ_AGISTATUS\" \"NOT_FOUND\"")
+			.allMatch(c -> c.startsWith("SET VARIABLE \"AJ_AGISTATUS\"") || c.startsWith("VERBOSE "));
 	}
 
 	@Test
