@@ -1,0 +1,77 @@
+package org.helpline.audit;
+
+import java.time.Clock;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of every change staff make to the helpline's configuration: who, when, and the
+ * thing before and after. The actor is whoever is signed in on this thread; changes made by
+ * the service itself are recorded as {@code system}.
+ */
+@Service
+public class AuditTrail {
+
+	static final String SYSTEM = "system";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records one change. Joins the caller's transaction when there is one, so a change that
+	 * rolls back leaves no entry.
+	 * @param before the thing before the change (null when created); serialised as JSON
+	 * @param after the thing after the change (null when removed); serialised as JSON
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void record(String subject, Object subjectId, String action, Object before, Object after) {
+		jdbc.sql("""
+				insert into audit_entry (at, actor, subject, subject_id, action, before_value, after_value)
+				values (:at, :actor, :subject, :subjectId, :action, :before, :after)""")
+			.param("at", java.sql.Timestamp.from(clock.instant()))
+			.param("actor", actor())
+			.param("subject", subject)
+			.param("subjectId", subjectId == null ? null : subjectId.toString())
+			.param("action", action)
+			.param("before", before == null ? null : json.writeValueAsString(before))
+			.param("after", after == null ? null : json.writeValueAsString(after))
+			.update();
+	}
+
+	/** The newest entries first, optionally of one subject only. */
+	public List<AuditEntry> latest(String subject, int limit) {
+		return jdbc.sql("""
+				select id, at, actor, subject, subject_id, action, before_value, after_value from audit_entry
+				where (cast(:subject as varchar) is null or subject = :subject)
+				order by id desc limit :limit""")
+			.param("subject", subject)
+			.param("limit", limit)
+			.query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+					rs.getString("actor"), rs.getString("subject"), rs.getString("subject_id"),
+					rs.getString("action"), rs.getString("before_value"), rs.getString("after_value")))
+			.list();
+	}
+
+	private static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();
+	}
+
+}
