@@ -6,6 +6,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.routing.CallQueue;
+import org.helpline.routing.CounsellorCalls;
 import org.helpline.routing.RingResult;
 
 import org.springframework.stereotype.Component;
@@ -24,11 +25,14 @@ class AnsweredScript implements AgiScript {
 
 	private final CallsInProgress calls;
 
+	private final CounsellorCalls counsellorCalls;
+
 	private final Clock clock;
 
-	AnsweredScript(CallQueue queue, CallsInProgress calls, Clock clock) {
+	AnsweredScript(CallQueue queue, CallsInProgress calls, CounsellorCalls counsellorCalls, Clock clock) {
 		this.queue = queue;
 		this.calls = calls;
+		this.counsellorCalls = counsellorCalls;
 		this.clock = clock;
 	}
 
@@ -36,7 +40,12 @@ class AnsweredScript implements AgiScript {
 	public void service(AgiRequest request, AgiChannel channel) {
 		String callId = request.getParameter("call");
 		if (callId != null) {
-			calls.get(callId).ifPresent(call -> call.answered(clock.instant()));
+			calls.get(callId).ifPresent(call -> {
+				call.answered(clock.instant());
+				if (call.counsellorId() != null) {
+					counsellorCalls.answered(call.counsellorId(), call.asAnswered());
+				}
+			});
 			queue.ringResult(callId, RingResult.ANSWERED);
 		}
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.privacy.CallerNumber;
+import org.helpline.routing.CurrentCall;
 
 /**
  * What the adapter remembers of one call between its FastAGI sessions, until its record is
@@ -31,6 +32,10 @@ final class CallInProgress {
 
 	private volatile CallOutcome endedAs;
 
+	private volatile String callerGroup;
+
+	private volatile String tag;
+
 	CallInProgress(long helplineId, Instant startedAt, CallerNumber caller, String language) {
 		this.helplineId = helplineId;
 		this.startedAt = startedAt;
@@ -44,6 +49,27 @@ final class CallInProgress {
 
 	CallerNumber caller() {
 		return caller;
+	}
+
+	/** The caller's menu choice; null while (or if) they choose none. */
+	void chose(String group) {
+		callerGroup = group;
+	}
+
+	/** What the counsellor's phone and page show instead of the number. */
+	void tagged(String text) {
+		tag = text;
+	}
+
+	Long counsellorId() {
+		return counsellorId;
+	}
+
+	/** The caller as the counsellor who just answered may know them. */
+	CurrentCall asAnswered() {
+		Instant entered = queuedAt == null ? startedAt : queuedAt;
+		Instant ringStart = ringingSince == null ? answeredAt : ringingSince;
+		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answeredAt, null);
 	}
 
 	void queued(Instant at) {
@@ -83,7 +109,7 @@ final class CallInProgress {
 	}
 
 	private CompletedCall record(Duration waiting, Duration ringing, Duration talk, CallOutcome outcome) {
-		return new CompletedCall(helplineId, startedAt, caller, null, language, waiting, ringing, talk,
+		return new CompletedCall(helplineId, startedAt, caller, callerGroup, language, waiting, ringing, talk,
 				outcome == CallOutcome.ANSWERED ? counsellorId : null, outcome, "phone");
 	}
 

@@ -13,6 +13,7 @@ import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
+import org.helpline.routing.CounsellorCalls;
 
 import org.springframework.stereotype.Component;
 
@@ -33,12 +34,16 @@ class EndedScript implements AgiScript {
 
 	private final ContactRecords records;
 
+	private final CounsellorCalls counsellorCalls;
+
 	private final Clock clock;
 
-	EndedScript(CallQueue queue, CallsInProgress calls, ContactRecords records, Clock clock) {
+	EndedScript(CallQueue queue, CallsInProgress calls, ContactRecords records, CounsellorCalls counsellorCalls,
+			Clock clock) {
 		this.queue = queue;
 		this.calls = calls;
 		this.records = records;
+		this.counsellorCalls = counsellorCalls;
 		this.clock = clock;
 	}
 
@@ -57,7 +62,10 @@ class EndedScript implements AgiScript {
 		CompletedCall completed = call != null ? call.completed(clock.instant(), talk)
 				: forgotten(channel, answered, talk);
 		if (completed != null) {
-			records.recordCall(completed);
+			long contactId = records.recordCall(completed);
+			if (completed.counsellorId() != null) {
+				counsellorCalls.ended(completed.counsellorId(), contactId);
+			}
 		}
 	}
 

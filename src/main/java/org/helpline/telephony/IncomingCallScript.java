@@ -109,8 +109,10 @@ class IncomingCallScript implements AgiScript {
 		call.queued(enteredAt);
 		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
 		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
-		channel.setVariable("HELPLINE_CALLERID_NAME", connect.helpline() + " - " + CallerTag.of(
-				records.earlierCallsThisYear(connect.helplineId(), call.caller(), startedAt), connect.language()));
+		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), startedAt),
+				connect.language());
+		call.tagged(tag);
+		channel.setVariable("HELPLINE_CALLERID_NAME", connect.helpline() + " - " + tag);
 		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
 		channel.setVariable("HELPLINE_LANGUAGE", connect.language());
 		channel.answer();

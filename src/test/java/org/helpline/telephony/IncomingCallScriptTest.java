@@ -27,6 +27,7 @@ import org.helpline.schedule.Closure;
 import org.helpline.schedule.OpeningInterval;
 import org.helpline.schedule.SpecialOpening;
 import org.helpline.routing.CallQueue;
+import org.helpline.routing.CounsellorCalls;
 import org.helpline.routing.CounsellorSettings;
 import org.helpline.routing.CounsellorState;
 import org.helpline.routing.Counsellors;
@@ -75,6 +76,9 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 
 	@Autowired
 	AsteriskEvents asteriskEvents;
+
+	@Autowired
+	CounsellorCalls counsellorCalls;
 
 	long anna;
 
@@ -154,6 +158,26 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 		asterisk.run("ended?dialstatus=ANSWER&talk=95", HELPLINE_NUMBER);
 		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.WRAP_UP);
 		assertThat(records()).containsExactly("ANSWERED ringing=4 talk=95 counsellor=" + anna);
+	}
+
+	@Test
+	void theCounsellorsPageKnowsTheCurrentCallWithoutItsNumberAndThenTheRecordToWrapUp() {
+		at("2027-01-05T10:00");
+		asterisk.call(HELPLINE_NUMBER);
+		String caller = asterisk.uniqueId();
+		clock.advance(Duration.ofSeconds(4));
+
+		new FakeAsterisk(agiPort()).run("answered?call=" + caller, HELPLINE_NUMBER);
+
+		assertThat(counsellorCalls.current(anna)).hasValueSatisfying(call -> {
+			assertThat(call.tag()).isEqualTo("nieuwe beller");
+			assertThat(call.language()).isEqualTo("nl");
+			assertThat(call.toString()).doesNotContain("0612345678");
+		});
+		asterisk.run("ended?dialstatus=ANSWER&talk=95", HELPLINE_NUMBER);
+		long recorded = jdbc.sql("select id from contact_record").query(Long.class).single();
+		assertThat(counsellorCalls.current(anna)).isEmpty();
+		assertThat(counsellorCalls.last(anna)).hasValueSatisfying(call -> assertThat(call.contactId()).isEqualTo(recorded));
 	}
 
 	@Test
