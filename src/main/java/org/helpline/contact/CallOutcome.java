@@ -3,6 +3,11 @@ package org.helpline.contact;
 /** How a call ended. Only {@link #ANSWERED} makes a call a contact moment. */
 public enum CallOutcome {
 
-	ANSWERED, ABANDONED_WAITING, ABANDONED_IN_MENU, OUT_OF_HOURS, OVERFLOW, TECHNICAL_FAILURE
+	ANSWERED, ABANDONED_WAITING, ABANDONED_IN_MENU,
+
+	/** The caller chose a menu option that told them what they needed and ended the call. */
+	INFORMED_IN_MENU,
+
+	OUT_OF_HOURS, OVERFLOW, TECHNICAL_FAILURE
 
 }

@@ -28,6 +28,7 @@ final class Labels {
 			"ANSWERED", both("Beantwoord", "Answered"),
 			"ABANDONED_WAITING", both("Opgehangen tijdens het wachten", "Abandoned while waiting"),
 			"ABANDONED_IN_MENU", both("Opgehangen in het keuzemenu", "Abandoned in the menu"),
+			"INFORMED_IN_MENU", both("Informatie gekregen in het keuzemenu", "Informed in the menu"),
 			"OUT_OF_HOURS", both("Buiten openingstijden", "Outside opening hours"),
 			"OVERFLOW", both("Te lang gewacht (overloop)", "Overflow"),
 			"TECHNICAL_FAILURE", both("Technische storing", "Technical failure"));

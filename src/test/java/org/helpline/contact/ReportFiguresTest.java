@@ -121,7 +121,7 @@ class ReportFiguresTest extends ContactIntegrationTest {
 				"OTHER=1");
 		assertThat(counts(report.byChannel())).containsExactly("phone=6", "email=1", "chat=0");
 		assertThat(counts(report.byOutcome())).containsExactly("ANSWERED=6", "ABANDONED_WAITING=1",
-				"ABANDONED_IN_MENU=1", "OUT_OF_HOURS=1", "OVERFLOW=0", "TECHNICAL_FAILURE=0");
+				"ABANDONED_IN_MENU=1", "INFORMED_IN_MENU=0", "OUT_OF_HOURS=1", "OVERFLOW=0", "TECHNICAL_FAILURE=0");
 		assertThat(counts(report.byTopic())).contains("OWN_FEELINGS=1", "DOWNLOADING=2", "PROFESSIONAL=1",
 				"HANDS_ON_WORRY=0");
 		assertThat(counts(report.byReferral())).contains("TREATMENT_CENTRE=1", "PEER_SUPPORT_GROUP=0");

@@ -30,6 +30,8 @@ final class FakeAsterisk {
 
 	private final Map<String, String> channelVariables = new LinkedHashMap<>();
 
+	private final java.util.Deque<String> keys = new java.util.ArrayDeque<>();
+
 	private static final AtomicInteger calls = new AtomicInteger();
 
 	private String uniqueId = "1798102800." + calls.incrementAndGet();
@@ -58,6 +60,18 @@ final class FakeAsterisk {
 	/** A channel variable Asterisk holds for this call, as GET VARIABLE reads it. */
 	FakeAsterisk variable(String name, String value) {
 		channelVariables.put(name, value);
+		return this;
+	}
+
+	/**
+	 * What the caller does each time the script listens for a key, in order: {@code "2"} presses
+	 * 2 when the script waits for a key after a prompt; {@code "2!"} presses it during the next
+	 * prompt that may be interrupted; {@code "-"} presses nothing (the wait times out). When the
+	 * list runs out the caller presses nothing.
+	 */
+	FakeAsterisk presses(String... script) {
+		keys.clear();
+		keys.addAll(List.of(script));
 		return this;
 	}
 
@@ -147,7 +161,16 @@ final class FakeAsterisk {
 			return value == null ? "200 result=0" : "200 result=1 (" + value + ")";
 		}
 		if (command.startsWith("STREAM FILE")) {
+			List<String> arguments = Session.arguments(command, "STREAM FILE ");
+			boolean interruptible = arguments.size() > 1 && !arguments.get(1).isEmpty();
+			if (interruptible && keys.peekFirst() != null && keys.peekFirst().endsWith("!")) {
+				return "200 result=" + (int) keys.pollFirst().charAt(0) + " endpos=8000";
+			}
 			return "200 result=0 endpos=16000";
+		}
+		if (command.startsWith("WAIT FOR DIGIT")) {
+			String key = keys.pollFirst();
+			return key == null || key.equals("-") ? "200 result=0" : "200 result=" + (int) key.charAt(0);
 		}
 		if (command.startsWith("SET VARIABLE") || command.startsWith("HANGUP")) {
 			return "200 result=1";
@@ -157,6 +180,14 @@ final class FakeAsterisk {
 
 	/** What the script asked of Asterisk during one call, in order. */
 	record Session(List<String> commands) {
+
+		/** How long the script listened for a key after each prompt, in milliseconds. */
+		List<Integer> keyWaits() {
+			return commands.stream()
+				.filter(c -> c.startsWith("WAIT FOR DIGIT "))
+				.map(c -> Integer.valueOf(arguments(c, "WAIT FOR DIGIT ").getFirst()))
+				.toList();
+		}
 
 		List<String> streamedFiles() {
 			return commands.stream()
