@@ -28,7 +28,8 @@ class ArchitectureTest {
 
 	@ArchTest
 	static final ArchRule theDomainKnowsNoWebOrTelephony = noClasses().that()
-		.resideInAnyPackage("org.helpline.schedule..", "org.helpline.helplines..", "org.helpline.callflow..")
+		.resideInAnyPackage("org.helpline.schedule..", "org.helpline.helplines..", "org.helpline.callflow..",
+				"org.helpline.menu..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.helpline.web..", "org.helpline.telephony..", "org.springframework.web..",

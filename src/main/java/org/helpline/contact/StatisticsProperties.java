@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callerGroups the caller groups the menu and imports may name, in report order
  */
 @ConfigurationProperties("helpline.statistics")
-record StatisticsProperties(@DefaultValue("20") int serviceLevelSeconds, @DefaultValue("5") int smallCellThreshold,
+public record StatisticsProperties(@DefaultValue("20") int serviceLevelSeconds, @DefaultValue("5") int smallCellThreshold,
 		@DefaultValue("5") int detailYears, @DefaultValue("0 30 3 * * *") String retentionCron,
 		@DefaultValue({ "SELF", "PARTNER_FAMILY", "PROFESSIONAL", "OTHER" }) List<String> callerGroups) {
 

@@ -20,7 +20,7 @@ final class CallInProgress {
 
 	private final CallerNumber caller;
 
-	private final String language;
+	private volatile String language;
 
 	private volatile Instant queuedAt;
 
@@ -54,6 +54,11 @@ final class CallInProgress {
 	/** The caller's menu choice; null while (or if) they choose none. */
 	void chose(String group) {
 		callerGroup = group;
+	}
+
+	/** The language the caller chose in the menu. */
+	void speaks(String chosen) {
+		language = chosen;
 	}
 
 	/** What the counsellor's phone and page show instead of the number. */

@@ -1,5 +1,6 @@
 package org.helpline.telephony;
 
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -9,6 +10,22 @@ import java.util.OptionalInt;
 final class CallerTag {
 
 	private CallerTag() {
+	}
+
+	private static final Map<String, String[]> GROUPS = Map.of("SELF", new String[] { "eigen gevoelens", "own feelings" },
+			"PARTNER_FAMILY", new String[] { "partner/familie", "partner/family" }, "PROFESSIONAL",
+			new String[] { "professional", "professional" }, "OTHER", new String[] { "andere vraag", "other question" });
+
+	/**
+	 * The name the counsellor's phone shows: the helpline, who the caller said they are, and
+	 * the tag, e.g. {@code Stop it Now - partner/familie - nieuwe beller}.
+	 */
+	static String displayName(String helpline, String callerGroup, String tag, String language) {
+		String[] group = callerGroup == null ? null : GROUPS.get(callerGroup);
+		if (group == null) {
+			return helpline + " - " + tag;
+		}
+		return helpline + " - " + group["en".equals(language) ? 1 : 0] + " - " + tag;
 	}
 
 	static String of(OptionalInt earlierCallsThisYear, String language) {

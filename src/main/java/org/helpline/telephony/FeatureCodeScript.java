@@ -1,5 +1,6 @@
 package org.helpline.telephony;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +31,11 @@ class FeatureCodeScript implements AgiScript {
 
 	private final Presence presence;
 
-	FeatureCodeScript(Presence presence) {
+	private final PromptPlayer prompts;
+
+	FeatureCodeScript(Presence presence, PromptPlayer prompts) {
 		this.presence = presence;
+		this.prompts = prompts;
 	}
 
 	@Override
@@ -39,8 +43,7 @@ class FeatureCodeScript implements AgiScript {
 		Optional<Long> counsellor = endpoint(request.getChannel()).flatMap(presence::counsellorAtEndpoint);
 		String language = "nl";
 		String said = counsellor.map(id -> apply(id, request.getParameter("code"))).orElse("feature-unknown-phone");
-		channel.streamFile(new Prompt(language, said).file());
-		channel.streamFile(new Prompt("en", said).file());
+		prompts.play(channel, List.of(new Prompt(language, said), new Prompt("en", said)));
 	}
 
 	/** Does what the code asks; returns the prompt that says so. */

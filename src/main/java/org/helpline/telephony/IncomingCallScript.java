@@ -3,22 +3,25 @@ package org.helpline.telephony;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.callflow.IncomingCallFlow;
-import org.helpline.callflow.Prompt;
+import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
+import org.helpline.menu.MenuStep;
+import org.helpline.menu.MenuWalk;
+import org.helpline.menu.Menus;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
 import org.slf4j.Logger;
@@ -52,9 +55,19 @@ class IncomingCallScript implements AgiScript {
 
 	private final ContactRecords records;
 
+	private final Menus menus;
+
+	private final MenuPlayer menuPlayer;
+
+	private final PromptPlayer prompts;
+
 	IncomingCallScript(IncomingCallFlow flow, CallQueue queue, QueueWait waiting, CallsInProgress calls,
-			ContactRecords records, Clock clock, MeterRegistry meters) {
+			ContactRecords records, Menus menus, MenuPlayer menuPlayer, PromptPlayer prompts, Clock clock,
+			MeterRegistry meters) {
 		this.flow = flow;
+		this.menus = menus;
+		this.menuPlayer = menuPlayer;
+		this.prompts = prompts;
 		this.queue = queue;
 		this.waiting = waiting;
 		this.calls = calls;
@@ -92,36 +105,70 @@ class IncomingCallScript implements AgiScript {
 	}
 
 	/**
-	 * Welcomes the caller and queues them. The entry time travels with the call, so a caller
-	 * whose session is retried (service restart, failed ring) keeps their place.
+	 * Welcomes the caller, lets them choose in the helpline's menu and queues them. The entry
+	 * time and the choice travel with the call, so a caller whose session is retried (service
+	 * restart, failed ring) keeps their place and is not asked again.
 	 */
 	private void queueForCounsellor(AgiRequest request, AgiChannel channel, Connect connect, Instant startedAt)
 			throws AgiException {
 		String callId = request.getUniqueId();
 		Optional<Instant> queuedBefore = queuedAt(channel);
-		Instant enteredAt = queuedBefore.orElse(startedAt);
 		CallInProgress call = calls.get(callId).orElseGet(() -> {
 			CallInProgress started = new CallInProgress(connect.helplineId(), startedAt,
 					CallerNumber.of(request.getCallerIdNumber()), connect.language());
 			calls.start(callId, started);
 			return started;
 		});
-		call.queued(enteredAt);
+		// Set before the menu: a caller who hangs up in it still leaves their one record.
 		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
-		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
-		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), startedAt),
-				connect.language());
-		call.tagged(tag);
-		channel.setVariable("HELPLINE_CALLERID_NAME", connect.helpline() + " - " + tag);
-		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
-		channel.setVariable("HELPLINE_LANGUAGE", connect.language());
 		channel.answer();
-		// Queued first: a free counsellor is claimed while the welcome plays.
-		queue.join(callId, connect.helplineId(), null, connect.language(), enteredAt);
-		if (queuedBefore.isEmpty()) {
-			QueueWait.play(channel, List.of(new Prompt(connect.language(), "welcome")));
+		MenuStep.Queue choice = queuedBefore.isPresent() ? earlierChoice(channel, connect)
+				: choose(channel, call, connect);
+		if (choice == null) {
+			return;
 		}
-		waiting.serve(channel, callId, connect.language());
+		call.chose(choice.callerGroup());
+		call.speaks(choice.language());
+		Instant enteredAt = queuedBefore.orElseGet(clock::instant);
+		call.queued(enteredAt);
+		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), startedAt),
+				choice.language());
+		call.tagged(tag);
+		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
+		channel.setVariable("HELPLINE_CALLER_GROUP", choice.callerGroup() == null ? "" : choice.callerGroup());
+		channel.setVariable("HELPLINE_CALLERID_NAME", CallerTag.displayName(connect.helpline(), choice.callerGroup(),
+				tag, choice.language()));
+		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
+		channel.setVariable("HELPLINE_LANGUAGE", choice.language());
+		queue.join(callId, connect.helplineId(), choice.callerGroup(), choice.language(), enteredAt);
+		waiting.serve(channel, callId, choice.language());
+	}
+
+	/** The caller's way through the menu; null when it ended the call (the dialplan hangs up). */
+	private MenuStep.Queue choose(AgiChannel channel, CallInProgress call, Connect connect) throws AgiException {
+		MenuStep end;
+		try {
+			end = menuPlayer.play(channel, MenuWalk.start(menus.current(connect.helplineId()), connect.language()));
+		}
+		catch (AgiHangupException ex) {
+			call.endAs(CallOutcome.ABANDONED_IN_MENU);
+			throw ex;
+		}
+		if (end instanceof MenuStep.Queue queued) {
+			return queued;
+		}
+		call.endAs(CallOutcome.INFORMED_IN_MENU);
+		channel.setVariable("HELPLINE_OUTCOME", "informed");
+		channel.setVariable("HELPLINE_ACTION", "closed");
+		return null;
+	}
+
+	/** What the caller chose before this session, as the channel remembers it. */
+	private static MenuStep.Queue earlierChoice(AgiChannel channel, Connect connect) throws AgiException {
+		String group = channel.getVariable("HELPLINE_CALLER_GROUP");
+		String language = channel.getVariable("HELPLINE_LANGUAGE");
+		return new MenuStep.Queue(group == null || !group.matches("[A-Z_]{1,40}") ? null : group,
+				language == null || !PromptCatalogue.LANGUAGES.contains(language) ? connect.language() : language);
 	}
 
 	/** When the call first joined the queue, if it did before (the channel remembers). */
@@ -133,11 +180,9 @@ class IncomingCallScript implements AgiScript {
 		return Optional.empty();
 	}
 
-	private static void announce(AgiChannel channel, Announce announce) throws AgiException {
+	private void announce(AgiChannel channel, Announce announce) throws AgiException {
 		channel.answer();
-		for (Prompt prompt : announce.prompts()) {
-			channel.streamFile(prompt.file());
-		}
+		prompts.play(channel, announce.prompts());
 		channel.setVariable("HELPLINE_OUTCOME", announce.outcome().tag());
 		channel.setVariable("HELPLINE_ACTION", announce.helpline() == null ? "unknown" : "closed");
 	}

@@ -30,10 +30,13 @@ class QueueWait {
 
 	private final CallsInProgress calls;
 
+	private final PromptPlayer prompts;
+
 	private final Clock clock;
 
-	QueueWait(CallQueue queue, CallsInProgress calls, Clock clock) {
+	QueueWait(CallQueue queue, CallsInProgress calls, PromptPlayer prompts, Clock clock) {
 		this.queue = queue;
+		this.prompts = prompts;
 		this.calls = calls;
 		this.clock = clock;
 	}
@@ -51,13 +54,13 @@ class QueueWait {
 						return;
 					}
 					case QueueOutcome.StillWaiting still -> {
-						play(channel, announcement(still.announcement(), language));
+						prompts.play(channel, announcement(still.announcement(), language));
 						channel.playMusicOnHold("default");
 					}
 					case QueueOutcome.Overflow overflow -> {
 						calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.OVERFLOW));
 						channel.stopMusicOnHold();
-						play(channel, List.of(new Prompt(language, "overflow")));
+						prompts.play(channel, List.of(new Prompt(language, "overflow")));
 						channel.setVariable("HELPLINE_OUTCOME", "overflow");
 						channel.setVariable("HELPLINE_ACTION", "closed");
 						return;
@@ -98,12 +101,6 @@ class QueueWait {
 			said.add(new Prompt(language, minutes == 1 ? "queue-minute" : "queue-minutes"));
 		}
 		return said;
-	}
-
-	static void play(AgiChannel channel, List<Prompt> prompts) throws AgiException {
-		for (Prompt prompt : prompts) {
-			channel.streamFile(prompt.file());
-		}
 	}
 
 }

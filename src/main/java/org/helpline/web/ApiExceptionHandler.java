@@ -9,6 +9,8 @@ import org.helpline.contact.UnknownContactException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.InvalidHelplineException;
 import org.helpline.helplines.UnknownHelplineException;
+import org.helpline.menu.InvalidMenuException;
+import org.helpline.menu.UnknownMenuVersionException;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,6 +36,16 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail unknown(UnknownHelplineException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidMenu(InvalidMenuException ex) {
+		return badRequest("The menu was refused; the one in force stays.", ex.problems());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownMenuVersion(UnknownMenuVersionException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 

@@ -6,63 +6,88 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
-import org.helpline.callflow.IncomingCallFlow;
-import org.helpline.callflow.PromptCatalogue;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.menu.CallPreview;
+import org.helpline.menu.CallPreview.Heard;
+import org.helpline.menu.MenuStep;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "What would a call to number N at time T hear?" — answered by the very decision a real
- * call gets, with the text of every prompt.
+ * "What would a call to number N at time T hear?" — answered by the very decision and menu a
+ * real call gets, with the text of every prompt.
  */
 @RestController
 class PreviewController {
 
-	private final IncomingCallFlow flow;
+	private final CallPreview preview;
 
 	private final Helplines helplines;
 
-	private final PromptCatalogue prompts;
-
 	private final Clock clock;
 
-	PreviewController(IncomingCallFlow flow, Helplines helplines, PromptCatalogue prompts, Clock clock) {
-		this.flow = flow;
+	PreviewController(CallPreview preview, Helplines helplines, Clock clock) {
+		this.preview = preview;
 		this.helplines = helplines;
-		this.prompts = prompts;
 		this.clock = clock;
 	}
 
 	/**
 	 * @param at an instant with offset ({@code 2027-03-28T10:00+02:00}) or a local date-time in
 	 * the helpline's time zone ({@code 2027-03-28T10:00}); now when absent
+	 * @param keys the key pressed at each question of an open line's menu, in order, {@code -}
+	 * for none ({@code -2}: nothing at the first, 2 at the second); nothing when absent
 	 */
 	@GetMapping("/api/preview")
-	Preview preview(@RequestParam String number, @RequestParam(required = false) String at) {
+	Preview preview(@RequestParam String number, @RequestParam(required = false) String at,
+			@RequestParam(required = false) String keys) {
 		ZoneId zone = helplines.byDialledNumber(number).map(Helpline::zone).orElse(ZoneId.of("Europe/Amsterdam"));
 		Instant moment = at == null ? clock.instant() : parse(at, zone);
-		CallDecision decision = flow.decide(number, moment);
-		return switch (decision) {
-			case Connect c -> new Preview(number, c.helpline(), moment.atZone(zone).toOffsetDateTime(), "open",
-					c.outcome().tag(), "queue", List.of(), "");
-			case Announce a -> {
-				List<PreviewPrompt> said = a.prompts().stream()
-					.map(p -> new PreviewPrompt(p.language(), p.key(), p.file(), prompts.text(p).orElse("")))
-					.toList();
-				String transcript = String.join(" ", said.stream().map(PreviewPrompt::text).toList());
-				yield new Preview(number, a.helpline(), moment.atZone(zone).toOffsetDateTime(),
-						a.helpline() == null ? "unknown" : "closed", a.outcome().tag(), null, said, transcript);
+		Heard heard = preview.hear(number, moment, keys(keys));
+		List<PreviewPrompt> said = heard.prompts().stream()
+			.map(l -> new PreviewPrompt(l.prompt().language(), l.prompt().key(), l.prompt().file(), l.text()))
+			.toList();
+		String transcript = String.join(" ", said.stream().map(PreviewPrompt::text).toList());
+		OffsetDateTime when = moment.atZone(zone).toOffsetDateTime();
+		return switch (heard.decision()) {
+			case Connect c when heard.end() instanceof MenuStep.HangUp hangUp -> new Preview(number, c.helpline(), when,
+					"open", c.outcome().tag(), "hang-up", said, transcript, null, hangUp.language(), heard.path());
+			case Connect c -> {
+				MenuStep.Queue queue = (MenuStep.Queue) heard.end();
+				yield new Preview(number, c.helpline(), when, "open", c.outcome().tag(), "queue", said, transcript,
+						queue.callerGroup(), queue.language(), heard.path());
 			}
+			case Announce a -> new Preview(number, a.helpline(), when, a.helpline() == null ? "unknown" : "closed",
+					a.outcome().tag(), null, said, transcript, null, null, List.of());
 		};
+	}
+
+	private static List<String> keys(String keys) {
+		List<String> pressed = new ArrayList<>();
+		if (keys == null) {
+			return pressed;
+		}
+		for (char key : keys.toCharArray()) {
+			if (key == '-') {
+				pressed.add(null);
+			}
+			else if ((key >= '0' && key <= '9') || key == '*' || key == '#') {
+				pressed.add(String.valueOf(key));
+			}
+			else if (key != ',' && !Character.isWhitespace(key)) {
+				throw new BadParameterException("keys",
+						"'" + keys + "' is not a list of keys like 2 or -,-,2 (0-9, * or #; - for no key)");
+			}
+		}
+		return pressed;
 	}
 
 	private static Instant parse(String at, ZoneId zone) {
@@ -80,8 +105,15 @@ class PreviewController {
 		}
 	}
 
+	/**
+	 * @param destination for an open line how the menu ends: {@code queue} or {@code hang-up}
+	 * @param callerGroup the caller group an open line's call is queued with ({@code null}: none)
+	 * @param language the language the caller hears at the end of an open line's menu
+	 * @param path what happened in the menu, e.g. {@code [welcome, ask, 2]}
+	 */
 	record Preview(String number, String helpline, OffsetDateTime at, String action, String outcome,
-			String destination, List<PreviewPrompt> prompts, String transcript) {
+			String destination, List<PreviewPrompt> prompts, String transcript, String callerGroup, String language,
+			List<String> path) {
 	}
 
 	record PreviewPrompt(String language, String key, String file, String text) {

@@ -163,8 +163,12 @@ final class FakeAsterisk {
 		if (command.startsWith("STREAM FILE")) {
 			List<String> arguments = Session.arguments(command, "STREAM FILE ");
 			boolean interruptible = arguments.size() > 1 && !arguments.get(1).isEmpty();
-			if (interruptible && keys.peekFirst() != null && keys.peekFirst().endsWith("!")) {
-				return "200 result=" + (int) keys.pollFirst().charAt(0) + " endpos=8000";
+			if (keys.peekFirst() != null && keys.peekFirst().endsWith("!")) {
+				// Pressed during this prompt: it stops the prompt, or is lost if the prompt can't be stopped.
+				String key = keys.pollFirst();
+				if (interruptible) {
+					return "200 result=" + (int) key.charAt(0) + " endpos=8000";
+				}
 			}
 			return "200 result=0 endpos=16000";
 		}

@@ -111,14 +111,15 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 	void openCallIsWelcomedAndOfferedTheFreeCounsellorWithTheHelplinesOwnCallerId() {
 		at("2027-01-05T10:00");
 
-		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+		FakeAsterisk.Session call = asterisk.presses("2").call(HELPLINE_NUMBER);
 
 		assertThat(call.commands()).startsWith("GET VARIABLE \"HELPLINE_QUEUED_AT\"");
 		assertThat(call.commands()).contains("ANSWER");
-		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome");
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group");
 		assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
 			.containsEntry("HELPLINE_RING_TIMEOUT", "25")
-			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - nieuwe beller")
+			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - partner/familie - nieuwe beller")
+			.containsEntry("HELPLINE_CALLER_GROUP", "PARTNER_FAMILY")
 			.containsEntry("HELPLINE_CALLERID_NUM", HELPLINE_NUMBER)
 			.containsEntry("HELPLINE_LANGUAGE", "nl")
 			.containsEntry("HELPLINE_ID", Long.toString(helpline.id()))
@@ -185,7 +186,7 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 		presence.pause(anna, "lunch");
 		at("2027-01-05T10:00");
 		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture
-			.supplyAsync(() -> asterisk.hangUpAfter(9).call(HELPLINE_NUMBER), callers);
+			.supplyAsync(() -> asterisk.presses("1!").hangUpAfter(10).call(HELPLINE_NUMBER), callers);
 		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 1);
 		clock.advance(Duration.ofSeconds(40));
 
@@ -222,12 +223,14 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 		asterisk.callerNumber("0612345678").call(HELPLINE_NUMBER);
 		at("2027-01-06T10:00");
 
-		FakeAsterisk.Session call = asterisk.callerNumber("0031612345678").call(HELPLINE_NUMBER);
+		FakeAsterisk.Session call = asterisk.callerNumber("0031612345678").presses("1").call(HELPLINE_NUMBER);
 		queue.leave(asterisk.uniqueId());
-		FakeAsterisk.Session withheld = asterisk.callerNumber("anonymous").call(HELPLINE_NUMBER);
+		FakeAsterisk.Session withheld = asterisk.callerNumber("anonymous").presses("3").call(HELPLINE_NUMBER);
 
-		assertThat(call.variables()).containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - 3e oproep dit jaar");
-		assertThat(withheld.variables()).containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - nummer afgeschermd");
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLERID_NAME",
+				"Stop it Now - eigen gevoelens - 3e oproep dit jaar");
+		assertThat(withheld.variables()).containsEntry("HELPLINE_CALLERID_NAME",
+				"Stop it Now - professional - nummer afgeschermd");
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package org.helpline.menu;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.helpline.callflow.Prompt;
+
+/** What the telephony adapter does next for a caller in the menu; see {@link MenuWalk}. */
+public sealed interface MenuStep {
+
+	/** Play these prompts whole (keys do not stop them), then ask {@link MenuWalk#next()} again. */
+	record Say(List<Prompt> prompts) implements MenuStep {
+
+		public Say {
+			prompts = List.copyOf(prompts);
+		}
+
+	}
+
+	/**
+	 * Play the prompts; when {@code interruptible}, a key of {@code digits} pressed during a
+	 * prompt stops it and is the answer. Otherwise wait {@code timeout} for one key. Then hand
+	 * the key (any key heard in the wait, valid or not) or {@code null} to
+	 * {@link MenuWalk#pressed(String)} and ask {@link MenuWalk#next()} again.
+	 *
+	 * @param digits the digits of the options, e.g. {@code "12309"}
+	 */
+	record Ask(List<Prompt> prompts, boolean interruptible, String digits, Duration timeout) implements MenuStep {
+
+		public Ask {
+			prompts = List.copyOf(prompts);
+		}
+
+	}
+
+	/** The menu is done: join the queue. {@code callerGroup} is {@code null} when the menu asks none. */
+	record Queue(String callerGroup, String language) implements MenuStep {
+	}
+
+	/** The menu is done and the caller was told what they needed: end the call. */
+	record HangUp(String language) implements MenuStep {
+	}
+
+}

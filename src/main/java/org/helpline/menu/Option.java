@@ -1,0 +1,18 @@
+package org.helpline.menu;
+
+/**
+ * One key of the choice.
+ *
+ * @param digit 0-9, * or #
+ * @param callerGroup for {@link Action#QUEUE}: the caller group the call is queued with
+ * @param language for {@link Action#LANGUAGE}: one of the menu's languages
+ * @param message prompt key; required for the MESSAGE_ actions, optional (played first) for the others
+ */
+public record Option(String digit, Action action, String callerGroup, String language, String message) {
+
+	/** True when taking this option ends the menu, so it may be the default. */
+	boolean endsMenu() {
+		return action == Action.QUEUE || action == Action.MESSAGE_AND_HANG_UP;
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.helpline.web;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.helpline.audit.AuditTrail;
+import org.helpline.menu.Menu;
+import org.helpline.menu.MenuVersion;
+import org.helpline.menu.Menus;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators' API for the menu of each helpline: the one in force, its versions, going back to one. */
+@RestController
+@RequestMapping("/api/helplines/{id}/menu")
+class MenuController {
+
+	private final Menus menus;
+
+	private final AuditTrail audit;
+
+	MenuController(Menus menus, AuditTrail audit) {
+		this.menus = menus;
+		this.audit = audit;
+	}
+
+	/** Version 0 is the default menu of a helpline whose operators never saved one. */
+	@GetMapping
+	MenuVersion current(@PathVariable long id) {
+		return menus.currentVersion(id);
+	}
+
+	@PutMapping
+	MenuVersion update(@PathVariable long id, @RequestBody Menu menu, Principal author) {
+		Menu before = menus.currentVersion(id).menu();
+		MenuVersion saved = menus.save(id, Bodies.required(menu), author.getName());
+		audit.record("menu", id, "update", before, saved.menu());
+		return saved;
+	}
+
+	@GetMapping("/versions")
+	List<MenuVersion> versions(@PathVariable long id) {
+		return menus.history(id);
+	}
+
+	@PostMapping("/versions/{version}/restore")
+	MenuVersion restore(@PathVariable long id, @PathVariable int version, Principal author) {
+		Menu before = menus.currentVersion(id).menu();
+		MenuVersion restored = menus.restore(id, version, author.getName());
+		audit.record("menu", id, "restore", before, restored.menu());
+		return restored;
+	}
+
+}

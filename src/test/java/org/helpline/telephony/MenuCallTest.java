@@ -1,0 +1,207 @@
+package org.helpline.telephony;
+
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.helpline.helplines.Helpline;
+import org.helpline.helplines.HelplineSettings;
+import org.helpline.menu.Action;
+import org.helpline.menu.Choice;
+import org.helpline.menu.Menu;
+import org.helpline.menu.Menus;
+import org.helpline.menu.Option;
+import org.helpline.routing.CallQueue;
+import org.helpline.routing.CounsellorSettings;
+import org.helpline.routing.Counsellors;
+import org.helpline.routing.Presence;
+import org.helpline.schedule.OpeningInterval;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every branch of the caller's menu, over FastAGI, with a fake Asterisk that presses keys. */
+class MenuCallTest extends FakeAsteriskTest {
+
+	static final String NUMBER = "08002666436";
+
+	@Autowired
+	Menus menus;
+
+	@Autowired
+	Counsellors counsellors;
+
+	@Autowired
+	Presence presence;
+
+	@Autowired
+	CallQueue queue;
+
+	FakeAsterisk asterisk;
+
+	Helpline helpline;
+
+	@BeforeEach
+	void openHelplineWithAFreeCounsellor() {
+		asterisk = new FakeAsterisk(agiPort());
+		helpline = helplines.create(new HelplineSettings("Stop it Now", List.of(NUMBER), "Europe/Amsterdam", "NL", "nl",
+				25));
+		helplines.replaceOpeningHours(helpline.id(), List.of(new OpeningInterval(DayOfWeek.TUESDAY, LocalTime.of(9, 0),
+				LocalTime.of(17, 0))));
+		jdbc.sql("delete from counsellor").update();
+		jdbc.sql("delete from contact_record").update();
+		presence.signIn(counsellors.create(new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of(), Map.of()))
+			.id());
+		clock.set(LocalDateTime.parse("2027-01-05T10:00").atZone(ZoneId.of("Europe/Amsterdam")).toInstant());
+	}
+
+	@Test
+	void aCallerWhoPressesTwoAfterTheQuestionIsQueuedAsPartnerOrFamily() {
+		FakeAsterisk.Session call = asterisk.presses("2").call(NUMBER);
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group");
+		assertThat(call.keyWaits()).containsExactly(5000);
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "PARTNER_FAMILY")
+			.containsEntry("HELPLINE_ACTION", "open");
+	}
+
+	@Test
+	void aKeyPressedDuringTheWelcomeChoosesAtOnce() {
+		FakeAsterisk.Session call = asterisk.presses("3!").call(NUMBER);
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome");
+		assertThat(call.keyWaits()).isEmpty();
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "PROFESSIONAL");
+	}
+
+	@Test
+	void withoutSkippingTheWelcomeIsPlayedWholeAndKeysDuringItAreNotHeard() {
+		Menu menu = Menu.defaults();
+		menus.save(helpline.id(), new Menu(menu.welcome(), menu.languages(), menu.choice(), false), "test");
+
+		FakeAsterisk.Session call = asterisk.presses("3!", "1").call(NUMBER);
+
+		assertThat(call.commands()).contains("STREAM FILE \"helpline/nl/welcome\" \"\"");
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "SELF");
+	}
+
+	@Test
+	void aCallerWhoPressesNothingGetsTheDefaultAfterTheRepeats() {
+		FakeAsterisk.Session call = asterisk.call(NUMBER);
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group",
+				"helpline/nl/no-choice", "helpline/nl/choose-group", "helpline/nl/no-choice", "helpline/nl/choose-group");
+		assertThat(call.keyWaits()).containsExactly(5000, 5000, 5000);
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "OTHER");
+	}
+
+	@Test
+	void anInvalidKeyIsExplainedAndTheQuestionAskedAgain() {
+		FakeAsterisk.Session call = asterisk.presses("7", "1").call(NUMBER);
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group",
+				"helpline/nl/invalid-choice", "helpline/nl/choose-group");
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "SELF");
+	}
+
+	@Test
+	void pressingNineSwitchesToEnglishForTheRestOfTheCall() {
+		FakeAsterisk.Session call = asterisk.presses("9", "2").call(NUMBER);
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group",
+				"helpline/en/choose-group");
+		assertThat(call.variables()).containsEntry("HELPLINE_LANGUAGE", "en")
+			.containsEntry("HELPLINE_CALLER_GROUP", "PARTNER_FAMILY")
+			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - partner/family - new caller");
+	}
+
+	@Test
+	void aMessageOptionPlaysItsMessageAndReturnsToTheQuestion() {
+		menus.save(helpline.id(), withExtraOption(new Option("8", Action.MESSAGE_AND_RETURN, null, null,
+				"alternatives")), "test");
+
+		FakeAsterisk.Session call = asterisk.presses("8", "1").call(NUMBER);
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group",
+				"helpline/nl/alternatives", "helpline/nl/choose-group");
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "SELF");
+	}
+
+	@Test
+	void aMessageAndHangUpOptionEndsTheCallWithOneInformedRecordAndNoQueue() {
+		menus.save(helpline.id(), withExtraOption(new Option("8", Action.MESSAGE_AND_HANG_UP, null, null,
+				"alternatives")), "test");
+
+		FakeAsterisk.Session call = asterisk.presses("8").call(NUMBER);
+		asterisk.run("ended?dialstatus=&talk=", NUMBER);
+
+		assertThat(call.streamedFiles()).endsWith("helpline/nl/alternatives");
+		assertThat(call.action()).isEqualTo("closed");
+		assertThat(call.variables()).doesNotContainKey("HELPLINE_DESTINATION");
+		assertThat(queue.summaries()).filteredOn(summary -> summary.helplineId() == helpline.id())
+			.allSatisfy(summary -> assertThat(summary.waiting()).isZero());
+		assertThat(outcomes()).containsExactly("INFORMED_IN_MENU");
+	}
+
+	@Test
+	void aCallerWhoHangsUpInTheMenuLeavesOneAbandonedInMenuRecord() {
+		asterisk.hangUpAfter(4).call(NUMBER);
+		asterisk.hangUpAfter(Integer.MAX_VALUE).run("ended?dialstatus=&talk=", NUMBER);
+
+		assertThat(outcomes()).containsExactly("ABANDONED_IN_MENU");
+		assertThat(jdbc.sql("select caller_group from contact_record").query(String.class).optional()).isEmpty();
+	}
+
+	@Test
+	void aWelcomeOnlyMenuQueuesWithoutACallerGroup() {
+		menus.save(helpline.id(), new Menu("welcome", List.of("nl", "en"), null, true), "test");
+
+		FakeAsterisk.Session call = asterisk.call(NUMBER);
+
+		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome");
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "")
+			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - nieuwe beller");
+	}
+
+	@Test
+	void aCallerBackFromAFailedRingIsNotAskedAgainAndKeepsTheirChoice() {
+		asterisk.presses("2").call(NUMBER);
+		presence.signIn(counsellors.create(new CounsellorSettings("Bram", "counsellor-2", null, null, Map.of(),
+				Map.of())).id());
+
+		FakeAsterisk.Session again = asterisk.presses().run("queue?ring=NOANSWER", NUMBER);
+
+		assertThat(again.streamedFiles()).doesNotContain("helpline/nl/welcome", "helpline/nl/choose-group");
+		assertThat(again.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-2");
+	}
+
+	@Test
+	void theChosenGroupReachesTheContactRecord() {
+		asterisk.presses("2").call(NUMBER);
+		new FakeAsterisk(agiPort()).run("answered?call=" + asterisk.uniqueId(), NUMBER);
+		asterisk.run("ended?dialstatus=ANSWER&talk=60", NUMBER);
+
+		assertThat(jdbc.sql("select caller_group || ' ' || outcome from contact_record").query(String.class).single())
+			.isEqualTo("PARTNER_FAMILY ANSWERED");
+	}
+
+	private Menu withExtraOption(Option extra) {
+		Menu menu = Menu.defaults();
+		Choice choice = menu.choice();
+		List<Option> options = new java.util.ArrayList<>(choice.options());
+		options.add(extra);
+		return new Menu(menu.welcome(), menu.languages(), new Choice(choice.prompt(), options, choice.timeoutSeconds(),
+				choice.repeats(), choice.defaultDigit(), choice.invalidPrompt(), choice.noInputPrompt()), true);
+	}
+
+	private List<String> outcomes() {
+		return jdbc.sql("select outcome from contact_record order by id").query(String.class).list();
+	}
+
+}
