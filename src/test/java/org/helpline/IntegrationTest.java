@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTest.Clocks.class)
 // No Asterisk here; the end-to-end tests switch the AMI connection back on.
-@TestPropertySource(properties = "helpline.ami.enabled=false")
+@TestPropertySource(properties = { "helpline.ami.enabled=false", "helpline.prompts.audio-folder=target/test-prompts" })
 public abstract class IntegrationTest {
 
 	@Autowired

@@ -5,6 +5,7 @@ import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Prompt;
+import org.helpline.prompts.PromptAudio;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,10 @@ class PromptPlayer {
 
 	private static final String NO_KEYS = "";
 
-	PromptPlayer() {
+	private final PromptAudio audio;
+
+	PromptPlayer(PromptAudio audio) {
+		this.audio = audio;
 	}
 
 	void play(AgiChannel channel, List<Prompt> prompts) throws AgiException {
@@ -28,12 +32,12 @@ class PromptPlayer {
 
 	/** Keys pressed meanwhile are not heard. Returns 0, like an uninterrupted stream. */
 	char playWhole(AgiChannel channel, Prompt prompt) throws AgiException {
-		return channel.streamFile(prompt.file(), NO_KEYS);
+		return channel.streamFile(audio.fileFor(prompt), NO_KEYS);
 	}
 
 	/** Stops at the first of {@code keys} the caller presses and returns it; 0 when none was. */
 	char playUntilKey(AgiChannel channel, Prompt prompt, String keys) throws AgiException {
-		return channel.streamFile(prompt.file(), keys);
+		return channel.streamFile(audio.fileFor(prompt), keys);
 	}
 
 }

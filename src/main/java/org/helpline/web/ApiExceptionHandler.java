@@ -11,6 +11,11 @@ import org.helpline.helplines.InvalidHelplineException;
 import org.helpline.helplines.UnknownHelplineException;
 import org.helpline.menu.InvalidMenuException;
 import org.helpline.menu.UnknownMenuVersionException;
+import org.helpline.prompts.AudioFailedException;
+import org.helpline.prompts.InvalidPromptException;
+import org.helpline.prompts.UnknownPromptException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -21,6 +26,8 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Turns refused requests into RFC 9457 problem details whose {@code errors} name each field
@@ -28,6 +35,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidHelplineException ex) {
@@ -57,6 +66,36 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unknownContact(UnknownContactException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidPrompt(InvalidPromptException ex) {
+		return badRequest("The prompt change was refused; nothing was stored.", ex.problems());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownPrompt(UnknownPromptException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/** espeak-ng or sox failed on the server: logged whole here, summed up for the operator. */
+	@ExceptionHandler
+	ProblemDetail audioFailed(AudioFailedException ex) {
+		log.warn("Prompt audio could not be made: {}", ex.getMessage());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The prompt's audio could not be made; nothing was changed. The service log says why.");
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
+		return badRequest("The upload was refused; nothing was stored.",
+				List.of(new FieldProblem("file", "the file is too large")));
+	}
+
+	@ExceptionHandler
+	ProblemDetail missingPart(MissingServletRequestPartException ex) {
+		return badRequest("A part of the upload is missing.",
+				List.of(new FieldProblem(ex.getRequestPartName(), "is required")));
 	}
 
 	/** Each error names the line (1 = header) and the column of a bad row. */

@@ -16,6 +16,7 @@ import org.helpline.helplines.Helplines;
 import org.helpline.menu.CallPreview;
 import org.helpline.menu.CallPreview.Heard;
 import org.helpline.menu.MenuStep;
+import org.helpline.prompts.PromptAudio;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +33,13 @@ class PreviewController {
 
 	private final Helplines helplines;
 
+	private final PromptAudio audio;
+
 	private final Clock clock;
 
-	PreviewController(CallPreview preview, Helplines helplines, Clock clock) {
+	PreviewController(CallPreview preview, Helplines helplines, PromptAudio audio, Clock clock) {
 		this.preview = preview;
+		this.audio = audio;
 		this.helplines = helplines;
 		this.clock = clock;
 	}
@@ -53,7 +57,7 @@ class PreviewController {
 		Instant moment = at == null ? clock.instant() : parse(at, zone);
 		Heard heard = preview.hear(number, moment, keys(keys));
 		List<PreviewPrompt> said = heard.prompts().stream()
-			.map(l -> new PreviewPrompt(l.prompt().language(), l.prompt().key(), l.prompt().file(), l.text()))
+			.map(l -> new PreviewPrompt(l.prompt().language(), l.prompt().key(), audio.fileFor(l.prompt()), l.text()))
 			.toList();
 		String transcript = String.join(" ", said.stream().map(PreviewPrompt::text).toList());
 		OffsetDateTime when = moment.atZone(zone).toOffsetDateTime();

@@ -24,7 +24,7 @@ class MenuValidatorTest {
 
 	@Test
 	void theDefaultMenuIsValidAgainstTheRealPrompts() {
-		PromptCatalogue catalogue = new PromptCatalogue();
+		PromptCatalogue catalogue = new PromptCatalogue(java.util.Map::of);
 
 		assertThat(validator.problems(Menu.defaults(), p -> catalogue.text(p).isPresent())).isEmpty();
 	}

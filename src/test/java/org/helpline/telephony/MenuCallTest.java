@@ -14,6 +14,7 @@ import org.helpline.menu.Choice;
 import org.helpline.menu.Menu;
 import org.helpline.menu.Menus;
 import org.helpline.menu.Option;
+import org.helpline.prompts.Prompts;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.CounsellorSettings;
 import org.helpline.routing.Counsellors;
@@ -42,6 +43,9 @@ class MenuCallTest extends FakeAsteriskTest {
 
 	@Autowired
 	CallQueue queue;
+
+	@Autowired
+	Prompts prompts;
 
 	FakeAsterisk asterisk;
 
@@ -189,6 +193,18 @@ class MenuCallTest extends FakeAsteriskTest {
 
 		assertThat(jdbc.sql("select caller_group || ' ' || outcome from contact_record").query(String.class).single())
 			.isEqualTo("PARTNER_FAMILY ANSWERED");
+	}
+
+	@Test
+	void theNextCallHearsTheWelcomeAnOperatorJustRewrote() {
+		prompts.setText("nl", "welcome", "Welkom. Je belt anoniem: we zien je nummer niet.", "operator");
+
+		FakeAsterisk.Session call = asterisk.presses("1").call(NUMBER);
+
+		assertThat(call.streamedFiles().getFirst()).matches("helpline-live/nl/welcome-[0-9a-f]{8}");
+		queue.leave(asterisk.uniqueId());
+		prompts.delete("nl", "welcome");
+		assertThat(asterisk.presses("1").call(NUMBER).streamedFiles().getFirst()).isEqualTo("helpline/nl/welcome");
 	}
 
 	private Menu withExtraOption(Option extra) {

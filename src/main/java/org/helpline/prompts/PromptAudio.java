@@ -1,0 +1,48 @@
+package org.helpline.prompts;
+
+import org.helpline.callflow.Prompt;
+import org.helpline.callflow.PromptCatalogue;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Which sound file Asterisk plays for a prompt. Answered from memory: it is asked for every
+ * prompt of every call.
+ */
+@Service
+public class PromptAudio {
+
+	static final String FALLBACK = "fallback-prompt";
+
+	private final PromptStore store;
+
+	private final PromptCatalogue catalogue;
+
+	private final AudioFolder folder;
+
+	PromptAudio(PromptStore store, PromptCatalogue catalogue, AudioFolder folder) {
+		this.store = store;
+		this.catalogue = catalogue;
+		this.folder = folder;
+	}
+
+	/**
+	 * The file to play, as Asterisk names it (below its sounds path, no extension): the
+	 * operator's audio when its file is there, else the built-in prompt, else the built-in
+	 * "one moment, please" of that language, so a caller never hears silence.
+	 */
+	public String fileFor(Prompt prompt) {
+		return store.playable(prompt)
+			.map(p -> folder.asteriskName(prompt.language(), p.audioFile()))
+			.orElseGet(() -> builtInFileFor(prompt));
+	}
+
+	private String builtInFileFor(Prompt prompt) {
+		if (catalogue.isBuiltIn(prompt)) {
+			return prompt.file();
+		}
+		String language = PromptCatalogue.LANGUAGES.contains(prompt.language()) ? prompt.language() : "en";
+		return new Prompt(language, FALLBACK).file();
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.helpline.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.Principal;
+import java.util.List;
+
+import org.helpline.audit.AuditTrail;
+import org.helpline.prompts.PromptView;
+import org.helpline.prompts.Prompts;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Operators' API for voice prompts: texts and audio, changed while the service runs. */
+@RestController
+@RequestMapping("/api/prompts")
+class PromptController {
+
+	static final MediaType WAV = MediaType.parseMediaType("audio/wav");
+
+	private static final String SUBJECT = "prompt";
+
+	private final Prompts prompts;
+
+	private final AuditTrail audit;
+
+	PromptController(Prompts prompts, AuditTrail audit) {
+		this.prompts = prompts;
+		this.audit = audit;
+	}
+
+	record TextBody(String text) {
+	}
+
+	@GetMapping
+	List<PromptView.Entry> all() {
+		return prompts.all();
+	}
+
+	@GetMapping("/{language}/{key}")
+	PromptView one(@PathVariable String language, @PathVariable String key) {
+		return prompts.get(language, key);
+	}
+
+	@PutMapping("/{language}/{key}")
+	PromptView setText(@PathVariable String language, @PathVariable String key, @RequestBody TextBody body,
+			Principal principal) {
+		return audited(language, key, "update-text",
+				prompts.setText(language, key, Bodies.required(body).text(), principal.getName()));
+	}
+
+	/** @param text what the recording says; absent: the prompt keeps its text */
+	@PostMapping(path = "/{language}/{key}/audio", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	PromptView upload(@PathVariable String language, @PathVariable String key, @RequestPart MultipartFile file,
+			@RequestParam(required = false) String text, Principal principal) {
+		try {
+			return audited(language, key, "upload-audio", prompts.upload(language, key, file.getInputStream(),
+					file.getOriginalFilename(), text, principal.getName()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@PostMapping("/{language}/{key}/regenerate")
+	PromptView regenerate(@PathVariable String language, @PathVariable String key, Principal principal) {
+		return audited(language, key, "regenerate-audio", prompts.regenerate(language, key, principal.getName()));
+	}
+
+	@DeleteMapping("/{language}/{key}")
+	ResponseEntity<Void> delete(@PathVariable String language, @PathVariable String key) {
+		audited(language, key, "delete", prompts.delete(language, key));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{language}/{key}/audio")
+	ResponseEntity<byte[]> audio(@PathVariable String language, @PathVariable String key) {
+		return ResponseEntity.ok().contentType(WAV).body(prompts.audio(language, key));
+	}
+
+	private PromptView audited(String language, String key, String action, PromptView.Change change) {
+		audit.record(SUBJECT, language + "/" + key, action, change.before(), change.after());
+		return change.after();
+	}
+
+}
