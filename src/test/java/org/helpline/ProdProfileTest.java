@@ -10,22 +10,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProdProfileTest {
 
 	@Test
-	void prodProfileRefusesToStartWithoutAnOperatorPassword() {
-		SpringApplication app = new SpringApplication(HelplineApplication.class);
-		app.setAdditionalProfiles("prod");
+	void prodProfileRefusesToStartWithoutAnAdminPassword() {
+		assertThatThrownBy(() -> runProd("--helpline.ami.secret=a-real-one"))
+			.hasMessageContaining("helpline.security.first-admin.password (set HELPLINE_ADMIN_PASSWORD)");
+	}
 
-		assertThatThrownBy(() -> app.run("--helpline.agi.enabled=false", "--server.port=0"))
-			.hasMessageContaining("helpline.security.first-operator.password");
+	@Test
+	void prodProfileRefusesABlankAdminPassword() {
+		assertThatThrownBy(() -> runProd("--helpline.security.first-admin.password=   ",
+				"--helpline.ami.secret=a-real-one"))
+			.hasMessageContaining("helpline.security.first-admin.password (set HELPLINE_ADMIN_PASSWORD)");
 	}
 
 	@Test
 	void prodProfileRefusesTheLocalDefaultPassword() {
+		assertThatThrownBy(() -> runProd("--helpline.security.first-admin.password=local-dev-only",
+				"--helpline.ami.secret=a-real-one"))
+			.hasMessageContaining("Refusing to start the prod profile")
+			.hasMessageContaining("helpline.security.first-admin.password");
+	}
+
+	@Test
+	void prodProfileRefusesAnAdminPasswordShorterThanAnyOtherAccountsMayHave() {
+		assertThatThrownBy(() -> runProd("--helpline.security.first-admin.password=short-one",
+				"--helpline.ami.secret=a-real-one"))
+			.hasMessageContaining("helpline.security.first-admin.password (at least 12 characters");
+	}
+
+	private static void runProd(String... args) {
 		SpringApplication app = new SpringApplication(HelplineApplication.class);
 		app.setAdditionalProfiles("prod");
-
-		assertThatThrownBy(() -> app.run("--helpline.agi.enabled=false", "--server.port=0",
-				"--helpline.security.first-operator.password=local-dev-only", "--helpline.ami.secret=a-real-one"))
-			.hasMessageContaining("Refusing to start the prod profile");
+		String[] all = new String[args.length + 2];
+		all[0] = "--helpline.agi.enabled=false";
+		all[1] = "--server.port=0";
+		System.arraycopy(args, 0, all, 2, args.length);
+		app.run(all);
 	}
 
 }

@@ -2,9 +2,16 @@ package org.helpline.security;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,7 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token to
- * forge); pages use a form login with CSRF protection. Only health answers without login.
+ * forge); pages use a form login with a session and CSRF protection. Both check passwords
+ * through one authentication manager, so a lockout holds for both. Only the login page, its
+ * static files and health answer without login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,12 +39,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AuthenticationManager logins) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasAnyRole(OPERATOR, ADMIN)
+				.requestMatchers("/api/accounts/**", "/api/audit/**")
+				.hasRole(ADMIN)
+				.requestMatchers("/api/account/**")
+				.authenticated()
 				.requestMatchers("/api/reports/**")
 				.hasAnyRole(ANALYST, ADMIN)
 				.requestMatchers("/api/contacts/**", "/api/counsellor/**")
@@ -44,27 +57,60 @@ class SecurityConfiguration {
 				.hasAnyRole(OPERATOR, ADMIN)
 				.anyRequest()
 				.denyAll())
+			.authenticationManager(logins)
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.build();
 	}
 
+	/** Pages: every form carries the session's CSRF token (Thymeleaf adds it), logout included. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.formLogin(Customizer.withDefaults())
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager logins) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				// The error page renders a refusal already decided; asked for directly, it needs a login.
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico")
+				.permitAll()
+				.requestMatchers("/counsellor/**")
+				.hasRole(COUNSELLOR)
+				.requestMatchers("/operator/**")
+				.hasAnyRole(OPERATOR, ADMIN)
+				.requestMatchers("/analyst/**")
+				.hasAnyRole(ANALYST, ADMIN)
+				.requestMatchers("/admin/**")
+				.hasRole(ADMIN)
+				.anyRequest()
+				.authenticated())
+			.authenticationManager(logins)
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.build();
 	}
 
+	@Bean
+	AuthenticationManager logins(JdbcUserDetailsManager accounts, Lockout lockout, PasswordEncoder passwords,
+			ApplicationEventPublisher events) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new LockableAccounts(accounts, lockout));
+		provider.setPasswordEncoder(passwords);
+		ProviderManager manager = new ProviderManager(provider);
+		// Lockout counts failures and successes from these events.
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		return manager;
+	}
+
+	/** bcrypt for new passwords; the prefix in each stored hash names its encoder. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	@Bean
-	JdbcUserDetailsManager accounts(DataSource dataSource) {
+	JdbcUserDetailsManager userDetailsManager(DataSource dataSource) {
 		return new JdbcUserDetailsManager(dataSource);
 	}
 

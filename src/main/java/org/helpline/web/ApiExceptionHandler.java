@@ -14,6 +14,9 @@ import org.helpline.menu.UnknownMenuVersionException;
 import org.helpline.prompts.AudioFailedException;
 import org.helpline.prompts.InvalidPromptException;
 import org.helpline.prompts.UnknownPromptException;
+import org.helpline.security.InvalidAccountException;
+import org.helpline.security.LastAdminException;
+import org.helpline.security.UnknownAccountException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -96,6 +99,21 @@ class ApiExceptionHandler {
 	ProblemDetail missingPart(MissingServletRequestPartException ex) {
 		return badRequest("A part of the upload is missing.",
 				List.of(new FieldProblem(ex.getRequestPartName(), "is required")));
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidAccount(InvalidAccountException ex) {
+		return badRequest("The change was refused; nothing was stored.", ex.problems());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownAccount(UnknownAccountException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail lastAdmin(LastAdminException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	/** Each error names the line (1 = header) and the column of a bad row. */

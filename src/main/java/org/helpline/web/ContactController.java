@@ -2,7 +2,9 @@ package org.helpline.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactImport;
 import org.helpline.contact.ContactOption;
 import org.helpline.contact.ContactOption.Kind;
@@ -39,10 +41,13 @@ class ContactController {
 
 	private final ContactImport imports;
 
-	ContactController(ContactRecords records, ContactOptions options, ContactImport imports) {
+	private final AuditTrail audit;
+
+	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, AuditTrail audit) {
 		this.records = records;
 		this.options = options;
 		this.imports = imports;
+		this.audit = audit;
 	}
 
 	@GetMapping("/{id}")
@@ -69,7 +74,7 @@ class ContactController {
 	@PutMapping("/topics/{code}")
 	@PreAuthorize(OPERATORS)
 	ContactOption saveTopic(@PathVariable String code, @RequestBody ContactOption.Settings settings) {
-		return options.save(Kind.TOPIC, code, Bodies.required(settings));
+		return saveOption(Kind.TOPIC, code, Bodies.required(settings));
 	}
 
 	@GetMapping("/referrals")
@@ -80,7 +85,16 @@ class ContactController {
 	@PutMapping("/referrals/{code}")
 	@PreAuthorize(OPERATORS)
 	ContactOption saveReferral(@PathVariable String code, @RequestBody ContactOption.Settings settings) {
-		return options.save(Kind.REFERRAL, code, Bodies.required(settings));
+		return saveOption(Kind.REFERRAL, code, Bodies.required(settings));
+	}
+
+	/** Audited as subject {@code contact-option} with id {@code <kind>/<code>}, e.g. {@code topic/DOWNLOADING}. */
+	private ContactOption saveOption(Kind kind, String code, ContactOption.Settings settings) {
+		ContactOption before = options.list(kind).stream().filter(o -> o.code().equals(code)).findFirst().orElse(null);
+		ContactOption after = options.save(kind, code, settings);
+		audit.record("contact-option", kind.name().toLowerCase(Locale.ROOT) + "/" + code,
+				before == null ? "create" : "update", before, after);
+		return after;
 	}
 
 	/** A CSV file of earlier years' contact moments; all rows or none are stored. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helpline.Entry;
 import org.helpline.helplines.HelplineSettings;
@@ -26,18 +27,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators' API for helplines and their schedules. Every change is validated whole. */
+/**
+ * Operators' API for helplines and their schedules. Every change is validated whole, and
+ * audited with the helpline as it was before and after.
+ */
 @RestController
 @RequestMapping("/api/helplines")
 class HelplineController {
+
+	private static final String SUBJECT = "helpline";
 
 	private final Helplines helplines;
 
 	private final PublicHolidays publicHolidays;
 
-	HelplineController(Helplines helplines, PublicHolidays publicHolidays) {
+	private final AuditTrail audit;
+
+	HelplineController(Helplines helplines, PublicHolidays publicHolidays, AuditTrail audit) {
 		this.helplines = helplines;
 		this.publicHolidays = publicHolidays;
+		this.audit = audit;
 	}
 
 	record HolidayView(LocalDate date, String key, HolidayKind type, String dutchName, String englishName,
@@ -57,17 +66,23 @@ class HelplineController {
 	@PostMapping
 	ResponseEntity<Helpline> create(@RequestBody HelplineSettings settings) {
 		Helpline created = helplines.create(settings);
+		audit.record(SUBJECT, created.id(), "create", null, created);
 		return ResponseEntity.created(URI.create("/api/helplines/" + created.id())).body(created);
 	}
 
 	@PutMapping("/{id}")
 	Helpline update(@PathVariable long id, @RequestBody HelplineSettings settings) {
-		return helplines.update(id, settings);
+		Helpline before = helplines.get(id);
+		Helpline after = helplines.update(id, settings);
+		audit.record(SUBJECT, id, "update", before, after);
+		return after;
 	}
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
+		Helpline before = helplines.get(id);
 		helplines.delete(id);
+		audit.record(SUBJECT, id, "delete", before, null);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -78,7 +93,10 @@ class HelplineController {
 
 	@PutMapping("/{id}/opening-hours")
 	List<OpeningInterval> replaceOpeningHours(@PathVariable long id, @RequestBody List<OpeningInterval> intervals) {
-		return helplines.replaceOpeningHours(id, Bodies.required(intervals)).openingHours();
+		Helpline before = helplines.get(id);
+		Helpline after = helplines.replaceOpeningHours(id, Bodies.required(intervals));
+		audit.record(SUBJECT, id, "update-opening-hours", before, after);
+		return after.openingHours();
 	}
 
 	@GetMapping("/{id}/holiday-policy")
@@ -88,7 +106,10 @@ class HelplineController {
 
 	@PutMapping("/{id}/holiday-policy")
 	HolidayPolicy changeHolidayPolicy(@PathVariable long id, @RequestBody HolidayPolicy policy) {
-		return helplines.changeHolidayPolicy(id, Bodies.required(policy)).holidayPolicy();
+		Helpline before = helplines.get(id);
+		Helpline after = helplines.changeHolidayPolicy(id, Bodies.required(policy));
+		audit.record(SUBJECT, id, "update-holiday-policy", before, after);
+		return after.holidayPolicy();
 	}
 
 	/** The country's holidays in a year, and whether this helpline's policy closes the line on each. */
@@ -111,13 +132,17 @@ class HelplineController {
 
 	@PostMapping("/{id}/closures")
 	ResponseEntity<Entry<Closure>> addClosure(@PathVariable long id, @RequestBody Closure closure) {
+		Helpline before = helplines.get(id);
 		Entry<Closure> added = helplines.addClosure(id, Bodies.required(closure));
+		audit.record(SUBJECT, id, "add-closure", before, helplines.get(id));
 		return ResponseEntity.created(URI.create("/api/helplines/" + id + "/closures/" + added.id())).body(added);
 	}
 
 	@DeleteMapping("/{id}/closures/{closureId}")
 	ResponseEntity<Void> removeClosure(@PathVariable long id, @PathVariable long closureId) {
+		Helpline before = helplines.get(id);
 		helplines.removeClosure(id, closureId);
+		audit.record(SUBJECT, id, "remove-closure", before, helplines.get(id));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -129,14 +154,18 @@ class HelplineController {
 	@PostMapping("/{id}/special-openings")
 	ResponseEntity<Entry<SpecialOpening>> addSpecialOpening(@PathVariable long id,
 			@RequestBody SpecialOpening opening) {
+		Helpline before = helplines.get(id);
 		Entry<SpecialOpening> added = helplines.addSpecialOpening(id, Bodies.required(opening));
+		audit.record(SUBJECT, id, "add-special-opening", before, helplines.get(id));
 		return ResponseEntity.created(URI.create("/api/helplines/" + id + "/special-openings/" + added.id()))
 			.body(added);
 	}
 
 	@DeleteMapping("/{id}/special-openings/{openingId}")
 	ResponseEntity<Void> removeSpecialOpening(@PathVariable long id, @PathVariable long openingId) {
+		Helpline before = helplines.get(id);
 		helplines.removeSpecialOpening(id, openingId);
+		audit.record(SUBJECT, id, "remove-special-opening", before, helplines.get(id));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -2,6 +2,7 @@ package org.helpline.web;
 
 import java.util.List;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.CounsellorStatus;
 import org.helpline.routing.HelplineRouting;
@@ -26,10 +27,13 @@ class RoutingController {
 
 	private final Presence presence;
 
-	RoutingController(HelplineRouting routing, CallQueue queue, Presence presence) {
+	private final AuditTrail audit;
+
+	RoutingController(HelplineRouting routing, CallQueue queue, Presence presence, AuditTrail audit) {
 		this.routing = routing;
 		this.queue = queue;
 		this.presence = presence;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/helplines/{id}/routing")
@@ -39,7 +43,11 @@ class RoutingController {
 
 	@PutMapping("/api/helplines/{id}/routing")
 	RoutingRules update(@PathVariable long id, @RequestBody RoutingSettings settings) {
-		return routing.update(id, Bodies.required(settings));
+		RoutingSettings body = Bodies.required(settings);
+		RoutingRules before = routing.rules(id);
+		RoutingRules after = routing.update(id, body);
+		audit.record("routing", id, "update", before, after);
+		return after;
 	}
 
 	/** Waiting callers per helpline (this instance's) and every counsellor's state: counts and states only. */

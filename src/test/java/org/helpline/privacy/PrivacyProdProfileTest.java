@@ -21,7 +21,7 @@ class PrivacyProdProfileTest {
 		app.setAdditionalProfiles("prod");
 
 		assertThatThrownBy(() -> app.run("--helpline.agi.enabled=false", "--helpline.ami.enabled=false",
-				"--server.port=0", "--helpline.security.first-operator.password=not-the-local-default",
+				"--server.port=0", "--helpline.security.first-admin.password=not-the-local-default",
 				"--helpline.ami.secret=not-the-local-default",
 				"--spring.datasource.url=" + TestPostgres.jdbcUrl(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--helpline.privacy.key-folder=" + emptyKeyFolder))

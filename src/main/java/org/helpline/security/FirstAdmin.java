@@ -10,11 +10,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
 
-/** Creates the configured first operator once, so a fresh installation can be configured. */
+/**
+ * Creates the configured first administrator once, so a fresh installation can be set up.
+ * Its password is the configured one, whatever its length: the {@code prod} profile checks it
+ * before the service starts (LocalDefaultSecrets), and locally it is the well-known default.
+ */
 @Component
-class FirstOperator implements ApplicationRunner {
+class FirstAdmin implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(FirstOperator.class);
+	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
 	private final JdbcUserDetailsManager accounts;
 
@@ -22,7 +26,7 @@ class FirstOperator implements ApplicationRunner {
 
 	private final AccountProperties properties;
 
-	FirstOperator(JdbcUserDetailsManager accounts, PasswordEncoder passwords, AccountProperties properties) {
+	FirstAdmin(JdbcUserDetailsManager accounts, PasswordEncoder passwords, AccountProperties properties) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.properties = properties;
@@ -30,16 +34,16 @@ class FirstOperator implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		AccountProperties.FirstOperator first = properties.firstOperator();
+		AccountProperties.FirstAdmin first = properties.firstAdmin();
 		if (first == null || first.password() == null || first.password().isBlank()
 				|| accounts.userExists(first.username())) {
 			return;
 		}
 		accounts.createUser(User.withUsername(first.username())
 			.password(passwords.encode(first.password()))
-			.roles(SecurityConfiguration.OPERATOR, SecurityConfiguration.ADMIN)
+			.roles(SecurityConfiguration.ADMIN, SecurityConfiguration.OPERATOR)
 			.build());
-		log.info("Created the first operator account '{}'", first.username());
+		log.info("Created the first administrator account '{}'", first.username());
 	}
 
 }

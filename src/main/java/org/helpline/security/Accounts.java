@@ -1,0 +1,283 @@
+package org.helpline.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.helpline.helplines.FieldProblem;
+import org.helpline.routing.Counsellor;
+import org.helpline.routing.CounsellorSettings;
+import org.helpline.routing.Counsellors;
+import org.helpline.routing.UnknownCounsellorException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff accounts administrators manage: roles, enabled, the counsellor an account acts
+ * as, passwords and locks. Every change is validated whole; the last enabled administrator
+ * cannot be removed, disabled or demoted.
+ */
+@Service
+public class Accounts {
+
+	/** The roles an account can have. */
+	public static final List<String> ROLES = List.of(SecurityConfiguration.COUNSELLOR, SecurityConfiguration.OPERATOR,
+			SecurityConfiguration.ANALYST, SecurityConfiguration.ADMIN);
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	// bcrypt reads no further than 72 bytes, and Spring's encoder refuses longer passwords.
+	private static final int MAX_PASSWORD_BYTES = 72;
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,49}");
+
+	private static final String ROLE_PREFIX = "ROLE_";
+
+	private final JdbcUserDetailsManager users;
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	private final Lockout lockout;
+
+	private final Counsellors counsellors;
+
+	Accounts(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder passwords, Lockout lockout,
+			Counsellors counsellors) {
+		this.users = users;
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.lockout = lockout;
+		this.counsellors = counsellors;
+	}
+
+	public List<Account> all() {
+		return read(null);
+	}
+
+	public Account get(String username) {
+		return read(username).stream().findFirst().orElseThrow(() -> new UnknownAccountException(username));
+	}
+
+	/** @param counsellorId the counsellor this account acts as; may be null */
+	@Transactional
+	public Account create(String username, String password, List<String> roles, Long counsellorId) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			problems.add(new FieldProblem("username",
+					"1 to 50 letters, digits or . _ @ - are required, starting with a letter or digit"));
+		}
+		else if (users.userExists(username)) {
+			problems.add(new FieldProblem("username", "account '" + username + "' already exists"));
+		}
+		checkPassword("password", password, problems);
+		List<String> valid = checkRoles(roles, problems);
+		checkCounsellor(username, counsellorId, problems);
+		refuseIfAny(problems);
+		users.createUser(User.withUsername(username)
+			.password(passwords.encode(password))
+			.roles(valid.toArray(String[]::new))
+			.build());
+		link(username, counsellorId);
+		return get(username);
+	}
+
+	@Transactional
+	public Account update(String username, List<String> roles, Boolean enabled, Long counsellorId) {
+		Account current = get(username);
+		List<FieldProblem> problems = new ArrayList<>();
+		List<String> valid = checkRoles(roles, problems);
+		if (enabled == null) {
+			problems.add(new FieldProblem("enabled", "true or false is required"));
+		}
+		checkCounsellor(username, counsellorId, problems);
+		refuseIfAny(problems);
+		if (isEnabledAdmin(current) && (!enabled || !valid.contains(SecurityConfiguration.ADMIN))) {
+			requireAnotherAdmin(username);
+		}
+		users.updateUser(User.withUserDetails(users.loadUserByUsername(username))
+			.roles(valid.toArray(String[]::new))
+			.disabled(!enabled)
+			.build());
+		link(username, counsellorId);
+		return get(username);
+	}
+
+	/** An administrator sets a new password, e.g. for someone who forgot theirs. */
+	@Transactional
+	public void resetPassword(String username, String password) {
+		get(username);
+		List<FieldProblem> problems = new ArrayList<>();
+		checkPassword("password", password, problems);
+		refuseIfAny(problems);
+		setPassword(users.loadUserByUsername(username), password);
+	}
+
+	/**
+	 * Someone changes their own password. A wrong current password counts as a failed login, so
+	 * an unattended session cannot be used to guess it.
+	 */
+	@Transactional
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		UserDetails account = users.loadUserByUsername(username);
+		if (currentPassword == null || !passwords.matches(currentPassword, account.getPassword())) {
+			lockout.failed(username);
+			throw new InvalidAccountException(
+					List.of(new FieldProblem("currentPassword", "this is not your current password")));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		checkPassword("newPassword", newPassword, problems);
+		refuseIfAny(problems);
+		setPassword(account, newPassword);
+	}
+
+	/** Lifts a lock from failed logins before it runs out. */
+	@Transactional
+	public void unlock(String username) {
+		get(username);
+		lockout.reset(username);
+	}
+
+	/** The counsellor the account acted as stays, no longer linked to any account. */
+	@Transactional
+	public void delete(String username) {
+		Account current = get(username);
+		if (isEnabledAdmin(current)) {
+			requireAnotherAdmin(username);
+		}
+		users.deleteUser(username);
+	}
+
+	// JdbcUserDetailsManager.updatePassword does nothing unless password upgrades are enabled.
+	private void setPassword(UserDetails account, String password) {
+		users.updateUser(User.withUserDetails(account).password(passwords.encode(password)).build());
+	}
+
+	private List<Account> read(String onlyUsername) {
+		Map<String, Boolean> enabled = new LinkedHashMap<>();
+		Map<String, List<String>> roles = new LinkedHashMap<>();
+		jdbc.sql("""
+				select u.username, u.enabled, a.authority from users u left join authorities a on a.username = u.username
+				where cast(:username as varchar) is null or u.username = :username
+				order by u.username""").param("username", onlyUsername).query(rs -> {
+			String username = rs.getString("username");
+			enabled.put(username, rs.getBoolean("enabled"));
+			List<String> own = roles.computeIfAbsent(username, u -> new ArrayList<>());
+			String authority = rs.getString("authority");
+			if (authority != null && authority.startsWith(ROLE_PREFIX)) {
+				own.add(authority.substring(ROLE_PREFIX.length()));
+			}
+		});
+		if (enabled.isEmpty()) {
+			return List.of();
+		}
+		Set<String> locked = lockout.locked();
+		Map<String, Long> counsellorOf = counsellors.all().stream()
+			.filter(c -> c.username() != null)
+			.collect(Collectors.toMap(Counsellor::username, Counsellor::id));
+		return enabled.entrySet().stream()
+			.map(e -> new Account(e.getKey(), ordered(roles.get(e.getKey())), e.getValue(),
+					locked.contains(e.getKey()), counsellorOf.get(e.getKey())))
+			.toList();
+	}
+
+	private static List<String> ordered(List<String> roles) {
+		return ROLES.stream().filter(roles::contains).toList();
+	}
+
+	private static boolean isEnabledAdmin(Account account) {
+		return account.enabled() && account.roles().contains(SecurityConfiguration.ADMIN);
+	}
+
+	/** Locks every administrator's role first, so two removals at once cannot both pass. */
+	private void requireAnotherAdmin(String username) {
+		jdbc.sql("select username from authorities where authority = ? for update")
+			.param(ROLE_PREFIX + SecurityConfiguration.ADMIN)
+			.query(String.class)
+			.list();
+		int others = jdbc.sql("""
+				select count(*) from users u join authorities a on a.username = u.username
+				where a.authority = ? and u.enabled and u.username <> ?""")
+			.param(ROLE_PREFIX + SecurityConfiguration.ADMIN)
+			.param(username)
+			.query(Integer.class)
+			.single();
+		if (others == 0) {
+			throw new LastAdminException(username);
+		}
+	}
+
+	private static void checkPassword(String field, String password, List<FieldProblem> problems) {
+		if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+			problems.add(new FieldProblem(field, "at least " + MIN_PASSWORD_LENGTH + " characters are required"));
+		}
+		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			problems.add(new FieldProblem(field, "at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8) are possible"));
+		}
+	}
+
+	private static List<String> checkRoles(List<String> roles, List<FieldProblem> problems) {
+		if (roles == null || roles.isEmpty()) {
+			problems.add(new FieldProblem("roles", "at least one of " + ROLES + " is required"));
+			return List.of();
+		}
+		for (int i = 0; i < roles.size(); i++) {
+			if (!ROLES.contains(roles.get(i))) {
+				problems.add(new FieldProblem("roles[" + i + "]", "'" + roles.get(i) + "' is not one of " + ROLES));
+			}
+		}
+		return ROLES.stream().filter(roles::contains).toList();
+	}
+
+	private void checkCounsellor(String username, Long counsellorId, List<FieldProblem> problems) {
+		if (counsellorId == null) {
+			return;
+		}
+		try {
+			Counsellor counsellor = counsellors.get(counsellorId);
+			if (counsellor.username() != null && !counsellor.username().equals(username)) {
+				problems.add(new FieldProblem("counsellorId", "counsellor " + counsellorId + " acts for account '"
+						+ counsellor.username() + "'; unlink it there first"));
+			}
+		}
+		catch (UnknownCounsellorException ex) {
+			problems.add(new FieldProblem("counsellorId", "there is no counsellor " + counsellorId));
+		}
+	}
+
+	/** Makes the account act as this counsellor, and as no other; null links it to none. */
+	private void link(String username, Long counsellorId) {
+		for (Counsellor counsellor : counsellors.all()) {
+			boolean linked = username.equals(counsellor.username());
+			boolean wanted = Objects.equals(counsellor.id(), counsellorId);
+			if (linked != wanted) {
+				counsellors.update(counsellor.id(), withUsername(counsellor, wanted ? username : null));
+			}
+		}
+	}
+
+	private static CounsellorSettings withUsername(Counsellor counsellor, String username) {
+		return new CounsellorSettings(counsellor.displayName(), counsellor.endpoint(), counsellor.externalNumber(),
+				username, counsellor.callerGroups(), counsellor.languages());
+	}
+
+	private static void refuseIfAny(List<FieldProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidAccountException(problems);
+		}
+	}
+
+}

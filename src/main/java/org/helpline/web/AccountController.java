@@ -1,0 +1,115 @@
+package org.helpline.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import org.helpline.audit.AuditTrail;
+import org.helpline.security.Account;
+import org.helpline.security.Accounts;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Administrators' API for staff accounts ({@code /api/accounts}, role ADMIN), and everyone's
+ * own password ({@code /api/account/password}). Every change is audited; passwords and
+ * their hashes never are.
+ */
+@RestController
+class AccountController {
+
+	private static final String SUBJECT = "account";
+
+	private final Accounts accounts;
+
+	private final AuditTrail audit;
+
+	AccountController(Accounts accounts, AuditTrail audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping("/api/accounts")
+	List<Account> all() {
+		return accounts.all();
+	}
+
+	@GetMapping("/api/accounts/{username}")
+	Account one(@PathVariable String username) {
+		return accounts.get(username);
+	}
+
+	@PostMapping("/api/accounts")
+	ResponseEntity<Account> create(@RequestBody NewAccount body) {
+		NewAccount account = Bodies.required(body);
+		Account created = accounts.create(account.username(), account.password(), account.roles(),
+				account.counsellorId());
+		audit.record(SUBJECT, created.username(), "create", null, created);
+		return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
+	}
+
+	@PutMapping("/api/accounts/{username}")
+	Account update(@PathVariable String username, @RequestBody AccountChange body) {
+		AccountChange change = Bodies.required(body);
+		Account before = accounts.get(username);
+		Account after = accounts.update(username, change.roles(), change.enabled(), change.counsellorId());
+		audit.record(SUBJECT, username, "update", before, after);
+		return after;
+	}
+
+	@PostMapping("/api/accounts/{username}/password")
+	ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
+		accounts.resetPassword(username, Bodies.required(body).password());
+		Account account = accounts.get(username);
+		audit.record(SUBJECT, username, "reset-password", account, account);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/accounts/{username}/unlock")
+	Account unlock(@PathVariable String username) {
+		Account before = accounts.get(username);
+		accounts.unlock(username);
+		Account after = accounts.get(username);
+		audit.record(SUBJECT, username, "unlock", before, after);
+		return after;
+	}
+
+	@DeleteMapping("/api/accounts/{username}")
+	ResponseEntity<Void> delete(@PathVariable String username) {
+		Account before = accounts.get(username);
+		accounts.delete(username);
+		audit.record(SUBJECT, username, "delete", before, null);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Anyone signed in changes their own password, knowing the current one. */
+	@PostMapping("/api/account/password")
+	ResponseEntity<Void> changeOwnPassword(Principal user, @RequestBody PasswordChange body) {
+		PasswordChange change = Bodies.required(body);
+		accounts.changeOwnPassword(user.getName(), change.currentPassword(), change.newPassword());
+		Account account = accounts.get(user.getName());
+		audit.record(SUBJECT, user.getName(), "change-password", account, account);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** @param counsellorId the counsellor the account acts as; may be null */
+	record NewAccount(String username, String password, List<String> roles, Long counsellorId) {
+	}
+
+	record AccountChange(List<String> roles, Boolean enabled, Long counsellorId) {
+	}
+
+	record NewPassword(String password) {
+	}
+
+	record PasswordChange(String currentPassword, String newPassword) {
+	}
+
+}
