@@ -1,0 +1,319 @@
+package org.helpline.web.page;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.helpline.contact.CallerGroups;
+import org.helpline.contact.ContactOption;
+import org.helpline.contact.ContactOption.Kind;
+import org.helpline.contact.ContactOptions;
+import org.helpline.contact.ContactRecords;
+import org.helpline.contact.ContactView;
+import org.helpline.contact.InvalidContactException;
+import org.helpline.contact.RegisteredContact;
+import org.helpline.contact.UnknownContactException;
+import org.helpline.contact.WrapUp;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.Helpline;
+import org.helpline.helplines.Helplines;
+import org.helpline.routing.CounsellorCalls;
+import org.helpline.routing.CounsellorStatus;
+import org.helpline.routing.CurrentCall;
+import org.helpline.routing.InvalidRoutingException;
+import org.helpline.routing.Presence;
+import org.helpline.routing.StateConflictException;
+import org.helpline.routing.UnknownCounsellorException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The counsellor's own page: their state and the buttons that change it, the call they are
+ * on, the wrap-up of the call that ended, and e-mails and chats to register. Every form
+ * posts, then comes back here (a refused form with its values and the reasons).
+ */
+@Controller
+@RequestMapping("/counsellor")
+class CounsellorPageController {
+
+	static final List<String> PAUSE_REASONS = List.of("break", "admin", "training", "other");
+
+	private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
+
+	private final Presence presence;
+
+	private final CounsellorCalls calls;
+
+	private final ContactRecords records;
+
+	private final ContactOptions options;
+
+	private final CallerGroups callerGroups;
+
+	private final Helplines helplines;
+
+	private final LiveUpdates live;
+
+	private final MessageSource messages;
+
+	private final PageFormat format;
+
+	private final Clock clock;
+
+	CounsellorPageController(Presence presence, CounsellorCalls calls, ContactRecords records, ContactOptions options,
+			CallerGroups callerGroups, Helplines helplines, LiveUpdates live, MessageSource messages,
+			PageFormat format, Clock clock) {
+		this.presence = presence;
+		this.calls = calls;
+		this.records = records;
+		this.options = options;
+		this.callerGroups = callerGroups;
+		this.helplines = helplines;
+		this.live = live;
+		this.messages = messages;
+		this.format = format;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String page(Principal user, Locale locale, Model model) {
+		Optional<Long> me = me(user);
+		model.addAttribute("linked", me.isPresent());
+		if (me.isEmpty()) {
+			return "counsellor";
+		}
+		long id = me.get();
+		CounsellorPicture picture = picture(id, locale);
+		model.addAttribute("picture", picture);
+		model.addAttribute("serverNow", clock.instant());
+		model.addAttribute("pauseReasons", PAUSE_REASONS);
+		model.addAttribute("topics", active(Kind.TOPIC));
+		model.addAttribute("referrals", active(Kind.REFERRAL));
+		model.addAttribute("callerGroups", callerGroups.codes().stream()
+			.map(code -> new Choice(code, callerGroups.label(code, locale.getLanguage())))
+			.toList());
+		List<Helpline> all = helplines.all();
+		model.addAttribute("helplines", all);
+		model.addAttribute("today", LocalDate.ofInstant(clock.instant(),
+				all.isEmpty() ? DEFAULT_ZONE : all.getFirst().zone()));
+		contactToWrapUp(picture).ifPresent(contact -> {
+			model.addAttribute("contact", contact);
+			if (!model.containsAttribute("wrapUpForm")) {
+				model.addAttribute("wrapUpForm", WrapUpForm.of(contact));
+			}
+		});
+		if (!model.containsAttribute("registerForm")) {
+			model.addAttribute("registerForm", RegisterForm.EMPTY);
+		}
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", FormProblems.NONE);
+		}
+		return "counsellor";
+	}
+
+	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(Principal user, Locale locale) {
+		long id = presence.counsellorOfUser(user.getName());
+		return live.subscribe("state", () -> picture(id, locale), true);
+	}
+
+	@PostMapping("/sign-in")
+	String signIn(Principal user, RedirectAttributes redirect) {
+		return change(user, redirect, presence::signIn);
+	}
+
+	@PostMapping("/sign-out")
+	String signOut(Principal user, RedirectAttributes redirect) {
+		return change(user, redirect, presence::signOut);
+	}
+
+	@PostMapping("/pause")
+	String pause(Principal user, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		if (!PAUSE_REASONS.contains(reason)) {
+			redirect.addFlashAttribute("problems", new FormProblems("state",
+					List.of(new FieldProblem("reason", "choose one of " + PAUSE_REASONS))));
+			return "redirect:/counsellor";
+		}
+		return change(user, redirect, id -> presence.pause(id, reason));
+	}
+
+	@PostMapping("/resume")
+	String resume(Principal user, RedirectAttributes redirect) {
+		return change(user, redirect, presence::resume);
+	}
+
+	@PostMapping("/wrap-up/end")
+	String endWrapUp(Principal user, RedirectAttributes redirect) {
+		return change(user, redirect, presence::endWrapUp);
+	}
+
+	@PostMapping("/wrap-up/extend")
+	String extendWrapUp(Principal user, @RequestParam(defaultValue = "60") int seconds, RedirectAttributes redirect) {
+		return change(user, redirect, id -> presence.extendWrapUp(id, Duration.ofSeconds(seconds)));
+	}
+
+	/** Only the call this counsellor last ended can be wrapped up here. */
+	@PostMapping("/wrap-up")
+	String wrapUp(Principal user, WrapUpForm form, RedirectAttributes redirect) {
+		long id = presence.counsellorOfUser(user.getName());
+		Optional<Long> contactId = calls.last(id).map(CurrentCall::contactId);
+		if (contactId.isEmpty() || !contactId.get().equals(form.contactId())) {
+			redirect.addFlashAttribute("notice", "counsellor.wrapup.gone");
+			return "redirect:/counsellor";
+		}
+		try {
+			records.wrapUp(contactId.get(), form.toWrapUp());
+			redirect.addFlashAttribute("notice", "counsellor.wrapup.saved");
+		}
+		catch (InvalidContactException ex) {
+			redirect.addFlashAttribute("problems", new FormProblems("wrapUp", ex.problems()));
+			redirect.addFlashAttribute("wrapUpForm", form);
+		}
+		return "redirect:/counsellor#wrap-up";
+	}
+
+	@PostMapping("/contacts")
+	String register(Principal user, RegisterForm form, RedirectAttributes redirect) {
+		presence.counsellorOfUser(user.getName());
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate date = form.date(problems);
+		if (problems.isEmpty()) {
+			try {
+				records.register(new RegisteredContact(form.helplineId(), form.channel(), date, form.callerGroup(),
+						form.language(), form.personKey(), form.topics(), form.referral(),
+						WrapUpForm.yesNo(form.returningCaller())));
+				redirect.addFlashAttribute("notice", "counsellor.register.saved");
+				return "redirect:/counsellor#register";
+			}
+			catch (InvalidContactException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		redirect.addFlashAttribute("problems", new FormProblems("register", problems));
+		redirect.addFlashAttribute("registerForm", form);
+		return "redirect:/counsellor#register";
+	}
+
+	CounsellorPicture picture(long id, Locale locale) {
+		CounsellorStatus status = presence.status(id);
+		String language = locale.getLanguage();
+		CounsellorPicture.Call call = calls.current(id)
+			.map(c -> new CounsellorPicture.Call(c.callerGroup() == null ? null
+					: callerGroups.label(c.callerGroup().toUpperCase(Locale.ROOT), language),
+					c.language(), c.waited() == null ? null : format.duration(c.waited()), c.tag(), c.answeredAt()))
+			.orElse(null);
+		Long contactId = calls.last(id).map(CurrentCall::contactId).orElse(null);
+		return new CounsellorPicture(status.state().name(),
+				messages.getMessage("state." + status.state().name(), null, status.state().name(), locale),
+				status.reason() == null ? null : reasonLabel(status.reason(), locale), status.since(),
+				status.wrapUpUntil(), call, contactId);
+	}
+
+	/** Pause reasons and the routing's own reasons ("no answer", …) in the page's language. */
+	String reasonLabel(String reason, Locale locale) {
+		return messages.getMessage("reason." + reason.replace(' ', '-'), null, reason, locale);
+	}
+
+	private Optional<ContactView> contactToWrapUp(CounsellorPicture picture) {
+		if (picture.wrapUpContactId() == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(records.get(picture.wrapUpContactId()));
+		}
+		catch (UnknownContactException removed) {
+			return Optional.empty();
+		}
+	}
+
+	private String change(Principal user, RedirectAttributes redirect, java.util.function.LongConsumer change) {
+		try {
+			change.accept(presence.counsellorOfUser(user.getName()));
+		}
+		catch (StateConflictException ex) {
+			redirect.addFlashAttribute("notice", "counsellor.conflict");
+		}
+		catch (InvalidRoutingException ex) {
+			redirect.addFlashAttribute("problems", new FormProblems("state", ex.problems()));
+		}
+		return "redirect:/counsellor";
+	}
+
+	private List<ContactOption> active(Kind kind) {
+		return options.list(kind).stream().filter(ContactOption::active).toList();
+	}
+
+	private Optional<Long> me(Principal user) {
+		try {
+			return Optional.of(presence.counsellorOfUser(user.getName()));
+		}
+		catch (UnknownCounsellorException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** @param returningCaller {@code yes}, {@code no} or empty (not asked) */
+	record WrapUpForm(Long contactId, List<String> topics, String referral, String returningCaller,
+			String callerGroup) {
+
+		static WrapUpForm of(ContactView contact) {
+			return new WrapUpForm(contact.id(), contact.topics(), contact.referral(),
+					contact.returningCaller() == null ? "" : contact.returningCaller() ? "yes" : "no",
+					contact.callerGroup());
+		}
+
+		WrapUp toWrapUp() {
+			return new WrapUp(topics == null ? List.of() : topics, referral, yesNo(returningCaller), callerGroup);
+		}
+
+		public boolean hasTopic(String code) {
+			return topics != null && topics.contains(code);
+		}
+
+		static Boolean yesNo(String text) {
+			return "yes".equals(text) ? Boolean.TRUE : "no".equals(text) ? Boolean.FALSE : null;
+		}
+
+	}
+
+	record RegisterForm(Long helplineId, String channel, String date, String callerGroup, String language,
+			String personKey, List<String> topics, String referral, String returningCaller) {
+
+		static final RegisterForm EMPTY = new RegisterForm(null, "email", null, null, null, null, List.of(), null, "");
+
+		public boolean hasTopic(String code) {
+			return topics != null && topics.contains(code);
+		}
+
+		LocalDate date(List<FieldProblem> problems) {
+			if (date == null || date.isBlank()) {
+				return null;
+			}
+			try {
+				return LocalDate.parse(date.strip());
+			}
+			catch (DateTimeParseException ex) {
+				problems.add(new FieldProblem("date", "'" + date + "' is not a date like 2027-01-05"));
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,199 @@
+package org.helpline.web.page;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.helpline.audit.AuditTrail;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.Helpline;
+import org.helpline.helplines.HelplineSettings;
+import org.helpline.helplines.Helplines;
+import org.helpline.helplines.InvalidHelplineException;
+import org.helpline.routing.Announce;
+import org.helpline.routing.HelplineRouting;
+import org.helpline.routing.Strategy;
+import org.helpline.schedule.PublicHoliday;
+import org.helpline.schedule.PublicHolidays;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Operators' pages for helplines: the list, a new helpline, and one helpline's page with its
+ * settings, schedule, year calendar, routing and a preview of what a caller hears. Changes
+ * to the schedule and routing are {@link OperatorScheduleController}'s.
+ */
+@Controller
+@RequestMapping("/operator")
+class OperatorHelplinesController {
+
+	// Room for a new interval or three without a script to add rows.
+	private static final int EMPTY_HOUR_ROWS = 3;
+
+	private final Helplines helplines;
+
+	private final HelplineRouting routing;
+
+	private final PublicHolidays holidays;
+
+	private final CallPreviews previews;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	OperatorHelplinesController(Helplines helplines, HelplineRouting routing, PublicHolidays holidays,
+			CallPreviews previews, AuditTrail audit, MessageSource messages, Clock clock) {
+		this.helplines = helplines;
+		this.routing = routing;
+		this.holidays = holidays;
+		this.previews = previews;
+		this.audit = audit;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("helplines", helplines.all());
+		if (!model.containsAttribute("settings")) {
+			model.addAttribute("settings", SettingsForm.EMPTY);
+		}
+		defaults(model);
+		return "operator/helplines";
+	}
+
+	@PostMapping("/helplines")
+	String create(SettingsForm form, RedirectAttributes redirect) {
+		try {
+			Helpline created = helplines.create(form.toSettings());
+			audit.record("helpline", created.id(), "create", null, created);
+			redirect.addFlashAttribute("notice", "operator.saved");
+			return "redirect:/operator/helplines/" + created.id();
+		}
+		catch (InvalidHelplineException ex) {
+			return refused(redirect, "settings", ex.problems(), form, "/operator");
+		}
+	}
+
+	@GetMapping("/helplines/{id}")
+	String helpline(@PathVariable long id, @RequestParam(required = false) Integer year, Locale locale, Model model) {
+		Helpline helpline = helplines.get(id);
+		int shown = year == null || year < 2000 || year > 2099
+				? LocalDate.ofInstant(clock.instant(), helpline.zone()).getYear() : year;
+		List<PublicHoliday> ofYear = holidays.in(helpline.country(), shown);
+		model.addAttribute("helpline", helpline);
+		model.addAttribute("rules", routing.rules(id));
+		model.addAttribute("holidays", ofYear);
+		model.addAttribute("calendar", HelplineCalendar.of(helpline, shown, ofYear, locale,
+				messages.getMessage("calendar.closure", null, locale)));
+		model.addAttribute("days", Arrays.stream(DayOfWeek.values()).map(d -> {
+			String name = d.getDisplayName(TextStyle.FULL_STANDALONE, locale);
+			return new Choice(d.name(), name.substring(0, 1).toUpperCase(locale) + name.substring(1));
+		}).toList());
+		model.addAttribute("strategies", Arrays.asList(Strategy.values()));
+		model.addAttribute("announces", Arrays.asList(Announce.values()));
+		if (!model.containsAttribute("settings")) {
+			model.addAttribute("settings", SettingsForm.of(helpline));
+		}
+		OperatorScheduleController.HoursForm sent = (OperatorScheduleController.HoursForm) model.getAttribute("hours");
+		List<OperatorScheduleController.HourRow> rows = new ArrayList<>(
+				(sent != null ? sent : OperatorScheduleController.HoursForm.of(helpline.openingHours())).rows());
+		for (int i = 0; i < EMPTY_HOUR_ROWS; i++) {
+			rows.add(new OperatorScheduleController.HourRow("", "", ""));
+		}
+		model.addAttribute("hourRows", rows);
+		defaults(model);
+		return "operator/helpline";
+	}
+
+	@PostMapping("/helplines/{id}")
+	String update(@PathVariable long id, SettingsForm form, RedirectAttributes redirect) {
+		Helpline before = helplines.get(id);
+		try {
+			Helpline after = helplines.update(id, form.toSettings());
+			audit.record("helpline", id, "update", before, after);
+			redirect.addFlashAttribute("notice", "operator.saved");
+		}
+		catch (InvalidHelplineException ex) {
+			return refused(redirect, "settings", ex.problems(), form, "/operator/helplines/" + id + "#settings");
+		}
+		return "redirect:/operator/helplines/" + id + "#settings";
+	}
+
+	/** A GET, so the answer can be bookmarked and nothing changes. */
+	@GetMapping("/helplines/{id}/preview")
+	String preview(@PathVariable long id, @RequestParam String number, @RequestParam String at, Locale locale,
+			Model model) {
+		try {
+			model.addAttribute("preview", previews.preview(number, LocalDateTime.parse(at)));
+		}
+		catch (DateTimeParseException ex) {
+			model.addAttribute("problems", new FormProblems("preview",
+					List.of(new FieldProblem("at", "'" + at + "' is not a date and time like 2027-01-05T20:00"))));
+		}
+		model.addAttribute("previewNumber", number);
+		model.addAttribute("previewAt", at);
+		return helpline(id, null, locale, model);
+	}
+
+	static String refused(RedirectAttributes redirect, String form, List<FieldProblem> problems, Object values,
+			String page) {
+		redirect.addFlashAttribute("problems", new FormProblems(form, problems));
+		redirect.addFlashAttribute(form, values);
+		return "redirect:" + page;
+	}
+
+	private static void defaults(Model model) {
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", FormProblems.NONE);
+		}
+	}
+
+	/** @param numbers the dialled numbers, separated by commas or spaces */
+	record SettingsForm(String name, String numbers, String timeZone, String country, String language,
+			String ringTimeoutSeconds) {
+
+		static final SettingsForm EMPTY = new SettingsForm("", "", "Europe/Amsterdam", "NL", "nl", "30");
+
+		static SettingsForm of(Helpline h) {
+			return new SettingsForm(h.name(), String.join(", ", h.numbers()), h.zone().getId(), h.country(),
+					h.language(), Integer.toString(h.ringTimeoutSeconds()));
+		}
+
+		HelplineSettings toSettings() {
+			List<String> dialled = numbers == null ? List.of()
+					: Arrays.stream(numbers.split("[,\\s]+")).filter(n -> !n.isBlank()).toList();
+			Integer ring;
+			try {
+				ring = Forms.blank(ringTimeoutSeconds) ? null : Integer.valueOf(ringTimeoutSeconds.strip());
+			}
+			catch (NumberFormatException ex) {
+				// Out of range on purpose, so the helpline's own validation names the field.
+				ring = -1;
+			}
+			return new HelplineSettings(Forms.orNull(name), dialled, Forms.orNull(timeZone),
+					Forms.orNull(country) == null ? null : country.strip().toUpperCase(Locale.ROOT),
+					Forms.orNull(language), ring);
+		}
+
+	}
+
+}

@@ -1,0 +1,259 @@
+package org.helpline.web.page;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.helpline.audit.AuditTrail;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.Helpline;
+import org.helpline.helplines.Helpline.Entry;
+import org.helpline.helplines.Helplines;
+import org.helpline.helplines.InvalidHelplineException;
+import org.helpline.routing.HelplineRouting;
+import org.helpline.routing.InvalidRoutingException;
+import org.helpline.routing.RoutingRules;
+import org.helpline.routing.RoutingSettings;
+import org.helpline.schedule.Closure;
+import org.helpline.schedule.OpeningInterval;
+import org.helpline.schedule.SpecialOpening;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.helpline.web.page.OperatorHelplinesController.refused;
+
+/**
+ * The forms of a helpline's page that change its schedule and routing. Each change is
+ * validated whole by the domain, audited with the thing before and after, and answered with
+ * the helpline's page again (a refused form keeps its values and shows why).
+ */
+@Controller
+@RequestMapping("/operator/helplines/{id}")
+class OperatorScheduleController {
+
+	private final Helplines helplines;
+
+	private final HelplineRouting routing;
+
+	private final AuditTrail audit;
+
+	OperatorScheduleController(Helplines helplines, HelplineRouting routing, AuditTrail audit) {
+		this.helplines = helplines;
+		this.routing = routing;
+		this.audit = audit;
+	}
+
+	/** Rows whose day and both times are empty are left out: the form offers some empty rows to fill in. */
+	@PostMapping("/opening-hours")
+	String openingHours(@PathVariable long id, @RequestParam(name = "day", required = false) List<String> days,
+			@RequestParam(name = "start", required = false) List<String> starts,
+			@RequestParam(name = "end", required = false) List<String> ends, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>();
+		List<OpeningInterval> intervals = new ArrayList<>();
+		int rows = days == null ? 0 : days.size();
+		for (int i = 0; i < rows; i++) {
+			String day = days.get(i);
+			String start = i < starts.size() ? starts.get(i) : "";
+			String end = i < ends.size() ? ends.get(i) : "";
+			if (Forms.blank(day) && Forms.blank(start) && Forms.blank(end)) {
+				continue;
+			}
+			String field = "openingHours[" + intervals.size() + "]";
+			DayOfWeek dayOfWeek = null;
+			try {
+				dayOfWeek = DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (RuntimeException ex) {
+				problems.add(new FieldProblem(field + ".day", "choose a day"));
+			}
+			LocalTime from = Forms.time(start, field + ".start", problems);
+			LocalTime until = Forms.time(end, field + ".end", problems);
+			if (dayOfWeek != null && from != null && until != null) {
+				intervals.add(new OpeningInterval(dayOfWeek, from, until));
+			}
+		}
+		Helpline before = helplines.get(id);
+		try {
+			if (problems.isEmpty()) {
+				Helpline after = helplines.replaceOpeningHours(id, intervals);
+				audit.record("helpline", id, "update-opening-hours", before.openingHours(), after.openingHours());
+				redirect.addFlashAttribute("notice", "operator.saved");
+				return page(id, "hours");
+			}
+		}
+		catch (InvalidHelplineException ex) {
+			problems.addAll(ex.problems());
+		}
+		return refused(redirect, "hours", problems, new HoursForm(days, starts, ends), path(id, "hours"));
+	}
+
+	@PostMapping("/closures")
+	String addClosure(@PathVariable long id, ClosureForm form, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate first = Forms.date(form.firstDay(), "firstDay", problems);
+		LocalDate last = Forms.date(form.lastDay(), "lastDay", problems);
+		if (first == null && problems.isEmpty()) {
+			problems.add(new FieldProblem("firstDay", "is required"));
+		}
+		if (problems.isEmpty()) {
+			try {
+				Entry<Closure> added = helplines.addClosure(id,
+						new Closure(first, last == null ? first : last, Forms.orNull(form.reason()), null));
+				audit.record("helpline", id, "add-closure", null, added);
+				redirect.addFlashAttribute("notice", "operator.saved");
+				return page(id, "closures", first.getYear());
+			}
+			catch (InvalidHelplineException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		return refused(redirect, "closure", problems, form, path(id, "closures"));
+	}
+
+	@PostMapping("/closures/{closureId}/delete")
+	String removeClosure(@PathVariable long id, @PathVariable long closureId, RedirectAttributes redirect) {
+		Entry<Closure> before = helplines.get(id).closures()
+			.stream()
+			.filter(c -> c.id() == closureId)
+			.findFirst()
+			.orElse(null);
+		helplines.removeClosure(id, closureId);
+		audit.record("helpline", id, "remove-closure", before, null);
+		redirect.addFlashAttribute("notice", "operator.removed");
+		return page(id, "closures");
+	}
+
+	@PostMapping("/special-openings")
+	String addSpecialOpening(@PathVariable long id, SpecialOpeningForm form, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate date = Forms.date(form.date(), "date", problems);
+		if (date == null && problems.isEmpty()) {
+			problems.add(new FieldProblem("date", "is required"));
+		}
+		LocalTime start = Forms.time(form.start(), "start", problems);
+		LocalTime end = Forms.time(form.end(), "end", problems);
+		if (problems.isEmpty()) {
+			try {
+				Entry<SpecialOpening> added = helplines.addSpecialOpening(id,
+						new SpecialOpening(date, start, end, Forms.orNull(form.reason())));
+				audit.record("helpline", id, "add-special-opening", null, added);
+				redirect.addFlashAttribute("notice", "operator.saved");
+				return page(id, "special-openings", date.getYear());
+			}
+			catch (InvalidHelplineException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		return refused(redirect, "special", problems, form, path(id, "special-openings"));
+	}
+
+	@PostMapping("/special-openings/{openingId}/delete")
+	String removeSpecialOpening(@PathVariable long id, @PathVariable long openingId, RedirectAttributes redirect) {
+		Entry<SpecialOpening> before = helplines.get(id).specialOpenings()
+			.stream()
+			.filter(o -> o.id() == openingId)
+			.findFirst()
+			.orElse(null);
+		helplines.removeSpecialOpening(id, openingId);
+		audit.record("helpline", id, "remove-special-opening", before, null);
+		redirect.addFlashAttribute("notice", "operator.removed");
+		return page(id, "special-openings");
+	}
+
+	@PostMapping("/routing")
+	String routing(@PathVariable long id, RoutingForm form, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>();
+		RoutingSettings settings = form.toSettings(problems);
+		if (problems.isEmpty()) {
+			RoutingRules before = routing.rules(id);
+			try {
+				RoutingRules after = routing.update(id, settings);
+				audit.record("routing", id, "update", before, after);
+				redirect.addFlashAttribute("notice", "operator.saved");
+				return page(id, "routing");
+			}
+			catch (InvalidRoutingException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		return refused(redirect, "routing", problems, form, path(id, "routing"));
+	}
+
+	private static String page(long id, String section) {
+		return "redirect:" + path(id, section);
+	}
+
+	private static String path(long id, String section) {
+		return "/operator/helplines/" + id + "#" + section;
+	}
+
+	private static String page(long id, String section, int year) {
+		return "redirect:/operator/helplines/" + id + "?year=" + year + "#" + section;
+	}
+
+	record HoursForm(List<String> days, List<String> starts, List<String> ends) {
+
+		/** The rows as they were sent, to fill the form in again. */
+		List<HourRow> rows() {
+			List<HourRow> rows = new ArrayList<>();
+			for (int i = 0; days != null && i < days.size(); i++) {
+				rows.add(new HourRow(days.get(i), at(starts, i), at(ends, i)));
+			}
+			return rows;
+		}
+
+		static HoursForm of(List<OpeningInterval> intervals) {
+			return new HoursForm(intervals.stream().map(i -> i.day().name()).toList(),
+					intervals.stream().map(i -> i.start().toString()).toList(),
+					intervals.stream().map(i -> i.end().toString()).toList());
+		}
+
+		private static String at(List<String> values, int i) {
+			return values != null && i < values.size() ? values.get(i) : "";
+		}
+
+	}
+
+	record HourRow(String day, String start, String end) {
+	}
+
+	/** @param lastDay empty for a closure of one day */
+	record ClosureForm(String firstDay, String lastDay, String reason) {
+	}
+
+	record SpecialOpeningForm(String date, String start, String end, String reason) {
+	}
+
+	record RoutingForm(String strategy, String ringTimeoutSeconds, String wrapUpSeconds, String maxWaitSeconds,
+			String announcementSeconds, String announce, String wideningToLevel2, String wideningToLevel3,
+			String whisper) {
+
+		RoutingSettings toSettings(List<FieldProblem> problems) {
+			Integer level2 = Forms.integer(wideningToLevel2, "wideningSeconds[0]", problems);
+			Integer level3 = Forms.integer(wideningToLevel3, "wideningSeconds[1]", problems);
+			List<Integer> widening = new ArrayList<>();
+			if (level2 != null) {
+				widening.add(level2);
+			}
+			if (level3 != null) {
+				widening.add(level3);
+			}
+			return new RoutingSettings(Forms.orNull(strategy),
+					Forms.integer(ringTimeoutSeconds, "ringTimeoutSeconds", problems),
+					Forms.integer(wrapUpSeconds, "wrapUpSeconds", problems),
+					Forms.integer(maxWaitSeconds, "maxWaitSeconds", problems),
+					Forms.integer(announcementSeconds, "announcementSeconds", problems), Forms.orNull(announce),
+					widening, "on".equals(whisper) || "true".equals(whisper));
+		}
+
+	}
+
+}
