@@ -1,27 +1,41 @@
 package org.helpline.telephony;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Prompt;
 import org.helpline.prompts.PromptAudio;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Plays prompts with the audio operators gave them, or the built-in recording when theirs is
- * missing: a caller never hears silence where a sentence should be.
+ * Plays prompts with the audio operators gave them. When Asterisk cannot open that file (not
+ * copied to its host yet, deleted, unreadable) it plays the built-in recording, then the
+ * generic fallback: a caller never hears silence where a sentence should be.
  */
 @Component
 class PromptPlayer {
 
+	private static final Logger log = LoggerFactory.getLogger(PromptPlayer.class);
+
 	private static final String NO_KEYS = "";
+
+	/** STREAM FILE's answer when Asterisk could not open the file (or the caller hung up meanwhile). */
+	private static final int NOT_PLAYED = -1;
 
 	private final PromptAudio audio;
 
-	PromptPlayer(PromptAudio audio) {
+	private final MeterRegistry meters;
+
+	PromptPlayer(PromptAudio audio, MeterRegistry meters) {
 		this.audio = audio;
+		this.meters = meters;
 	}
 
 	void play(AgiChannel channel, List<Prompt> prompts) throws AgiException {
@@ -30,14 +44,25 @@ class PromptPlayer {
 		}
 	}
 
-	/** Keys pressed meanwhile are not heard. Returns 0, like an uninterrupted stream. */
+	/** Keys pressed meanwhile are not heard. */
 	char playWhole(AgiChannel channel, Prompt prompt) throws AgiException {
-		return channel.streamFile(audio.fileFor(prompt), NO_KEYS);
+		return playUntilKey(channel, prompt, NO_KEYS);
 	}
 
 	/** Stops at the first of {@code keys} the caller presses and returns it; 0 when none was. */
 	char playUntilKey(AgiChannel channel, Prompt prompt, String keys) throws AgiException {
-		return channel.streamFile(audio.fileFor(prompt), keys);
+		Set<String> files = new LinkedHashSet<>(List.of(audio.fileFor(prompt), prompt.file(),
+				new Prompt(prompt.language(), "fallback-prompt").file()));
+		for (String file : files) {
+			char key = channel.streamFile(file, keys);
+			if (channel.getLastReply().getResultCode() != NOT_PLAYED) {
+				return key;
+			}
+			// A caller who hung up makes the next command fail; a missing file is worth a look.
+			meters.counter("helpline.prompts.unplayed").increment();
+			log.warn("Asterisk could not play {}; trying the next recording of that prompt", file);
+		}
+		return 0;
 	}
 
 }

@@ -32,6 +32,8 @@ final class FakeAsterisk {
 
 	private final java.util.Deque<String> keys = new java.util.ArrayDeque<>();
 
+	private final java.util.Set<String> missingFiles = new java.util.HashSet<>();
+
 	private static final AtomicInteger calls = new AtomicInteger();
 
 	private String uniqueId = "1798102800." + calls.incrementAndGet();
@@ -72,6 +74,12 @@ final class FakeAsterisk {
 	FakeAsterisk presses(String... script) {
 		keys.clear();
 		keys.addAll(List.of(script));
+		return this;
+	}
+
+	/** Sound files this Asterisk cannot open (STREAM FILE answers result=-1). */
+	FakeAsterisk lacks(String... files) {
+		missingFiles.addAll(List.of(files));
 		return this;
 	}
 
@@ -162,6 +170,9 @@ final class FakeAsterisk {
 		}
 		if (command.startsWith("STREAM FILE")) {
 			List<String> arguments = Session.arguments(command, "STREAM FILE ");
+			if (missingFiles.stream().anyMatch(missing -> arguments.getFirst().matches(missing))) {
+				return "200 result=-1 endpos=0";
+			}
 			boolean interruptible = arguments.size() > 1 && !arguments.get(1).isEmpty();
 			if (keys.peekFirst() != null && keys.peekFirst().endsWith("!")) {
 				// Pressed during this prompt: it stops the prompt, or is lost if the prompt can't be stopped.

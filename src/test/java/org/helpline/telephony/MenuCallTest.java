@@ -207,6 +207,20 @@ class MenuCallTest extends FakeAsteriskTest {
 		assertThat(asterisk.presses("1").call(NUMBER).streamedFiles().getFirst()).isEqualTo("helpline/nl/welcome");
 	}
 
+	@Test
+	void whenAsteriskCannotOpenTheOperatorsRecordingTheCallerHearsTheBuiltInOne() {
+		prompts.setText("nl", "welcome", "Welkom bij de hulplijn.", "operator");
+
+		FakeAsterisk.Session call = asterisk.lacks("helpline-live/.*").presses("1").call(NUMBER);
+
+		assertThat(call.streamedFiles().subList(0, 2)).satisfiesExactly(
+				first -> assertThat(first).startsWith("helpline-live/nl/welcome-"),
+				second -> assertThat(second).isEqualTo("helpline/nl/welcome"));
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "SELF");
+		queue.leave(asterisk.uniqueId());
+		prompts.delete("nl", "welcome");
+	}
+
 	private Menu withExtraOption(Option extra) {
 		Menu menu = Menu.defaults();
 		Choice choice = menu.choice();
