@@ -175,6 +175,10 @@ install_prompts() {
   mkdir -p "$ROOT/usr/share/asterisk/sounds"
   cp -r "$sounds" "$ROOT/usr/share/asterisk/sounds/helpline"
   chmod -R a+rX "$ROOT/usr/share/asterisk/sounds/helpline"
+  # Operators' recordings: the service writes them here (helpline.prompts.audio-folder) and
+  # Asterisk plays them as helpline-live/<lang>/<key>-<hash>. Kept across restarts.
+  mkdir -p "$ROOT/usr/share/asterisk/sounds/helpline-live"
+  chmod a+rx "$ROOT/usr/share/asterisk/sounds/helpline-live"
 }
 
 clear_runtime_state() {

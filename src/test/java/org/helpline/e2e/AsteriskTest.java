@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.IntegrationTest;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
+import org.helpline.menu.Menu;
+import org.helpline.menu.Menus;
 import org.helpline.schedule.OpeningInterval;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
@@ -44,10 +48,20 @@ abstract class AsteriskTest extends IntegrationTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	Menus menus;
+
 	@LocalServerPort
 	int httpPort;
 
 	Helpline helpline;
+
+	/** Operators' recordings go where the sandbox's Asterisk finds them. */
+	@DynamicPropertySource
+	static void asteriskPlaysTheOperatorsRecordings(DynamicPropertyRegistry registry) {
+		registry.add("helpline.prompts.audio-folder",
+				() -> AsteriskSandbox.root().resolve("usr/share/asterisk/sounds/helpline-live").toString());
+	}
 
 	@BeforeAll
 	void startAsterisk() {
@@ -72,6 +86,8 @@ abstract class AsteriskTest extends IntegrationTest {
 			weekdays.add(new OpeningInterval(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
 		}
 		helplines.replaceOpeningHours(helpline.id(), weekdays);
+		// Welcome only, so that callers who press nothing are queued at once; MenuIT sets real menus.
+		menus.save(helpline.id(), new Menu("welcome", List.of("nl", "en"), null, true), "e2e");
 	}
 
 	void at(String localDateTime) {
