@@ -37,6 +37,7 @@ ops/asterisk.sh start
 
 say "Starting the service (embedded database in memory, API on $API)"
 java -jar "$jar" --server.port="$HTTP_PORT" \
+  --helpline.prompts.audio-folder="${HELPLINE_ASTERISK_ROOT:-$HOME/.cache/helpline/asterisk-root}/usr/share/asterisk/sounds/helpline-live" \
   --spring.datasource.url="jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1" \
   > "$WORK/service.log" 2>&1 &
 pids+=($!)
@@ -57,6 +58,11 @@ done
 api -X PUT "$API/api/helplines/$id/opening-hours" -d "[$hours]" >/dev/null
 
 api -X PUT "$API/api/helplines/$id/routing" -d '{"strategy":"LONGEST_IDLE","wrapUpSeconds":0}' >/dev/null
+
+say "The default menu: a caller who presses 2 hears this and is queued as partner/family"
+api "$API/api/preview?number=$NUMBER&keys=2" | sed -E 's/.*"transcript":"([^"]*)".*/  the caller hears: \1/'
+# The demo's callers press no keys: a welcome-only menu queues them at once.
+api -X PUT "$API/api/helplines/$id/menu" -d '{"welcome":"welcome","skipPromptOnKey":true}' >/dev/null
 for n in 1 2; do
   cid="$(api -X POST "$API/api/counsellors" -d "{\"displayName\":\"Counsellor $n\",\"endpoint\":\"counsellor-$n\"}" \
     | sed -E 's/.*"id":([0-9]+).*/\1/')"
