@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 
 import org.helpline.audit.AuditTrail;
+import org.helpline.menu.Choice;
 import org.helpline.menu.Menu;
 import org.helpline.menu.MenuVersion;
 import org.helpline.menu.Menus;
@@ -37,9 +38,9 @@ class MenuController {
 	}
 
 	@PutMapping
-	MenuVersion update(@PathVariable long id, @RequestBody Menu menu, Principal author) {
+	MenuVersion update(@PathVariable long id, @RequestBody MenuBody body, Principal author) {
 		Menu before = menus.currentVersion(id).menu();
-		MenuVersion saved = menus.save(id, Bodies.required(menu), author.getName());
+		MenuVersion saved = menus.save(id, Bodies.required(body).menu(), author.getName());
 		audit.record("menu", id, "update", before, saved.menu());
 		return saved;
 	}
@@ -55,6 +56,15 @@ class MenuController {
 		MenuVersion restored = menus.restore(id, version, author.getName());
 		audit.record("menu", id, "restore", before, restored.menu());
 		return restored;
+	}
+
+	/** A menu as operators send it: whether a key skips a prompt may be left out (then it does not). */
+	record MenuBody(String welcome, List<String> languages, Choice choice, Boolean skipPromptOnKey) {
+
+		Menu menu() {
+			return new Menu(welcome, languages, choice, Boolean.TRUE.equals(skipPromptOnKey));
+		}
+
 	}
 
 }

@@ -64,6 +64,14 @@ class MenuApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void aWelcomeOnlyMenuNeedsNothingButTheWelcome() {
+		assertThat(putMenu("{\"welcome\": \"welcome\"}")).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.menu.choice", v -> v.assertThat().isNull())
+			.hasPathSatisfying("$.menu.skipPromptOnKey", v -> v.assertThat().isEqualTo(false));
+	}
+
+	@Test
 	void anOperatorSavesAMenuReadsItBackAndTheChangeIsAudited() {
 		assertThat(putMenu(SHORT_MENU)).hasStatusOk()
 			.bodyJson()
