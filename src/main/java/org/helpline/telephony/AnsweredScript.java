@@ -1,12 +1,21 @@
 package org.helpline.telephony;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.callflow.Prompt;
+import org.helpline.helplines.Helplines;
+import org.helpline.helplines.UnknownHelplineException;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.CounsellorCalls;
+import org.helpline.routing.CurrentCall;
 import org.helpline.routing.RingResult;
 
 import org.springframework.stereotype.Component;
@@ -27,27 +36,62 @@ class AnsweredScript implements AgiScript {
 
 	private final CounsellorCalls counsellorCalls;
 
+	private final Helplines helplines;
+
+	private final PromptPlayer prompts;
+
 	private final Clock clock;
 
-	AnsweredScript(CallQueue queue, CallsInProgress calls, CounsellorCalls counsellorCalls, Clock clock) {
+	AnsweredScript(CallQueue queue, CallsInProgress calls, CounsellorCalls counsellorCalls, Helplines helplines,
+			PromptPlayer prompts, Clock clock) {
 		this.queue = queue;
 		this.calls = calls;
 		this.counsellorCalls = counsellorCalls;
+		this.helplines = helplines;
+		this.prompts = prompts;
 		this.clock = clock;
 	}
 
 	@Override
-	public void service(AgiRequest request, AgiChannel channel) {
+	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getParameter("call");
-		if (callId != null) {
-			calls.get(callId).ifPresent(call -> {
-				call.answered(clock.instant());
-				if (call.counsellorId() != null) {
-					counsellorCalls.answered(call.counsellorId(), call.asAnswered());
-				}
-			});
-			queue.ringResult(callId, RingResult.ANSWERED);
+		if (callId == null) {
+			return;
 		}
+		Optional<CallInProgress> answered = calls.get(callId);
+		answered.ifPresent(call -> {
+			call.answered(clock.instant());
+			if (call.counsellorId() != null) {
+				counsellorCalls.answered(call.counsellorId(), call.asAnswered());
+			}
+		});
+		queue.ringResult(callId, RingResult.ANSWERED);
+		if (answered.isPresent()) {
+			whisper(channel, answered.get().asAnswered(), answered.get().helplineId());
+		}
+	}
+
+	/**
+	 * Tells the counsellor, before the caller is put through, who the caller said they are and
+	 * which language they chose when it is not the helpline's own: the same as the tag on the
+	 * phone's display, for a counsellor who has no time to look.
+	 */
+	private void whisper(AgiChannel channel, CurrentCall call, long helplineId) throws AgiException {
+		String language;
+		try {
+			language = helplines.get(helplineId).language();
+		}
+		catch (UnknownHelplineException ex) {
+			return; // removed during the call: nothing left to say about it
+		}
+		List<Prompt> said = new ArrayList<>();
+		if (call.callerGroup() != null) {
+			said.add(new Prompt(language, "whisper-" + call.callerGroup().toLowerCase(Locale.ROOT).replace('_', '-')));
+		}
+		if (call.language() != null && !call.language().equals(language)) {
+			said.add(new Prompt(language, "whisper-language-" + call.language()));
+		}
+		prompts.play(channel, said);
 	}
 
 }

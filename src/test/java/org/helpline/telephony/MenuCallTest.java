@@ -221,6 +221,17 @@ class MenuCallTest extends FakeAsteriskTest {
 		prompts.delete("nl", "welcome");
 	}
 
+	@Test
+	void theCounsellorWhoAnswersHearsWhoTheCallerIsAndTheirLanguageBeforeTheCallerIsPutThrough() {
+		asterisk.presses("9", "2").call(NUMBER);
+
+		FakeAsterisk.Session answered = new FakeAsterisk(agiPort()).channel("PJSIP/counsellor-1-0000002a")
+			.run("answered?call=" + asterisk.uniqueId(), NUMBER);
+
+		assertThat(answered.streamedFiles()).containsExactly("helpline/nl/whisper-partner-family",
+				"helpline/nl/whisper-language-en");
+	}
+
 	private Menu withExtraOption(Option extra) {
 		Menu menu = Menu.defaults();
 		Choice choice = menu.choice();
