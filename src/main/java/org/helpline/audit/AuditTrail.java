@@ -69,6 +69,11 @@ public class AuditTrail {
 			.list();
 	}
 
+	/** Every subject the trail has an entry of, for choosing one. */
+	public List<String> subjects() {
+		return jdbc.sql("select distinct subject from audit_entry order by subject").query(String.class).list();
+	}
+
 	private static String actor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();

@@ -101,6 +101,7 @@ class CounsellorPageController {
 		long id = me.get();
 		CounsellorPicture picture = picture(id, locale);
 		model.addAttribute("picture", picture);
+		model.addAttribute("displayName", presence.status(id).displayName());
 		model.addAttribute("serverNow", clock.instant());
 		model.addAttribute("pauseReasons", PAUSE_REASONS);
 		model.addAttribute("topics", active(Kind.TOPIC));

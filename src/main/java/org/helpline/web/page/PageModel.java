@@ -24,7 +24,7 @@ class PageModel {
 		return new Page(authentication == null ? null : authentication.getName(), language,
 				has(authentication, "ROLE_COUNSELLOR"), has(authentication, "ROLE_OPERATOR") || has(authentication,
 						"ROLE_ADMIN"), has(authentication, "ROLE_ANALYST") || has(authentication, "ROLE_ADMIN"),
-				link(base, "nl"), link(base, "en"));
+				has(authentication, "ROLE_ADMIN"), link(base, "nl"), link(base, "en"));
 	}
 
 	static boolean has(Authentication authentication, String role) {
@@ -37,8 +37,8 @@ class PageModel {
 	}
 
 	/** @param user null on the login page */
-	record Page(String user, String language, boolean counsellor, boolean operator, boolean analyst, String dutch,
-			String english) {
+	record Page(String user, String language, boolean counsellor, boolean operator, boolean analyst, boolean admin,
+			String dutch, String english) {
 
 		Locale locale() {
 			return Locale.of(language);

@@ -1,0 +1,220 @@
+package org.helpline.web.page;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.helpline.audit.AuditTrail;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.routing.Counsellor;
+import org.helpline.routing.Counsellors;
+import org.helpline.security.Account;
+import org.helpline.security.Accounts;
+import org.helpline.security.InvalidAccountException;
+import org.helpline.security.LastAdminException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.helpline.web.page.OperatorHelplinesController.refused;
+
+/**
+ * Administrators' pages for staff accounts. Every change is audited as the account API
+ * audits it; a password never travels back to the page, not even in a refused form.
+ */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountPageController {
+
+	private static final String SUBJECT = "account";
+
+	private static final String LIST = "/admin/accounts";
+
+	private final Accounts accounts;
+
+	private final Counsellors counsellors;
+
+	private final AuditTrail audit;
+
+	AccountPageController(Accounts accounts, Counsellors counsellors, AuditTrail audit) {
+		this.accounts = accounts;
+		this.counsellors = counsellors;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("accounts", accounts.all());
+		if (!model.containsAttribute("newAccount")) {
+			model.addAttribute("newAccount", NewAccountForm.EMPTY);
+		}
+		defaults(model);
+		return "admin/accounts";
+	}
+
+	@GetMapping("/{username}")
+	String edit(@PathVariable String username, Model model) {
+		Account account = accounts.get(username);
+		model.addAttribute("account", account);
+		if (!model.containsAttribute("accountForm")) {
+			model.addAttribute("accountForm", AccountForm.of(account));
+		}
+		defaults(model);
+		return "admin/account";
+	}
+
+	@PostMapping
+	String create(NewAccountForm form, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Long counsellorId = counsellorId(form.counsellorId(), problems);
+		if (problems.isEmpty()) {
+			try {
+				Account created = accounts.create(Forms.orNull(form.username()), form.password(), form.roles(),
+						counsellorId);
+				audit.record(SUBJECT, created.username(), "create", null, created);
+				redirect.addFlashAttribute("notice", "admin.account.created");
+				return "redirect:" + LIST;
+			}
+			catch (InvalidAccountException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		return refused(redirect, "newAccount", problems, form.withoutPassword(), LIST + "#new");
+	}
+
+	@PostMapping("/{username}")
+	String update(@PathVariable String username, AccountForm form, RedirectAttributes redirect) {
+		Account before = accounts.get(username);
+		List<FieldProblem> problems = new ArrayList<>();
+		Long counsellorId = counsellorId(form.counsellorId(), problems);
+		if (problems.isEmpty()) {
+			try {
+				Account after = accounts.update(username, form.roles(), form.enabled() != null, counsellorId);
+				audit.record(SUBJECT, username, "update", before, after);
+				redirect.addFlashAttribute("notice", "operator.saved");
+				return "redirect:" + page(username);
+			}
+			catch (InvalidAccountException ex) {
+				problems.addAll(ex.problems());
+			}
+			catch (LastAdminException ex) {
+				problems.add(new FieldProblem("account", ex.getMessage()));
+			}
+		}
+		return refused(redirect, "accountForm", problems, form, page(username));
+	}
+
+	@PostMapping("/{username}/password")
+	String resetPassword(@PathVariable String username, @RequestParam(required = false) String password,
+			RedirectAttributes redirect) {
+		try {
+			accounts.resetPassword(username, password);
+		}
+		catch (InvalidAccountException ex) {
+			redirect.addFlashAttribute("problems", new FormProblems("reset", ex.problems()));
+			return "redirect:" + page(username) + "#reset";
+		}
+		Account account = accounts.get(username);
+		audit.record(SUBJECT, username, "reset-password", account, account);
+		redirect.addFlashAttribute("notice", "admin.account.passwordReset");
+		return "redirect:" + page(username);
+	}
+
+	@PostMapping("/{username}/unlock")
+	String unlock(@PathVariable String username, RedirectAttributes redirect) {
+		Account before = accounts.get(username);
+		accounts.unlock(username);
+		audit.record(SUBJECT, username, "unlock", before, accounts.get(username));
+		redirect.addFlashAttribute("notice", "admin.account.unlocked");
+		return "redirect:" + page(username);
+	}
+
+	/** Only with the box ticked: a removed account cannot be brought back. */
+	@PostMapping("/{username}/delete")
+	String delete(@PathVariable String username, @RequestParam(required = false) String confirm,
+			RedirectAttributes redirect) {
+		Account before = accounts.get(username);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (confirm == null) {
+			problems.add(new FieldProblem("confirm", "tick the box to confirm the removal"));
+		}
+		else {
+			try {
+				accounts.delete(username);
+				audit.record(SUBJECT, username, "delete", before, null);
+				redirect.addFlashAttribute("notice", "operator.removed");
+				return "redirect:" + LIST;
+			}
+			catch (LastAdminException ex) {
+				problems.add(new FieldProblem("account", ex.getMessage()));
+			}
+		}
+		redirect.addFlashAttribute("problems", new FormProblems("delete", problems));
+		return "redirect:" + page(username) + "#delete";
+	}
+
+	private void defaults(Model model) {
+		model.addAttribute("roles", Accounts.ROLES);
+		List<Counsellor> all = counsellors.all();
+		model.addAttribute("counsellors", all);
+		model.addAttribute("counsellorNames",
+				all.stream().collect(Collectors.toMap(Counsellor::id, Counsellor::displayName)));
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", FormProblems.NONE);
+		}
+	}
+
+	private static String page(String username) {
+		return LIST + "/" + username;
+	}
+
+	/** The select sends an id or "" for none; anything else is a forged form. */
+	private static Long counsellorId(String text, List<FieldProblem> problems) {
+		if (Forms.blank(text)) {
+			return null;
+		}
+		try {
+			return Long.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new FieldProblem("counsellorId", "'" + text + "' is not a counsellor"));
+			return null;
+		}
+	}
+
+	/** @param counsellorId a counsellor's id, or empty for none */
+	record NewAccountForm(String username, String password, List<String> roles, String counsellorId) {
+
+		static final NewAccountForm EMPTY = new NewAccountForm("", "", List.of(), "");
+
+		NewAccountForm {
+			roles = roles == null ? List.of() : List.copyOf(roles);
+		}
+
+		NewAccountForm withoutPassword() {
+			return new NewAccountForm(username, "", roles, counsellorId);
+		}
+
+	}
+
+	/** @param enabled the checkbox: present when ticked, null when not */
+	record AccountForm(List<String> roles, String enabled, String counsellorId) {
+
+		AccountForm {
+			roles = roles == null ? List.of() : List.copyOf(roles);
+		}
+
+		static AccountForm of(Account account) {
+			return new AccountForm(account.roles(), account.enabled() ? "on" : null,
+					account.counsellorId() == null ? "" : account.counsellorId().toString());
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.helpline.web.page;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Objects;
+
+import org.helpline.audit.AuditTrail;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.security.Account;
+import org.helpline.security.Accounts;
+import org.helpline.security.InvalidAccountException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Anyone signed in changes their own password, knowing the current one: the rules of
+ * {@code POST /api/account/password}, audited the same way.
+ */
+@Controller
+@RequestMapping("/account/password")
+class OwnPasswordController {
+
+	private final Accounts accounts;
+
+	private final AuditTrail audit;
+
+	OwnPasswordController(Accounts accounts, AuditTrail audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String form(Model model) {
+		if (!model.containsAttribute("problems")) {
+			model.addAttribute("problems", FormProblems.NONE);
+		}
+		return "account/password";
+	}
+
+	/** A typo in the repeat is caught before the current password is tried, so it costs no login attempt. */
+	@PostMapping
+	String change(Principal user, PasswordForm form, RedirectAttributes redirect) {
+		if (!Objects.equals(form.newPassword(), form.repeat())) {
+			return refused(redirect, List.of(new FieldProblem("repeat", "is not the same as the new password")));
+		}
+		try {
+			accounts.changeOwnPassword(user.getName(), form.currentPassword(), form.newPassword());
+		}
+		catch (InvalidAccountException ex) {
+			return refused(redirect, ex.problems());
+		}
+		Account account = accounts.get(user.getName());
+		audit.record("account", user.getName(), "change-password", account, account);
+		redirect.addFlashAttribute("notice", "account.password.changed");
+		return "redirect:/account/password";
+	}
+
+	private static String refused(RedirectAttributes redirect, List<FieldProblem> problems) {
+		redirect.addFlashAttribute("problems", new FormProblems("password", problems));
+		return "redirect:/account/password";
+	}
+
+	record PasswordForm(String currentPassword, String newPassword, String repeat) {
+	}
+
+}
