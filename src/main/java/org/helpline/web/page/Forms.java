@@ -3,6 +3,7 @@ package org.helpline.web.page;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.helpline.helplines.FieldProblem;
@@ -51,6 +52,31 @@ final class Forms {
 			problems.add(new FieldProblem(field, "'" + text + "' is not a time like 09:00"));
 			return null;
 		}
+	}
+
+	/**
+	 * The keys a caller presses at each question of the menu, as {@code /api/preview} takes
+	 * them: {@code -} for no key ({@code -2}: nothing at the first question, 2 at the second).
+	 */
+	static List<String> keys(String text, String field, List<FieldProblem> problems) {
+		List<String> pressed = new ArrayList<>();
+		if (blank(text)) {
+			return pressed;
+		}
+		for (char key : text.toCharArray()) {
+			if (key == '-') {
+				pressed.add(null);
+			}
+			else if ((key >= '0' && key <= '9') || key == '*' || key == '#') {
+				pressed.add(String.valueOf(key));
+			}
+			else if (key != ',' && !Character.isWhitespace(key)) {
+				problems.add(new FieldProblem(field,
+						"'" + text + "' is not a list of keys like 2 or -,-,2 (0-9, * or #; - for no key)"));
+				return List.of();
+			}
+		}
+		return pressed;
 	}
 
 	static boolean blank(String text) {

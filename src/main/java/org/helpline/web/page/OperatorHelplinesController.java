@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -12,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.helpline.audit.AuditTrail;
+import org.helpline.contact.CallerGroups;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.InvalidHelplineException;
+import org.helpline.menu.CallPreview;
 import org.helpline.routing.Announce;
 import org.helpline.routing.HelplineRouting;
 import org.helpline.routing.Strategy;
@@ -51,7 +54,9 @@ class OperatorHelplinesController {
 
 	private final PublicHolidays holidays;
 
-	private final CallPreviews previews;
+	private final CallPreview previews;
+
+	private final CallerGroups callerGroups;
 
 	private final AuditTrail audit;
 
@@ -60,11 +65,12 @@ class OperatorHelplinesController {
 	private final Clock clock;
 
 	OperatorHelplinesController(Helplines helplines, HelplineRouting routing, PublicHolidays holidays,
-			CallPreviews previews, AuditTrail audit, MessageSource messages, Clock clock) {
+			CallPreview previews, CallerGroups callerGroups, AuditTrail audit, MessageSource messages, Clock clock) {
 		this.helplines = helplines;
 		this.routing = routing;
 		this.holidays = holidays;
 		this.previews = previews;
+		this.callerGroups = callerGroups;
 		this.audit = audit;
 		this.messages = messages;
 		this.clock = clock;
@@ -138,19 +144,33 @@ class OperatorHelplinesController {
 		return "redirect:/operator/helplines/" + id + "#settings";
 	}
 
-	/** A GET, so the answer can be bookmarked and nothing changes. */
+	/**
+	 * A GET, so the answer can be bookmarked and nothing changes.
+	 * @param keys what the caller presses at each question of an open line's menu, see {@link Forms#keys}
+	 */
 	@GetMapping("/helplines/{id}/preview")
-	String preview(@PathVariable long id, @RequestParam String number, @RequestParam String at, Locale locale,
-			Model model) {
+	String preview(@PathVariable long id, @RequestParam String number, @RequestParam String at,
+			@RequestParam(required = false) String keys, Locale locale, Model model) {
+		List<FieldProblem> problems = new ArrayList<>();
+		List<String> pressed = Forms.keys(keys, "keys", problems);
+		LocalDateTime local = null;
 		try {
-			model.addAttribute("preview", previews.preview(number, LocalDateTime.parse(at)));
+			local = LocalDateTime.parse(at);
 		}
 		catch (DateTimeParseException ex) {
-			model.addAttribute("problems", new FormProblems("preview",
-					List.of(new FieldProblem("at", "'" + at + "' is not a date and time like 2027-01-05T20:00"))));
+			problems.add(new FieldProblem("at", "'" + at + "' is not a date and time like 2027-01-05T20:00"));
+		}
+		if (problems.isEmpty()) {
+			ZoneId zone = helplines.byDialledNumber(number).orElseGet(() -> helplines.get(id)).zone();
+			model.addAttribute("preview", PreviewResult.of(previews.hear(number, local.atZone(zone).toInstant(), pressed),
+					callerGroups, locale.getLanguage()));
+		}
+		else {
+			model.addAttribute("problems", new FormProblems("preview", problems));
 		}
 		model.addAttribute("previewNumber", number);
 		model.addAttribute("previewAt", at);
+		model.addAttribute("previewKeys", keys);
 		return helpline(id, null, locale, model);
 	}
 

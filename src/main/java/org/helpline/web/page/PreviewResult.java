@@ -1,0 +1,47 @@
+package org.helpline.web.page;
+
+import java.util.List;
+
+import org.helpline.callflow.CallDecision.Announce;
+import org.helpline.callflow.CallDecision.Connect;
+import org.helpline.contact.CallerGroups;
+import org.helpline.menu.CallPreview.Heard;
+import org.helpline.menu.MenuStep;
+
+/**
+ * What the helpline page shows of a previewed call: every prompt with its text and, for an
+ * open line, where the menu leaves the caller.
+ *
+ * @param action {@code open}, {@code closed} or {@code unknown} (no helpline has the number)
+ * @param destination for an open line {@code queue} or {@code hang-up}; null otherwise
+ * @param callerGroupLabel the queued call's caller group in the page's language; null without one
+ * @param language the language the caller hears when an open line's menu ends
+ * @param path what happened in the menu, e.g. {@code [welcome, ask, 2]}
+ */
+record PreviewResult(String action, String outcome, List<Said> prompts, String destination, String callerGroup,
+		String callerGroupLabel, String language, List<String> path) {
+
+	static PreviewResult of(Heard heard, CallerGroups groups, String pageLanguage) {
+		List<Said> said = heard.prompts()
+			.stream()
+			.map(line -> new Said(line.prompt().language(), line.prompt().key(), line.text()))
+			.toList();
+		String outcome = heard.decision().outcome().tag();
+		return switch (heard.decision()) {
+			case Announce a -> new PreviewResult(a.helpline() == null ? "unknown" : "closed", outcome, said, null,
+					null, null, null, List.of());
+			case Connect c -> switch (heard.end()) {
+				case MenuStep.Queue q -> new PreviewResult("open", outcome, said, "queue", q.callerGroup(),
+						q.callerGroup() == null ? null : groups.label(q.callerGroup(), pageLanguage), q.language(),
+						heard.path());
+				case MenuStep.HangUp h -> new PreviewResult("open", outcome, said, "hang-up", null, null, h.language(),
+						heard.path());
+				default -> throw new IllegalStateException("a menu walk ends with a queue or a hang-up");
+			};
+		};
+	}
+
+	record Said(String language, String key, String text) {
+	}
+
+}
