@@ -26,7 +26,7 @@ class PromptPlayer {
 
 	private static final String NO_KEYS = "";
 
-	/** STREAM FILE's answer when Asterisk could not open the file (or the caller hung up meanwhile). */
+	/** STREAM FILE's answer when Asterisk could not open the file, or the channel hung up meanwhile. */
 	private static final int NOT_PLAYED = -1;
 
 	private final PromptAudio audio;
@@ -58,7 +58,8 @@ class PromptPlayer {
 			if (channel.getLastReply().getResultCode() != NOT_PLAYED) {
 				return key;
 			}
-			// A caller who hung up makes the next command fail; a missing file is worth a look.
+			// Asked only now: on a channel that hung up meanwhile this fails with AgiHangupException.
+			channel.getChannelStatus();
 			meters.counter("helpline.prompts.unplayed").increment();
 			log.warn("Asterisk could not play {}; trying the next recording of that prompt", file);
 		}

@@ -49,13 +49,16 @@ class MenuIT extends AsteriskTest {
 			.id());
 	}
 
+	/** The counsellor's phone also hears the whisper (the caller sends no sound). */
 	@Test
 	void aCallerWhoPressesTwoAsSipInfoReachesACounsellorAsPartnerOrFamily() {
 		menus.save(helpline.id(), Menu.defaults(), "e2e");
 
 		try (Sipp phone = Sipp.phone("counsellor-answer.xml", 5081);
+				RtpListener counsellorsEar = new RtpListener(45081);
 				Sipp caller = Sipp.caller("caller-dtmf.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT, "-d", "3000",
 						"-set", "digits", "2")) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> counsellorsEar.voicedSeconds() > 1);
 			endOnceTheCounsellorIsCalled(phone);
 
 			assertThat(caller.exitCode(Duration.ofSeconds(60))).as(caller.output()).isZero();

@@ -47,6 +47,9 @@ class MenuCallTest extends FakeAsteriskTest {
 	@Autowired
 	Prompts prompts;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	FakeAsterisk asterisk;
 
 	Helpline helpline;
@@ -230,6 +233,18 @@ class MenuCallTest extends FakeAsteriskTest {
 
 		assertThat(answered.streamedFiles()).containsExactly("helpline/nl/whisper-partner-family",
 				"helpline/nl/whisper-language-en");
+	}
+
+	@Test
+	void aPromptCutShortByTheCallerHangingUpIsNotCountedAsMissing() {
+		double before = meters.counter("helpline.prompts.unplayed").count();
+
+		FakeAsterisk.Session call = asterisk.lacks("helpline/nl/welcome").hangUpAfter(4).call(NUMBER);
+		asterisk.hangUpAfter(Integer.MAX_VALUE).run("ended?dialstatus=&talk=", NUMBER);
+
+		assertThat(call.commands().get(4)).isEqualTo("CHANNEL STATUS");
+		assertThat(meters.counter("helpline.prompts.unplayed").count()).isEqualTo(before);
+		assertThat(outcomes()).containsExactly("ABANDONED_IN_MENU");
 	}
 
 	private Menu withExtraOption(Option extra) {
