@@ -47,6 +47,10 @@ final class CallInProgress {
 		return helplineId;
 	}
 
+	String language() {
+		return language;
+	}
+
 	CallerNumber caller() {
 		return caller;
 	}

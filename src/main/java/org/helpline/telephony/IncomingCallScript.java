@@ -19,6 +19,7 @@ import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
+import org.helpline.menu.Menu;
 import org.helpline.menu.MenuStep;
 import org.helpline.menu.MenuWalk;
 import org.helpline.menu.Menus;
@@ -122,16 +123,48 @@ class IncomingCallScript implements AgiScript {
 		// Set before the menu: a caller who hangs up in it still leaves their one record.
 		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
 		channel.answer();
-		MenuStep.Queue choice = queuedBefore.isPresent() ? earlierChoice(channel, connect)
-				: choose(channel, call, connect);
-		if (choice == null) {
+		if (queuedBefore.isPresent()) {
+			enqueue(channel, callId, call, connect, earlierChoice(channel, connect), queuedBefore.get());
+			waiting.serve(channel, callId, call.language());
 			return;
 		}
+		Menu menu = menus.current(connect.helplineId());
+		MenuWalk walk = MenuWalk.start(menu, connect.language());
+		if (menu.choice() == null) {
+			welcomeInTheQueue(channel, callId, call, connect, walk);
+			return;
+		}
+		MenuStep.Queue choice = choose(channel, call, walk);
+		if (choice != null) {
+			enqueue(channel, callId, call, connect, choice, clock.instant());
+			waiting.serve(channel, callId, choice.language());
+		}
+	}
+
+	/**
+	 * Nothing to choose: the caller is queued before the welcome, so a counsellor free now is
+	 * claimed while it plays and rings the moment it ends.
+	 */
+	private void welcomeInTheQueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
+			MenuWalk walk) throws AgiException {
+		enqueue(channel, callId, call, connect, new MenuStep.Queue(null, walk.language()), clock.instant());
+		try {
+			menuPlayer.play(channel, walk);
+		}
+		catch (AgiException ex) {
+			queue.leave(callId);
+			throw ex;
+		}
+		waiting.serve(channel, callId, walk.language());
+	}
+
+	/** Joins the queue with the caller's choice; the channel remembers it for later sessions. */
+	private void enqueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
+			MenuStep.Queue choice, Instant enteredAt) throws AgiException {
 		call.chose(choice.callerGroup());
 		call.speaks(choice.language());
-		Instant enteredAt = queuedBefore.orElseGet(clock::instant);
 		call.queued(enteredAt);
-		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), startedAt),
+		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), enteredAt),
 				choice.language());
 		call.tagged(tag);
 		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
@@ -141,14 +174,13 @@ class IncomingCallScript implements AgiScript {
 		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
 		channel.setVariable("HELPLINE_LANGUAGE", choice.language());
 		queue.join(callId, connect.helplineId(), choice.callerGroup(), choice.language(), enteredAt);
-		waiting.serve(channel, callId, choice.language());
 	}
 
 	/** The caller's way through the menu; null when it ended the call (the dialplan hangs up). */
-	private MenuStep.Queue choose(AgiChannel channel, CallInProgress call, Connect connect) throws AgiException {
+	private MenuStep.Queue choose(AgiChannel channel, CallInProgress call, MenuWalk walk) throws AgiException {
 		MenuStep end;
 		try {
-			end = menuPlayer.play(channel, MenuWalk.start(menus.current(connect.helplineId()), connect.language()));
+			end = menuPlayer.play(channel, walk);
 		}
 		catch (AgiHangupException ex) {
 			call.endAs(CallOutcome.ABANDONED_IN_MENU);

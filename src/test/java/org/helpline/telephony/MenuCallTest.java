@@ -174,6 +174,28 @@ class MenuCallTest extends FakeAsteriskTest {
 		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome");
 		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "")
 			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - nieuwe beller");
+		// queued before the welcome: a free counsellor is claimed while it plays
+		assertThat(call.commands().indexOf("STREAM FILE \"helpline/nl/welcome\" \"\""))
+			.isGreaterThan(indexOfCommandStartingWith(call, "SET VARIABLE \"HELPLINE_QUEUED_AT\""));
+	}
+
+	@Test
+	void aCallerWhoHangsUpDuringAWelcomeOnlyMenuLeftTheQueueAndWasAbandonedWaiting() {
+		menus.save(helpline.id(), new Menu("welcome", List.of("nl", "en"), null, true), "test");
+
+		asterisk.hangUpAfter(9).call(NUMBER);
+		asterisk.hangUpAfter(Integer.MAX_VALUE).run("ended?dialstatus=&talk=", NUMBER);
+
+		assertThat(outcomes()).containsExactly("ABANDONED_WAITING");
+		assertThat(queue.summaries()).filteredOn(summary -> summary.helplineId() == helpline.id())
+			.allSatisfy(summary -> assertThat(summary.waiting()).isZero());
+	}
+
+	private static int indexOfCommandStartingWith(FakeAsterisk.Session call, String start) {
+		return java.util.stream.IntStream.range(0, call.commands().size())
+			.filter(i -> call.commands().get(i).startsWith(start))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
