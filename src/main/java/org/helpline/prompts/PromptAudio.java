@@ -1,5 +1,9 @@
 package org.helpline.prompts;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 
@@ -32,17 +36,22 @@ public class PromptAudio {
 	 * "one moment, please" of that language, so a caller never hears silence.
 	 */
 	public String fileFor(Prompt prompt) {
-		return store.playable(prompt)
-			.map(p -> folder.asteriskName(prompt.language(), p.audioFile()))
-			.orElseGet(() -> builtInFileFor(prompt));
+		return filesFor(prompt).getFirst();
 	}
 
-	private String builtInFileFor(Prompt prompt) {
+	/**
+	 * {@link #fileFor} and, after it, what to play when Asterisk cannot open it (its host may
+	 * lack a file this service has): the built-in prompt, then the built-in fallback.
+	 */
+	public List<String> filesFor(Prompt prompt) {
+		Set<String> files = new LinkedHashSet<>();
+		store.playable(prompt).ifPresent(p -> files.add(folder.asteriskName(prompt.language(), p.audioFile())));
 		if (catalogue.isBuiltIn(prompt)) {
-			return prompt.file();
+			files.add(prompt.file());
 		}
 		String language = PromptCatalogue.LANGUAGES.contains(prompt.language()) ? prompt.language() : "en";
-		return new Prompt(language, FALLBACK).file();
+		files.add(new Prompt(language, FALLBACK).file());
+		return List.copyOf(files);
 	}
 
 }

@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.Prompt;
-import org.helpline.helplines.Helplines;
-import org.helpline.helplines.UnknownHelplineException;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.CounsellorCalls;
 import org.helpline.routing.CurrentCall;
@@ -36,18 +33,15 @@ class AnsweredScript implements AgiScript {
 
 	private final CounsellorCalls counsellorCalls;
 
-	private final Helplines helplines;
-
 	private final PromptPlayer prompts;
 
 	private final Clock clock;
 
-	AnsweredScript(CallQueue queue, CallsInProgress calls, CounsellorCalls counsellorCalls, Helplines helplines,
-			PromptPlayer prompts, Clock clock) {
+	AnsweredScript(CallQueue queue, CallsInProgress calls, CounsellorCalls counsellorCalls, PromptPlayer prompts,
+			Clock clock) {
 		this.queue = queue;
 		this.calls = calls;
 		this.counsellorCalls = counsellorCalls;
-		this.helplines = helplines;
 		this.prompts = prompts;
 		this.clock = clock;
 	}
@@ -58,16 +52,18 @@ class AnsweredScript implements AgiScript {
 		if (callId == null) {
 			return;
 		}
-		Optional<CallInProgress> answered = calls.get(callId);
-		answered.ifPresent(call -> {
+		CallInProgress call = calls.get(callId).orElse(null);
+		CurrentCall current = null;
+		if (call != null) {
 			call.answered(clock.instant());
+			current = call.asAnswered();
 			if (call.counsellorId() != null) {
-				counsellorCalls.answered(call.counsellorId(), call.asAnswered());
+				counsellorCalls.answered(call.counsellorId(), current);
 			}
-		});
+		}
 		queue.ringResult(callId, RingResult.ANSWERED);
-		if (answered.isPresent()) {
-			whisper(channel, answered.get().asAnswered(), answered.get().helplineId());
+		if (current != null) {
+			whisper(channel, current, call.helplineLanguage());
 		}
 	}
 
@@ -76,14 +72,7 @@ class AnsweredScript implements AgiScript {
 	 * which language they chose when it is not the helpline's own: the same as the tag on the
 	 * phone's display, for a counsellor who has no time to look.
 	 */
-	private void whisper(AgiChannel channel, CurrentCall call, long helplineId) throws AgiException {
-		String language;
-		try {
-			language = helplines.get(helplineId).language();
-		}
-		catch (UnknownHelplineException ex) {
-			return; // removed during the call: nothing left to say about it
-		}
+	private void whisper(AgiChannel channel, CurrentCall call, String language) throws AgiException {
 		List<Prompt> said = new ArrayList<>();
 		if (call.callerGroup() != null) {
 			said.add(new Prompt(language, "whisper-" + call.callerGroup().toLowerCase(Locale.ROOT).replace('_', '-')));

@@ -20,6 +20,9 @@ final class CallInProgress {
 
 	private final CallerNumber caller;
 
+	/** The helpline's own language, which its counsellors speak. */
+	private final String helplineLanguage;
+
 	private volatile String language;
 
 	private volatile Instant queuedAt;
@@ -41,10 +44,15 @@ final class CallInProgress {
 		this.startedAt = startedAt;
 		this.caller = caller;
 		this.language = language;
+		this.helplineLanguage = language;
 	}
 
 	long helplineId() {
 		return helplineId;
+	}
+
+	String helplineLanguage() {
+		return helplineLanguage;
 	}
 
 	String language() {

@@ -1,8 +1,6 @@
 package org.helpline.telephony;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -51,9 +49,7 @@ class PromptPlayer {
 
 	/** Stops at the first of {@code keys} the caller presses and returns it; 0 when none was. */
 	char playUntilKey(AgiChannel channel, Prompt prompt, String keys) throws AgiException {
-		Set<String> files = new LinkedHashSet<>(List.of(audio.fileFor(prompt), prompt.file(),
-				new Prompt(prompt.language(), "fallback-prompt").file()));
-		for (String file : files) {
+		for (String file : audio.filesFor(prompt)) {
 			char key = channel.streamFile(file, keys);
 			if (channel.getLastReply().getResultCode() != NOT_PLAYED) {
 				return key;
