@@ -190,7 +190,8 @@ class PagesBrowserIT extends BrowserTest {
 		waitUntil(d -> present("section[data-state='AVAILABLE'] li[data-counsellor='" + anna + "']"));
 		assertThat(script("return window.notReloaded === true;")).isEqualTo(true);
 		assertThat(present("section[data-state='SIGNED_OUT'] li[data-counsellor='" + anna + "']")).isFalse();
-		assertThat(find("section[data-state='AVAILABLE'] .count").getText()).isEqualTo("1");
+		// The board redraws whole sections on every event, so read the count inside a stale-tolerant wait.
+		waitUntil(d -> find("section[data-state='AVAILABLE'] .count").getText().equals("1"));
 		screenshot("2-available");
 	}
 
