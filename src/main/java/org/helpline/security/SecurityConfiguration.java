@@ -93,14 +93,24 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager logins(JdbcUserDetailsManager accounts, Lockout lockout, PasswordEncoder passwords,
-			ApplicationEventPublisher events) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new LockableAccounts(accounts, lockout));
-		provider.setPasswordEncoder(passwords);
-		ProviderManager manager = new ProviderManager(provider);
+	AuthenticationManager logins(DaoAuthenticationProvider lockableLogins, ApplicationEventPublisher events) {
+		ProviderManager manager = new ProviderManager(lockableLogins);
 		// Lockout counts failures and successes from these events.
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 		return manager;
+	}
+
+	/**
+	 * A bean, not only a part of {@link #logins}: Spring Security's global authentication
+	 * manager takes the one provider bean it finds instead of building its own from the
+	 * accounts, so whatever later asks for that manager gets the lockout too.
+	 */
+	@Bean
+	DaoAuthenticationProvider lockableLogins(JdbcUserDetailsManager accounts, Lockout lockout,
+			PasswordEncoder passwords) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new LockableAccounts(accounts, lockout));
+		provider.setPasswordEncoder(passwords);
+		return provider;
 	}
 
 	/** bcrypt for new passwords; the prefix in each stored hash names its encoder. */

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /** Guessing passwords: 5 wrong ones within 15 minutes lock the account for 15 minutes, on pages and the API. */
@@ -32,6 +37,9 @@ class LockoutTest extends IntegrationTest {
 
 	@Autowired
 	PasswordEncoder passwords;
+
+	@Autowired
+	AuthenticationConfiguration authenticationConfiguration;
 
 	@BeforeEach
 	void noFailuresYet() {
@@ -107,6 +115,17 @@ class LockoutTest extends IntegrationTest {
 		basic("wrong-password-4");
 		// 5 failures within 12 minutes.
 		assertThat(basic(TestAccounts.PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void springSecuritysOwnAuthenticationManagerHonoursTheLockToo() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			basic("wrong-password-" + i);
+		}
+
+		AuthenticationManager global = authenticationConfiguration.getAuthenticationManager();
+		assertThatExceptionOfType(LockedException.class).isThrownBy(() -> global
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(USER, TestAccounts.PASSWORD)));
 	}
 
 	@Test
