@@ -121,10 +121,11 @@ public class ContactRecords {
 
 	/**
 	 * Registers a contact moment that did not come by phone (e-mail, chat), with its wrap-up.
+	 * @param counsellorId who registers it, so they can open it again; null for an operator
 	 * @throws InvalidContactException naming every bad field; nothing is stored then
 	 */
 	@Transactional
-	public ContactView register(RegisteredContact contact) {
+	public ContactView register(RegisteredContact contact, Long counsellorId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (contact == null) {
 			throw new InvalidContactException("body", "a request body is required");
@@ -185,7 +186,7 @@ public class ContactRecords {
 			throw new InvalidContactException(problems);
 		}
 		long id = repository.insert(new NewRecord(contact.helplineId(), channel.get(), "registered",
-				contact.date().atStartOfDay(), null, group, language, null, null, null, null, null, true,
+				contact.date().atStartOfDay(), null, group, language, null, null, null, counsellorId, null, true,
 				pseudonym == null, pseudonym, contact.returningCaller(), referral, true, topics));
 		return get(id);
 	}

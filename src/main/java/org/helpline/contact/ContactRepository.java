@@ -164,7 +164,8 @@ class ContactRepository {
 				rs.getString("language"), rs.getString("outcome"), integer(rs, "waiting_seconds"),
 				integer(rs, "ringing_seconds"), integer(rs, "talk_seconds"), rs.getBoolean("contact_moment"),
 				rs.getBoolean("withheld"), rs.getBytes("pseudonym") != null, topics, rs.getString("referral_code"),
-				(Boolean) rs.getObject("returning_caller"), rs.getBoolean("wrapped_up"));
+				(Boolean) rs.getObject("returning_caller"), rs.getBoolean("wrapped_up"),
+				rs.getObject("counsellor_id", Long.class));
 	}
 
 	private static Integer integer(ResultSet rs, String column) throws SQLException {

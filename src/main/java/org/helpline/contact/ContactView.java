@@ -11,10 +11,12 @@ import java.util.List;
  * @param returningCaller the counsellor's mark for a contact without pseudonym: true if the
  * person contacted the helpline before, false if this is their first contact, null if not
  * asked
+ * @param counsellorId who took the call or registered the contact, if known: counsellors open
+ * and wrap up only their own
  */
 public record ContactView(long id, long helplineId, String channel, LocalDateTime startedAround, String callerGroup,
 		String language, String outcome, Integer waitingSeconds, Integer ringingSeconds, Integer talkSeconds,
 		boolean contactMoment, boolean withheld, boolean identified, List<String> topics, String referral,
-		Boolean returningCaller, boolean wrappedUp) {
+		Boolean returningCaller, boolean wrappedUp, Long counsellorId) {
 
 }

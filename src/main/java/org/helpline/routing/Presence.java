@@ -143,8 +143,13 @@ public class Presence {
 	 * @throws UnknownCounsellorException when no counsellor is linked to the login
 	 */
 	public long counsellorOfUser(String username) {
-		return store.idByUsername(username).orElseThrow(
+		return linkedCounsellor(username).orElseThrow(
 				() -> new UnknownCounsellorException("no counsellor is linked to the account '" + username + "'"));
+	}
+
+	/** The counsellor this login acts as, if any. */
+	public Optional<Long> linkedCounsellor(String username) {
+		return store.idByUsername(username);
 	}
 
 	/** The counsellor whose desk phone is this PJSIP endpoint (for feature codes dialled from it). */

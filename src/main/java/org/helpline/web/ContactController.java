@@ -3,6 +3,8 @@ package org.helpline.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactImport;
@@ -13,9 +15,12 @@ import org.helpline.contact.ContactRecords;
 import org.helpline.contact.ContactView;
 import org.helpline.contact.RegisteredContact;
 import org.helpline.contact.WrapUp;
+import org.helpline.routing.Presence;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Counsellors' API for contacts: the wrap-up after a call, e-mails and chats, the lists to
- * choose from. Changing those lists and importing history is for operators.
+ * choose from; each counsellor their own contacts. Changing those lists and importing history
+ * is for operators.
  */
 @RestController
 @RequestMapping("/api/contacts")
 class ContactController {
 
 	private static final String OPERATORS = "hasAnyRole('OPERATOR', 'ADMIN')";
+
+	private static final Set<String> OPERATOR_ROLES = Set.of("ROLE_OPERATOR", "ROLE_ADMIN");
 
 	private final ContactRecords records;
 
@@ -43,26 +51,32 @@ class ContactController {
 
 	private final AuditTrail audit;
 
-	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, AuditTrail audit) {
+	private final Presence presence;
+
+	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, AuditTrail audit,
+			Presence presence) {
 		this.records = records;
+		this.presence = presence;
 		this.options = options;
 		this.imports = imports;
 		this.audit = audit;
 	}
 
 	@GetMapping("/{id}")
-	ContactView one(@PathVariable long id) {
-		return records.get(id);
+	ContactView one(@PathVariable long id, Authentication user) {
+		return own(records.get(id), user);
 	}
 
 	@PutMapping("/{id}/wrap-up")
-	ContactView wrapUp(@PathVariable long id, @RequestBody WrapUp wrapUp) {
+	ContactView wrapUp(@PathVariable long id, @RequestBody WrapUp wrapUp, Authentication user) {
+		own(records.get(id), user);
 		return records.wrapUp(id, Bodies.required(wrapUp));
 	}
 
 	@PostMapping
-	ResponseEntity<ContactView> register(@RequestBody RegisteredContact contact) {
-		ContactView registered = records.register(Bodies.required(contact));
+	ResponseEntity<ContactView> register(@RequestBody RegisteredContact contact, Authentication user) {
+		ContactView registered = records.register(Bodies.required(contact),
+				presence.linkedCounsellor(user.getName()).orElse(null));
 		return ResponseEntity.created(URI.create("/api/contacts/" + registered.id())).body(registered);
 	}
 
@@ -86,6 +100,21 @@ class ContactController {
 	@PreAuthorize(OPERATORS)
 	ContactOption saveReferral(@PathVariable String code, @RequestBody ContactOption.Settings settings) {
 		return saveOption(Kind.REFERRAL, code, Bodies.required(settings));
+	}
+
+	/**
+	 * Operators and administrators open every contact; a counsellor only the calls they took
+	 * and the contacts they registered, so a login cannot page through other people's calls.
+	 */
+	private ContactView own(ContactView contact, Authentication user) {
+		if (user.getAuthorities().stream().anyMatch(a -> OPERATOR_ROLES.contains(a.getAuthority()))) {
+			return contact;
+		}
+		Optional<Long> me = presence.linkedCounsellor(user.getName());
+		if (me.isEmpty() || !me.get().equals(contact.counsellorId())) {
+			throw new AccessDeniedException("contact " + contact.id() + " was not taken by this counsellor");
+		}
+		return contact;
 	}
 
 	/** Audited as subject {@code contact-option} with id {@code <kind>/<code>}, e.g. {@code topic/DOWNLOADING}. */

@@ -128,7 +128,7 @@ class ContactRecordsTest extends ContactIntegrationTest {
 		long helpline = stopItNow();
 
 		ContactView mail = records.register(new RegisteredContact(helpline, "email", LocalDate.parse("2027-01-04"),
-				"SELF", "nl", "someone@example.org", List.of("DOWNLOADING"), null, null));
+				"SELF", "nl", "someone@example.org", List.of("DOWNLOADING"), null, null), null);
 
 		assertThat(mail.channel()).isEqualTo("email");
 		assertThat(mail.startedAround()).isEqualTo(LocalDateTime.parse("2027-01-04T00:00"));
@@ -143,7 +143,7 @@ class ContactRecordsTest extends ContactIntegrationTest {
 		long helpline = stopItNow();
 
 		assertThatThrownBy(() -> records.register(new RegisteredContact(helpline, "phone",
-				LocalDate.parse("2027-02-01"), null, null, null, List.of(), null, null)))
+				LocalDate.parse("2027-02-01"), null, null, null, List.of(), null, null), null))
 			.isInstanceOfSatisfying(InvalidContactException.class, ex -> assertThat(ex.problems())
 				.extracting(p -> p.field())
 				.containsExactlyInAnyOrder("channel", "date"));

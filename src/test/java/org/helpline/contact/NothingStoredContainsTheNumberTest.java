@@ -33,7 +33,7 @@ class NothingStoredContainsTheNumberTest extends ContactIntegrationTest {
 		unanswered(helpline, "2027-01-05T10:20:00Z", "+31612345678", "SELF", CallOutcome.OUT_OF_HOURS, 0);
 		unanswered(helpline, "2027-01-05T10:20:00Z", "+31612345678", "bad group!", null, -1);
 		records.register(new RegisteredContact(helpline, "chat", LocalDate.parse("2027-01-05"), null, null,
-				"+31612345678", List.of(), null, null));
+				"+31612345678", List.of(), null, null), null);
 
 		List<String> dump = dumpEveryTable();
 

@@ -79,7 +79,7 @@ class ReportCacheTest extends ContactIntegrationTest {
 
 		records.wrapUp(lateCall, new WrapUp(List.of("OWN_FEELINGS"), null, null, null));
 		records.register(new RegisteredContact(helpline, "email", LocalDate.parse("2017-02-20"), "SELF", null,
-				"new-person", List.of(), null, null));
+				"new-person", List.of(), null, null), null);
 		imports.importCsv(helpline, "date,channel\n2017-01-05,phone\n");
 
 		Report after = reports.report(ReportPeriod.quarter(2017, 1), helpline, false);
@@ -93,7 +93,7 @@ class ReportCacheTest extends ContactIntegrationTest {
 		long persons = reports.report(ReportPeriod.year(2016), helpline, false).distinctPersons().count().value();
 
 		records.register(new RegisteredContact(helpline, "chat", LocalDate.parse("2016-12-30"), "SELF", null,
-				"someone-new", List.of(), null, null));
+				"someone-new", List.of(), null, null), null);
 
 		assertThat(reports.report(ReportPeriod.year(2016), helpline, false).distinctPersons().count().value())
 			.isEqualTo(persons + 1);

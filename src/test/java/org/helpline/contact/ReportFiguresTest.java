@@ -47,7 +47,7 @@ class ReportFiguresTest extends ContactIntegrationTest {
 		long withheld = answered(helpline, "2017-04-03T08:00:00Z", "anonymous", "PROFESSIONAL", 15, 1200);
 		records.wrapUp(withheld, new WrapUp(List.of("PROFESSIONAL"), "TREATMENT_CENTRE", false, null));
 		records.register(new RegisteredContact(helpline, "email", LocalDate.parse("2017-05-02"), "SELF", "nl",
-				"mail-1", List.of("DOWNLOADING"), null, null));
+				"mail-1", List.of("DOWNLOADING"), null, null), null);
 		// 23:30 on 30 June in Amsterdam (summer time): Q2.
 		answered(helpline, "2017-06-30T21:30:00Z", "+31655555555", "SELF", 25, 100);
 		// 00:30 on 1 July in Amsterdam: Q3.

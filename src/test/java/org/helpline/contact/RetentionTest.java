@@ -44,7 +44,7 @@ class RetentionTest extends ContactIntegrationTest {
 				unanswered(line, at, number, "SELF", CallOutcome.values()[1 + i % 5], i * 7);
 			}
 			records.register(new RegisteredContact(stopItNow, "chat", LocalDate.of(year, 5, 5), "OTHER", "en", null,
-					List.of("HANDS_ON_WORRY"), null, false));
+					List.of("HANDS_ON_WORRY"), null, false), null);
 		}
 		List<Report> before = everyReport(stopItNow, flemish);
 

@@ -1,7 +1,15 @@
 package org.helpline.web;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
 import org.helpline.contact.CallOutcome;
+import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactIntegrationTest;
+import org.helpline.privacy.CallerNumber;
+import org.helpline.routing.CounsellorSettings;
+import org.helpline.routing.Counsellors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +37,23 @@ class ContactApiTest extends ContactIntegrationTest {
 
 	long helpline;
 
+	/** The counsellor the API user "counsellor" acts as. */
+	long me;
+
+	long colleague;
+
 	@BeforeEach
-	void accounts(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder passwords) {
+	void accounts(@Autowired JdbcUserDetailsManager accounts, @Autowired PasswordEncoder passwords,
+			@Autowired Counsellors counsellors) {
 		ApiUsers.ensure(accounts, passwords);
 		helpline = stopItNow();
+		me = linkedCounsellor(counsellors, "api-anna", "counsellor");
+		colleague = linkedCounsellor(counsellors, "api-bram", null);
 	}
 
 	@Test
 	void aCounsellorWrapsUpTheCallTheyTook() {
-		long id = answered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", 12, 900);
+		long id = answeredBy(me);
 
 		assertThat(put("/api/contacts/" + id + "/wrap-up", counsellor(), """
 				{"topics": ["OWN_FEELINGS", "DOWNLOADING"], "referral": "TREATMENT_CENTRE"}"""))
@@ -50,8 +66,20 @@ class ContactApiTest extends ContactIntegrationTest {
 	}
 
 	@Test
+	void aCounsellorCanNeitherOpenNorWrapUpAColleaguesCall() {
+		long id = answeredBy(colleague);
+
+		assertThat(mvc.get().uri("/api/contacts/" + id).with(counsellor())).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(put("/api/contacts/" + id + "/wrap-up", counsellor(), "{\"topics\": [\"OTHER\"]}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(records.get(id).wrappedUp()).isFalse();
+		assertThat(put("/api/contacts/" + id + "/wrap-up", operator(), "{\"topics\": [\"OTHER\"]}"))
+			.hasStatusOk();
+	}
+
+	@Test
 	void aBadWrapUpNamesEachField() {
-		long id = answered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", 12, 900);
+		long id = answeredBy(me);
 
 		assertThat(put("/api/contacts/" + id + "/wrap-up", counsellor(),
 				"{\"topics\": [\"GOSSIP\"], \"returningCaller\": true}"))
@@ -66,24 +94,27 @@ class ContactApiTest extends ContactIntegrationTest {
 	void aCallThatWasNotAnsweredHasNoWrapUpAndAnUnknownOneIsNotFound() {
 		long id = unanswered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", CallOutcome.OUT_OF_HOURS, 0);
 
-		assertThat(put("/api/contacts/" + id + "/wrap-up", counsellor(), "{\"topics\": [\"OTHER\"]}"))
+		assertThat(put("/api/contacts/" + id + "/wrap-up", operator(), "{\"topics\": [\"OTHER\"]}"))
 			.hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(put("/api/contacts/999999/wrap-up", counsellor(), "{\"topics\": [\"OTHER\"]}"))
 			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
-	void aCounsellorRegistersAChat() {
-		assertThat(post("/api/contacts", counsellor(), MediaType.APPLICATION_JSON, """
+	void aCounsellorRegistersAChatAndCanOpenItAgain() {
+		MvcTestResult created = post("/api/contacts", counsellor(), MediaType.APPLICATION_JSON, """
 				{"helplineId": %d, "channel": "chat", "date": "2027-01-04", "callerGroup": "PARTNER_FAMILY",
-				 "topics": ["PARTNER_FAMILY"], "returningCaller": false}""".formatted(helpline)))
-			.hasStatus(HttpStatus.CREATED)
-			.hasHeader("Location", "/api/contacts/" + jdbc.sql("select max(id) from contact_record")
-				.query(Long.class)
-				.single())
+				 "topics": ["PARTNER_FAMILY"], "returningCaller": false}""".formatted(helpline));
+
+		long id = jdbc.sql("select max(id) from contact_record").query(Long.class).single();
+		assertThat(created).hasStatus(HttpStatus.CREATED)
+			.hasHeader("Location", "/api/contacts/" + id)
 			.bodyJson()
 			.hasPathSatisfying("$.channel", v -> v.assertThat().isEqualTo("chat"))
 			.hasPathSatisfying("$.identified", v -> v.assertThat().isEqualTo(false));
+		assertThat(mvc.get().uri("/api/contacts/" + id).with(counsellor())).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.counsellorId", v -> v.assertThat().isEqualTo((int) me));
 	}
 
 	@Test
@@ -123,11 +154,27 @@ class ContactApiTest extends ContactIntegrationTest {
 
 	@Test
 	void analystsHaveNoAccessToSingleContacts() {
-		long id = answered(helpline, "2027-01-05T08:40:00Z", NUMBER, "SELF", 12, 900);
+		long id = answeredBy(me);
 
 		assertThat(mvc.get().uri("/api/contacts/" + id).with(analyst())).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/api/contacts/" + id)).hasStatus(HttpStatus.UNAUTHORIZED);
 		assertThat(mvc.get().uri("/api/contacts/" + id).with(counsellor())).hasStatusOk();
+	}
+
+	private long answeredBy(long counsellor) {
+		return records.recordCall(new CompletedCall(helpline, Instant.parse("2027-01-05T08:40:00Z"),
+				CallerNumber.of(NUMBER), "SELF", "nl", Duration.ofSeconds(12), Duration.ofSeconds(3),
+				Duration.ofSeconds(900), counsellor, CallOutcome.ANSWERED, "phone"));
+	}
+
+	private static long linkedCounsellor(Counsellors counsellors, String endpoint, String username) {
+		return counsellors.all()
+			.stream()
+			.filter(c -> endpoint.equals(c.endpoint()))
+			.findFirst()
+			.orElseGet(() -> counsellors
+				.create(new CounsellorSettings(endpoint, endpoint, null, username, Map.of(), Map.of())))
+			.id();
 	}
 
 	private MvcTestResult put(String uri, RequestPostProcessor who,

@@ -191,14 +191,14 @@ class CounsellorPageController {
 
 	@PostMapping("/contacts")
 	String register(Principal user, RegisterForm form, RedirectAttributes redirect) {
-		presence.counsellorOfUser(user.getName());
+		long me = presence.counsellorOfUser(user.getName());
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate date = form.date(problems);
 		if (problems.isEmpty()) {
 			try {
 				records.register(new RegisteredContact(form.helplineId(), form.channel(), date, form.callerGroup(),
 						form.language(), form.personKey(), form.topics(), form.referral(),
-						WrapUpForm.yesNo(form.returningCaller())));
+						WrapUpForm.yesNo(form.returningCaller())), me);
 				redirect.addFlashAttribute("notice", "counsellor.register.saved");
 				return "redirect:/counsellor#register";
 			}

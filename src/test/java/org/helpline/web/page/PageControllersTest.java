@@ -153,7 +153,7 @@ class PageControllersTest extends IntegrationTest {
 			.doesNotContain("id=\"wrap-up-form\"");
 
 		long contact = records.register(new RegisteredContact(helpline.id(), "email", LocalDate.of(2027, 1, 5), "SELF",
-				"nl", null, List.of(), null, null)).id();
+				"nl", null, List.of(), null, null), null).id();
 		calls.ended(anna, contact);
 		assertThat(mvc.get().uri("/counsellor").with(counsellor())).bodyText().contains("id=\"wrap-up-form\"");
 
@@ -168,7 +168,7 @@ class PageControllersTest extends IntegrationTest {
 	@Test
 	void aCounsellorCannotWrapUpAContactThatIsNotTheirLastCall() {
 		long other = records.register(new RegisteredContact(helpline.id(), "chat", LocalDate.of(2027, 1, 5), null,
-				null, null, List.of(), null, null)).id();
+				null, null, List.of(), null, null), null).id();
 
 		mvc.post().uri("/counsellor/wrap-up").param("contactId", Long.toString(other)).param("topics", "OTHER")
 			.with(counsellor()).with(csrf()).exchange();

@@ -145,7 +145,7 @@ class PagesBrowserIT extends BrowserTest {
 		Helpline helpline = officeHoursHelpline();
 		for (int i = 0; i < 3; i++) {
 			records.register(new RegisteredContact(helpline.id(), "email", LocalDate.of(2027, 1, 4), "SELF", "nl",
-					null, List.of("OTHER"), null, null));
+					null, List.of("OTHER"), null, null), null);
 		}
 		try (Stream<Path> old = Files.list(DOWNLOADS)) {
 			for (Path file : old.toList()) {
