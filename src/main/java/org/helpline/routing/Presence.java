@@ -315,6 +315,9 @@ public class Presence {
 	}
 
 	private void publish(CounsellorRow row) {
+		// Who was rung and why not is what operators ask first; ids and states only, never a caller.
+		log.info("Counsellor {}: {}{}, phone {}", row.id(), row.state(),
+				row.reason() == null ? "" : " (" + row.reason() + ")", row.device());
 		events.publishEvent(new CounsellorStateChanged(row.id(), row.state(), row.reason()));
 	}
 

@@ -3,6 +3,7 @@ package org.helpline.telephony;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -145,7 +146,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 				.map(EndpointList.class::cast)
 				.forEach(endpoint -> states.put(endpoint.getObjectName(), endpoint.getDevicestate()));
 			translator.snapshot(states);
-			log.info("AMI: re-read the state of {} endpoints", states.size());
+			log.info("AMI: re-read the state of {} endpoints: {}", states.size(), new TreeMap<>(states));
 		}
 		catch (Exception ex) {
 			log.warn("AMI: could not re-read endpoint states ({})", ex.getClass().getSimpleName());
