@@ -20,6 +20,7 @@ import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -82,7 +83,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 			try {
 				if (current.getState() == ManagerConnectionState.INITIAL
 						|| current.getState() == ManagerConnectionState.DISCONNECTED) {
-					// Its ConnectEvent (also after every automatic reconnect) triggers the re-read.
+					// Asterisk's FullyBooted (after every login, automatic reconnects too) triggers the re-read.
 					current.login();
 					log.info("AMI connected to {}:{}", properties.host(), properties.port());
 					delay = Duration.ofSeconds(1);
@@ -112,10 +113,11 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 	private void handle(ManagerEvent event) {
 		try {
 			switch (event) {
-				case ConnectEvent connected -> {
-					connections.incrementAndGet();
-					resynchronise();
-				}
+				case ConnectEvent connected -> connections.incrementAndGet();
+				// Asterisk takes logins before its modules are loaded, and an endpoint read then is
+				// missing or "Unavailable". It says FullyBooted to each session once it is ready (at
+				// once if it already is): only then are the phones' states worth reading.
+				case FullyBootedEvent booted -> resynchronise();
 				case DisconnectEvent disconnected -> {
 					log.warn("AMI connection lost; Asterisk-Java reconnects");
 					translator.connectionLost();

@@ -1,0 +1,78 @@
+package org.helpline.telephony;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.helpline.IntegrationTest;
+import org.helpline.routing.CounsellorSettings;
+import org.helpline.routing.CounsellorState;
+import org.helpline.routing.Counsellors;
+import org.helpline.routing.DeviceState;
+import org.helpline.routing.Presence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Asterisk accepts manager logins before it has loaded its phones; what it says about them
+ * then is not their state. The service connects to a fake Asterisk that is still booting and
+ * calls every phone "Unavailable" until it is booted.
+ */
+@DirtiesContext
+class AsteriskBootTest extends IntegrationTest {
+
+	private static final FakeAmi asterisk = new FakeAmi("counsellor-1", "Unavailable", "Not in use");
+
+	@DynamicPropertySource
+	static void theFakeAsterisk(DynamicPropertyRegistry registry) {
+		registry.add("helpline.ami.enabled", () -> true);
+		registry.add("helpline.ami.port", asterisk::port);
+		registry.add("helpline.ami.max-retry-delay", () -> "1s");
+	}
+
+	@AfterAll
+	static void stopTheFake() throws IOException {
+		asterisk.close();
+	}
+
+	@Autowired
+	Counsellors counsellors;
+
+	@Autowired
+	Presence presence;
+
+	@Test
+	void phoneStatesReadWhileAsteriskBootsAreNotTrustedAndAreReadAgainOnceItHasBooted() {
+		await().atMost(Duration.ofSeconds(20)).until(() -> asterisk.logins() > 0);
+		long anna = counsellors.create(new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of(), Map.of()))
+			.id();
+		presence.signIn(anna);
+
+		boot();
+		await().atMost(Duration.ofSeconds(10)).until(() -> asterisk.endpointListsAfterBoot() > 0);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(presence.status(anna).device()).isEqualTo(DeviceState.IDLE);
+			assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.AVAILABLE);
+		});
+	}
+
+	private static void boot() {
+		try {
+			asterisk.boot();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
