@@ -56,6 +56,11 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 
 	private volatile ManagerConnection connection;
 
+	// Touched only on the events thread.
+	private boolean loggedIn;
+
+	private boolean booted;
+
 	private volatile Thread keeper;
 
 	AmiConnection(AmiProperties properties, AsteriskEvents translator, MeterRegistry meters) {
@@ -83,7 +88,8 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 			try {
 				if (current.getState() == ManagerConnectionState.INITIAL
 						|| current.getState() == ManagerConnectionState.DISCONNECTED) {
-					// Asterisk's FullyBooted (after every login, automatic reconnects too) triggers the re-read.
+					// Its ConnectEvent and Asterisk's FullyBooted (also after every automatic reconnect)
+					// trigger the re-read.
 					current.login();
 					log.info("AMI connected to {}:{}", properties.host(), properties.port());
 					delay = Duration.ofSeconds(1);
@@ -113,12 +119,18 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 	private void handle(ManagerEvent event) {
 		try {
 			switch (event) {
-				case ConnectEvent connected -> connections.incrementAndGet();
-				// Asterisk takes logins before its modules are loaded, and an endpoint read then is
-				// missing or "Unavailable". It says FullyBooted to each session once it is ready (at
-				// once if it already is): only then are the phones' states worth reading.
-				case FullyBootedEvent booted -> resynchronise();
+				case ConnectEvent connected -> {
+					connections.incrementAndGet();
+					loggedIn = true;
+					resynchroniseOnceReady();
+				}
+				case FullyBootedEvent fullyBooted -> {
+					booted = true;
+					resynchroniseOnceReady();
+				}
 				case DisconnectEvent disconnected -> {
+					loggedIn = false;
+					booted = false;
 					log.warn("AMI connection lost; Asterisk-Java reconnects");
 					translator.connectionLost();
 				}
@@ -135,6 +147,18 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 		catch (RuntimeException ex) {
 			// Never the event itself: it carries the caller's number.
 			log.error("Handling AMI {} failed: {}", event.getClass().getSimpleName(), ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * Asterisk takes logins before its modules are loaded, and a phone read then is missing or
+	 * "Unavailable". It says FullyBooted to each session once it is ready, at once after the
+	 * login if it already is, which can be before Asterisk-Java has finished logging in. So the
+	 * phones are read when both have happened, in either order.
+	 */
+	private void resynchroniseOnceReady() {
+		if (loggedIn && booted) {
+			resynchronise();
 		}
 	}
 

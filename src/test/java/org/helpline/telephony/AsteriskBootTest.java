@@ -12,7 +12,10 @@ import org.helpline.routing.Counsellors;
 import org.helpline.routing.DeviceState;
 import org.helpline.routing.Presence;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -25,9 +28,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Asterisk accepts manager logins before it has loaded its phones; what it says about them
  * then is not their state. The service connects to a fake Asterisk that is still booting and
- * calls every phone "Unavailable" until it is booted.
+ * calls every phone "Unavailable" until it is booted. The tests share the one fake, which
+ * stays booted once booted, so the booting one runs first.
  */
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AsteriskBootTest extends IntegrationTest {
 
 	private static final FakeAmi asterisk = new FakeAmi("boot-test-phone", "Unavailable", "Not in use");
@@ -51,6 +56,7 @@ class AsteriskBootTest extends IntegrationTest {
 	Presence presence;
 
 	@Test
+	@Order(1)
 	void phoneStatesReadWhileAsteriskBootsAreNotTrustedAndAreReadAgainOnceItHasBooted() {
 		// Counsellors other tests left would be this Asterisk's unknown phones.
 		jdbc.sql("delete from counsellor").update();
@@ -67,6 +73,22 @@ class AsteriskBootTest extends IntegrationTest {
 			assertThat(presence.status(anna).device()).isEqualTo(DeviceState.IDLE);
 			assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.AVAILABLE);
 		});
+	}
+
+	/** A booted Asterisk says FullyBooted right after the login, before Asterisk-Java has finished it. */
+	@Test
+	@Order(2)
+	void afterAReconnectToABootedAsteriskThePhonesAreReadAgain() throws IOException {
+		await().atMost(Duration.ofSeconds(20)).until(() -> asterisk.logins() > 0);
+		boot();
+		await().atMost(Duration.ofSeconds(10)).until(() -> asterisk.endpointListsAfterBoot() > 0);
+		int logins = asterisk.logins();
+		int reads = asterisk.endpointListsAfterBoot();
+
+		asterisk.dropConnection();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> asterisk.logins() > logins);
+		await().atMost(Duration.ofSeconds(10)).until(() -> asterisk.endpointListsAfterBoot() > reads);
 	}
 
 	private static void boot() {

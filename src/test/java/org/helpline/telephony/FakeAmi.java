@@ -76,6 +76,14 @@ final class FakeAmi implements AutoCloseable {
 		}
 	}
 
+	/** The link breaks (as when Asterisk restarts); the client logs in again to a booted Asterisk. */
+	void dropConnection() throws IOException {
+		Socket open = current;
+		if (open != null) {
+			open.close();
+		}
+	}
+
 	private void serve() {
 		while (!server.isClosed()) {
 			try (Socket socket = server.accept()) {
