@@ -194,7 +194,8 @@ public class ContactImport {
 			problems.add(new ImportProblem(line, "date", "'" + text + "' is not a date like 2016-01-31 or 31-01-2016"));
 			return null;
 		}
-		records.dateProblem(date, today).ifPresent(message -> problems.add(new ImportProblem(line, "date", message)));
+		records.dateProblem(date, today)
+			.ifPresent(p -> problems.add(new ImportProblem(line, "date", p.message())));
 		return date;
 	}
 

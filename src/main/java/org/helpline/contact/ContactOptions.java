@@ -47,8 +47,8 @@ public class ContactOptions {
 	public ContactOption save(Kind kind, String code, Settings settings) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (code == null || !CODE.matcher(code).matches()) {
-			problems.add(new FieldProblem("code", "a code of capitals, digits and _ (at most 32) is required, not '"
-					+ code + "'"));
+			problems.add(FieldProblem.of("contact.option-code-invalid", "code",
+					"a code of capitals, digits and _ (at most 32) is required, not '" + code + "'", code));
 		}
 		if (settings == null) {
 			throw new InvalidContactException("body", "a request body is required");
@@ -78,7 +78,8 @@ public class ContactOptions {
 
 	private static void label(String label, String field, List<FieldProblem> problems) {
 		if (label == null || label.isBlank() || label.strip().length() > 200) {
-			problems.add(new FieldProblem(field, "a label of 1 to 200 characters is required"));
+			problems.add(FieldProblem.of("contact.option-label-required", field,
+					"a label of 1 to 200 characters is required"));
 		}
 	}
 

@@ -132,41 +132,45 @@ public class ContactRecords {
 		}
 		Place place = null;
 		if (contact.helplineId() == null) {
-			problems.add(new FieldProblem("helplineId", "is required"));
+			problems.add(FieldProblem.of("contact.helpline-required", "helplineId", "is required"));
 		}
 		else {
 			place = places.of(contact.helplineId());
 			if (place.country() == null) {
-				problems.add(new FieldProblem("helplineId", "no helpline " + contact.helplineId()));
+				problems.add(FieldProblem.of("contact.helpline-unknown", "helplineId",
+						"no helpline " + contact.helplineId(), contact.helplineId()));
 			}
 		}
 		Optional<Channel> channel = Channel.parse(contact.channel()).filter(c -> c != Channel.PHONE);
 		if (channel.isEmpty()) {
-			problems.add(new FieldProblem("channel", "email or chat, not '" + contact.channel()
-					+ "' (calls are recorded by the phone system)"));
+			problems.add(FieldProblem.of("contact.channel-invalid", "channel",
+					"email or chat, not '" + contact.channel() + "' (calls are recorded by the phone system)",
+					contact.channel()));
 		}
 		if (contact.date() == null) {
-			problems.add(new FieldProblem("date", "is required"));
+			problems.add(FieldProblem.of("contact.date-required", "date", "is required"));
 		}
 		else if (place != null && place.country() != null) {
 			dateProblem(contact.date(), LocalDate.ofInstant(clock.instant(), place.zone()))
-				.ifPresent(message -> problems.add(new FieldProblem("date", message)));
+				.ifPresent(problems::add);
 		}
 		String group = knownGroup(contact.callerGroup(), problems);
 		String language = null;
 		if (contact.language() != null && !contact.language().isBlank()) {
 			language = contact.language().strip().toLowerCase(Locale.ROOT);
 			if (!language.equals("nl") && !language.equals("en")) {
-				problems.add(new FieldProblem("language", "nl or en, not '" + contact.language() + "'"));
+				problems.add(FieldProblem.of("contact.language-invalid", "language",
+						"nl or en, not '" + contact.language() + "'", contact.language()));
 			}
 		}
 		String personKey = contact.personKey() == null || contact.personKey().isBlank() ? null
 				: contact.personKey().strip();
 		if (personKey != null && personKey.length() > MAX_PERSON_KEY) {
-			problems.add(new FieldProblem("personKey", "at most " + MAX_PERSON_KEY + " characters"));
+			problems.add(FieldProblem.of("contact.person-key-too-long", "personKey",
+					"at most " + MAX_PERSON_KEY + " characters", MAX_PERSON_KEY));
 		}
 		if (personKey != null && contact.returningCaller() != null) {
-			problems.add(new FieldProblem("returningCaller",
+			problems.add(FieldProblem.of("contact.returning-with-person-key", "returningCaller",
 					"only for contacts without a person key: the key already recognises a returning person"));
 		}
 		List<String> topics = activeCodes(Kind.TOPIC, contact.topics(), "topics", problems);
@@ -178,8 +182,9 @@ public class ContactRecords {
 		if (problems.isEmpty() && personKey != null) {
 			pseudonym = pseudonyms.ofPersonKey(personKey, contact.date().getYear()).orElse(null);
 			if (pseudonym == null) {
-				problems.add(new FieldProblem("personKey", "no pseudonym key for " + contact.date().getYear()
-						+ ", so the person key cannot be kept; leave it empty"));
+				problems.add(FieldProblem.of("contact.person-key-no-pseudonym", "personKey", "no pseudonym key for "
+						+ contact.date().getYear() + ", so the person key cannot be kept; leave it empty",
+						contact.date().getYear()));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -204,11 +209,13 @@ public class ContactRecords {
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (!contact.contactMoment()) {
-			problems.add(new FieldProblem("id", "contact " + id + " is a call that was not answered ("
-					+ contact.outcome() + "); only contact moments have a wrap-up"));
+			problems.add(FieldProblem.of("contact.wrap-up-unanswered", "id",
+					"contact " + id + " is a call that was not answered (" + contact.outcome()
+							+ "); only contact moments have a wrap-up",
+					id, contact.outcome()));
 		}
 		if (wrapUp.returningCaller() != null && contact.identified()) {
-			problems.add(new FieldProblem("returningCaller",
+			problems.add(FieldProblem.of("contact.returning-recognised", "returningCaller",
 					"only for contacts without a number or person key: this caller is recognised by the number"));
 		}
 		List<String> topics = activeCodes(Kind.TOPIC, wrapUp.topics(), "topics", problems);
@@ -230,15 +237,16 @@ public class ContactRecords {
 	}
 
 	/** Why a contact cannot be dated on this day, if it cannot. */
-	Optional<String> dateProblem(LocalDate date, LocalDate today) {
+	Optional<FieldProblem> dateProblem(LocalDate date, LocalDate today) {
 		if (date.isAfter(today)) {
-			return Optional.of(date + " is in the future");
+			return Optional.of(FieldProblem.of("contact.date-future", "date", date + " is in the future", date));
 		}
 		if (date.getYear() < 1990) {
-			return Optional.of(date + " is before 1990");
+			return Optional.of(FieldProblem.of("contact.date-before-1990", "date", date + " is before 1990", date));
 		}
 		if (repository.reducedYears().contains(date.getYear())) {
-			return Optional.of(date.getYear() + " was reduced to totals by retention; nothing can be added to it");
+			return Optional.of(FieldProblem.of("contact.date-reduced", "date",
+					date.getYear() + " was reduced to totals by retention; nothing can be added to it", date.getYear()));
 		}
 		return Optional.empty();
 	}
@@ -250,7 +258,8 @@ public class ContactRecords {
 		}
 		String code = text.strip().toUpperCase(Locale.ROOT);
 		if (!properties.callerGroups().contains(code)) {
-			problems.add(new FieldProblem("callerGroup", "one of " + properties.callerGroups() + ", not '" + text + "'"));
+			problems.add(FieldProblem.of("contact.caller-group-invalid", "callerGroup",
+					"one of " + properties.callerGroups() + ", not '" + text + "'", properties.callerGroups(), text));
 			return null;
 		}
 		return code;
@@ -265,7 +274,8 @@ public class ContactRecords {
 		for (String code : codes) {
 			ContactOption option = code == null ? null : known.get(code.strip().toUpperCase(Locale.ROOT));
 			if (option == null || !option.active()) {
-				problems.add(new FieldProblem(field, "'" + code + "' is not an active " + kind.table()));
+				problems.add(FieldProblem.of("contact.option-inactive", field,
+						"'" + code + "' is not an active " + kind.table(), code, kind.table()));
 			}
 			else {
 				accepted.add(option.code());

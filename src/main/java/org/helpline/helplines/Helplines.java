@@ -177,51 +177,61 @@ public class Helplines {
 	private List<FieldProblem> scheduleProblems(Helpline candidate) {
 		return validator.validate(candidate.schedule()).stream()
 			.map(p -> new FieldProblem(p.field().replaceFirst("^weekly", "openingHours"),
-					p.message().replace("weekly[", "openingHours[")))
+					p.message().replace("weekly[", "openingHours["), p.code(),
+					p.args().stream().map(a -> a.replace("weekly[", "openingHours[")).toList()))
 			.toList();
 	}
 
 	private List<FieldProblem> settingsProblems(HelplineSettings s, Long ownId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (s.name() == null || s.name().isBlank() || s.name().length() > 100) {
-			problems.add(new FieldProblem("name", "a name of 1 to 100 characters is required"));
+			problems.add(FieldProblem.of("helpline.name-required", "name",
+					"a name of 1 to 100 characters is required"));
 		}
 		else if (repository.findIdByName(s.name()).filter(other -> !other.equals(ownId)).isPresent()) {
-			problems.add(new FieldProblem("name", "another helpline is already called '" + s.name() + "'"));
+			problems.add(FieldProblem.of("helpline.name-taken", "name",
+					"another helpline is already called '" + s.name() + "'", s.name()));
 		}
 		if (s.numbers() == null || s.numbers().isEmpty()) {
-			problems.add(new FieldProblem("numbers", "at least one dialled number is required"));
+			problems.add(FieldProblem.of("helpline.number-required", "numbers",
+					"at least one dialled number is required"));
 		}
 		else {
 			for (int i = 0; i < s.numbers().size(); i++) {
 				numberProblem(s.numbers().get(i), ownId).ifPresent(problems::add);
 			}
 			if (s.numbers().stream().distinct().count() != s.numbers().size()) {
-				problems.add(new FieldProblem("numbers", "a number is listed twice"));
+				problems.add(FieldProblem.of("helpline.number-twice", "numbers", "a number is listed twice"));
 			}
 		}
 		if (ScheduleValidator.parseZone(s.timeZone()).isEmpty()) {
-			problems.add(new FieldProblem("timeZone", "unknown time zone '" + s.timeZone() + "'"));
+			problems.add(FieldProblem.of("helpline.unknown-time-zone", "timeZone",
+					"unknown time zone '" + s.timeZone() + "'", s.timeZone()));
 		}
 		if (s.country() == null || !holidays.isSupportedCountry(s.country())) {
-			problems.add(new FieldProblem("country", "no public holiday calendar for country '" + s.country() + "'"));
+			problems.add(FieldProblem.of("helpline.unknown-country", "country",
+					"no public holiday calendar for country '" + s.country() + "'", s.country()));
 		}
 		if (s.language() == null || !LANGUAGE.matcher(s.language()).matches()) {
-			problems.add(new FieldProblem("language", "language must be nl or en, not '" + s.language() + "'"));
+			problems.add(FieldProblem.of("helpline.unknown-language", "language",
+					"language must be nl or en, not '" + s.language() + "'", s.language()));
 		}
 		if (s.ringTimeoutSeconds() != null && (s.ringTimeoutSeconds() < 5 || s.ringTimeoutSeconds() > 300)) {
-			problems.add(new FieldProblem("ringTimeoutSeconds", "must be between 5 and 300 seconds"));
+			problems.add(FieldProblem.of("helpline.ring-timeout-range", "ringTimeoutSeconds",
+					"must be between 5 and 300 seconds"));
 		}
 		return problems;
 	}
 
 	private Optional<FieldProblem> numberProblem(String number, Long ownId) {
 		if (number == null || !NUMBER.matcher(number).matches()) {
-			return Optional.of(new FieldProblem("numbers", "'" + number + "' is not a dialled number (digits only)"));
+			return Optional.of(FieldProblem.of("helpline.number-not-digits", "numbers",
+					"'" + number + "' is not a dialled number (digits only)", number));
 		}
 		return repository.findIdByNumber(number)
 			.filter(other -> !other.equals(ownId))
-			.map(other -> new FieldProblem("numbers", number + " already belongs to helpline " + other));
+			.map(other -> FieldProblem.of("helpline.number-taken", "numbers",
+					number + " already belongs to helpline " + other, number, other));
 	}
 
 	private static Helpline fromSettings(long id, HelplineSettings s, HolidayPolicy policy,

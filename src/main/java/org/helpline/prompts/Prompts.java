@@ -127,16 +127,18 @@ public class Prompts {
 		List<FieldProblem> problems = new ArrayList<>(text == null ? List.of() : textProblems(text));
 		byte[] bytes = read(content, properties.maxUpload().toBytes());
 		if (bytes.length == 0) {
-			problems.add(new FieldProblem("file", "the file is empty"));
+			problems.add(FieldProblem.of("prompt.file-empty", "file", "the file is empty"));
 		}
 		else if (bytes.length > properties.maxUpload().toBytes()) {
-			problems.add(new FieldProblem("file", "the file is larger than " + properties.maxUpload().toMegabytes()
-					+ " MB"));
+			problems.add(FieldProblem.of("prompt.file-too-large", "file",
+					"the file is larger than " + properties.maxUpload().toMegabytes() + " MB",
+					properties.maxUpload().toMegabytes()));
 		}
 		Prompt prompt = checked(language, key, problems);
 		String said = text != null ? normalised(text)
 				: repository.find(prompt).map(OperatorPrompt::text).or(() -> catalogue.builtInText(prompt))
-					.orElseThrow(() -> invalid("text", "a new prompt needs a text: what the recording says"));
+					.orElseThrow(() -> invalid(FieldProblem.of("prompt.new-needs-text", "text",
+							"a new prompt needs a text: what the recording says")));
 		return locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
 			Path upload = folder.workFile(language, extension(fileName));
@@ -144,15 +146,16 @@ public class Prompts {
 			try {
 				Files.write(upload, bytes);
 				if (tools.length(upload).compareTo(properties.maxUploadLength()) > 0) {
-					throw invalid("file", "the recording is longer than " + properties.maxUploadLength().toSeconds()
-							+ " s");
+					throw invalid(FieldProblem.of("prompt.recording-too-long", "file",
+							"the recording is longer than " + properties.maxUploadLength().toSeconds() + " s",
+							properties.maxUploadLength().toSeconds()));
 				}
 				tools.convert(upload, wav);
 				return new PromptView.Change(before, keep(prompt, said, AudioSource.UPLOADED, wav, actor));
 			}
 			catch (AudioTools.Refused ex) {
 				log.info("Upload for prompt {}/{} refused: {}", language, key, ex.getMessage());
-				throw invalid("file", "not an audio file sox can read");
+				throw invalid(FieldProblem.of("prompt.not-audio", "file", "not an audio file sox can read"));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -270,11 +273,13 @@ public class Prompts {
 	private static Prompt checked(String language, String key, List<FieldProblem> more) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (language == null || !PromptCatalogue.LANGUAGES.contains(language)) {
-			problems.add(new FieldProblem("language",
-					"must be one of " + String.join(", ", PromptCatalogue.LANGUAGES) + ", not '" + language + "'"));
+			problems.add(FieldProblem.of("prompt.language-invalid", "language",
+					"must be one of " + String.join(", ", PromptCatalogue.LANGUAGES) + ", not '" + language + "'",
+					String.join(", ", PromptCatalogue.LANGUAGES), language));
 		}
 		if (key == null || !KEY.matcher(key).matches()) {
-			problems.add(new FieldProblem("key", "must be 1 to 60 lower-case letters, digits and hyphens"));
+			problems.add(FieldProblem.of("prompt.key-invalid", "key",
+					"must be 1 to 60 lower-case letters, digits and hyphens"));
 		}
 		problems.addAll(more);
 		if (!problems.isEmpty()) {
@@ -285,14 +290,16 @@ public class Prompts {
 
 	private static List<FieldProblem> textProblems(String text) {
 		if (text == null || text.isBlank()) {
-			return List.of(new FieldProblem("text", "a text is required"));
+			return List.of(FieldProblem.of("prompt.text-required", "text", "a text is required"));
 		}
 		String said = normalised(text);
 		if (said.length() > MAX_TEXT) {
-			return List.of(new FieldProblem("text", "at most " + MAX_TEXT + " characters"));
+			return List.of(FieldProblem.of("prompt.text-too-long", "text",
+					"at most " + MAX_TEXT + " characters", MAX_TEXT));
 		}
 		if (said.chars().anyMatch(Character::isISOControl)) {
-			return List.of(new FieldProblem("text", "must not contain control characters"));
+			return List.of(FieldProblem.of("prompt.text-control-characters", "text",
+					"must not contain control characters"));
 		}
 		return List.of();
 	}
@@ -317,8 +324,8 @@ public class Prompts {
 		return matcher.find() ? "." + matcher.group(1).toLowerCase(Locale.ROOT) : "";
 	}
 
-	private static InvalidPromptException invalid(String field, String message) {
-		return new InvalidPromptException(List.of(new FieldProblem(field, message)));
+	private static InvalidPromptException invalid(FieldProblem problem) {
+		return new InvalidPromptException(List.of(problem));
 	}
 
 	private static UnknownPromptException unknown(String language, String key) {

@@ -84,29 +84,36 @@ public class Counsellors {
 		String external = blankToNull(s.externalNumber());
 		String username = blankToNull(s.username());
 		if (name == null || name.length() > 100) {
-			problems.add(new FieldProblem("displayName", "a name of 1 to 100 characters is required"));
+			problems.add(FieldProblem.of("counsellor.name-required", "displayName",
+					"a name of 1 to 100 characters is required"));
 		}
 		if ((endpoint == null) == (external == null)) {
-			problems.add(new FieldProblem("endpoint",
-					"give either a PJSIP endpoint or an external number (reached through the trunk), not "
-							+ (endpoint == null ? "neither" : "both")));
+			problems.add((endpoint == null) ? FieldProblem.of("counsellor.phone-neither", "endpoint",
+					"give either a PJSIP endpoint or an external number (reached through the trunk), not neither")
+					: FieldProblem.of("counsellor.phone-both", "endpoint",
+							"give either a PJSIP endpoint or an external number (reached through the trunk), not both"));
 		}
 		if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
-			problems.add(new FieldProblem("endpoint", "'" + endpoint + "' is not a PJSIP endpoint name"));
+			problems.add(FieldProblem.of("counsellor.endpoint-invalid", "endpoint",
+					"'" + endpoint + "' is not a PJSIP endpoint name", endpoint));
 		}
 		else if (endpoint != null) {
 			store.idByEndpoint(endpoint).filter(other -> !other.equals(ownId)).ifPresent(other -> problems
-				.add(new FieldProblem("endpoint", "endpoint " + endpoint + " belongs to counsellor " + other)));
+				.add(FieldProblem.of("counsellor.endpoint-taken", "endpoint",
+						"endpoint " + endpoint + " belongs to counsellor " + other, endpoint, other)));
 		}
 		if (external != null && !NUMBER.matcher(external).matches()) {
-			problems.add(new FieldProblem("externalNumber", "'" + external + "' is not a number (digits only)"));
+			problems.add(FieldProblem.of("counsellor.external-not-digits", "externalNumber",
+					"'" + external + "' is not a number (digits only)", external));
 		}
 		if (username != null && !store.userExists(username)) {
-			problems.add(new FieldProblem("username", "there is no account '" + username + "'"));
+			problems.add(FieldProblem.of("counsellor.account-unknown", "username",
+					"there is no account '" + username + "'", username));
 		}
 		else if (username != null) {
 			store.idByUsername(username).filter(other -> !other.equals(ownId)).ifPresent(other -> problems
-				.add(new FieldProblem("username", "account " + username + " already acts as counsellor " + other)));
+				.add(FieldProblem.of("counsellor.account-taken", "username",
+						"account " + username + " already acts as counsellor " + other, username, other)));
 		}
 		Map<String, Integer> groups = levels(s.callerGroups(), "callerGroups", GROUP, problems);
 		Map<String, Integer> languages = levels(s.languages(), "languages", LANGUAGE, problems);
@@ -124,10 +131,12 @@ public class Counsellors {
 		}
 		given.forEach((name, level) -> {
 			if (!names.matcher(name).matches()) {
-				problems.add(new FieldProblem(field + "." + name, "'" + name + "' is not a valid name"));
+				problems.add(FieldProblem.of("counsellor.level-name-invalid", field + "." + name,
+						"'" + name + "' is not a valid name", name));
 			}
 			else if (level == null || level < 1 || level > 3) {
-				problems.add(new FieldProblem(field + "." + name, "the level must be 1, 2 or 3"));
+				problems.add(FieldProblem.of("counsellor.level-range", field + "." + name,
+						"the level must be 1, 2 or 3"));
 			}
 			else {
 				levels.put(name, level);

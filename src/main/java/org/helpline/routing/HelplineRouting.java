@@ -105,8 +105,9 @@ public class HelplineRouting {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new FieldProblem(field, "must be one of " + Arrays.toString(type.getEnumConstants())
-					+ ", not '" + value + "'"));
+			problems.add(FieldProblem.of("routing.choice-invalid", field,
+					"must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'",
+					Arrays.toString(type.getEnumConstants()), value));
 			return fallback;
 		}
 	}
@@ -117,7 +118,8 @@ public class HelplineRouting {
 			return fallback;
 		}
 		if (value < min || value > max) {
-			problems.add(new FieldProblem(field, "must be between " + min + " and " + max + " seconds"));
+			problems.add(FieldProblem.of("routing.seconds-range", field,
+					"must be between " + min + " and " + max + " seconds", min, max));
 		}
 		return value;
 	}
@@ -128,16 +130,17 @@ public class HelplineRouting {
 			return fallback;
 		}
 		if (value.size() > 2) {
-			problems.add(new FieldProblem("wideningSeconds", "at most two steps: to level 2, then to level 3"));
+			problems.add(FieldProblem.of("routing.widening-steps", "wideningSeconds",
+					"at most two steps: to level 2, then to level 3"));
 		}
 		for (int i = 0; i < value.size(); i++) {
 			Integer seconds = value.get(i);
 			String field = "wideningSeconds[" + i + "]";
 			if (seconds == null || seconds < 0 || seconds > 7200) {
-				problems.add(new FieldProblem(field, "must be between 0 and 7200 seconds"));
+				problems.add(FieldProblem.of("routing.widening-range", field, "must be between 0 and 7200 seconds"));
 			}
 			else if (i > 0 && value.get(i - 1) != null && seconds <= value.get(i - 1)) {
-				problems.add(new FieldProblem(field, "must be later than the step before it"));
+				problems.add(FieldProblem.of("routing.widening-order", field, "must be later than the step before it"));
 			}
 		}
 		return value;

@@ -77,7 +77,8 @@ public class Presence {
 	public CounsellorStatus pause(long counsellorId, String reason) {
 		if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
 			throw new InvalidRoutingException(
-					List.of(new FieldProblem("reason", "a reason of 1 to " + MAX_REASON + " characters is required")));
+					List.of(FieldProblem.of("presence.reason-required", "reason",
+							"a reason of 1 to " + MAX_REASON + " characters is required", MAX_REASON)));
 		}
 		Instant now = clock.instant();
 		return apply(counsellorId, row -> switch (row.state()) {
@@ -115,8 +116,9 @@ public class Presence {
 	public CounsellorStatus extendWrapUp(long counsellorId, Duration extra) {
 		if (extra == null || extra.compareTo(Duration.ofSeconds(1)) < 0
 				|| extra.compareTo(properties.maxExtension()) > 0) {
-			throw new InvalidRoutingException(List.of(new FieldProblem("seconds",
-					"must be between 1 and " + properties.maxExtension().toSeconds() + " seconds")));
+			throw new InvalidRoutingException(List.of(FieldProblem.of("presence.extension-range", "seconds",
+					"must be between 1 and " + properties.maxExtension().toSeconds() + " seconds",
+					properties.maxExtension().toSeconds())));
 		}
 		Instant now = clock.instant();
 		return apply(counsellorId, row -> {

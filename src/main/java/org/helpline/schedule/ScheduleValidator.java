@@ -42,7 +42,8 @@ public final class ScheduleValidator {
 		if (parseZone(zoneId).isPresent()) {
 			return List.of();
 		}
-		return List.of(new ScheduleProblem("timeZone", "Unknown time zone '" + zoneId + "'"));
+		return List.of(ScheduleProblem.of("schedule.unknown-time-zone", "timeZone",
+				"Unknown time zone '" + zoneId + "'", zoneId));
 	}
 
 	public List<ScheduleProblem> validate(Schedule schedule) {
@@ -68,8 +69,9 @@ public final class ScheduleValidator {
 		for (int i = 0; i < closures.size(); i++) {
 			Closure closure = closures.get(i);
 			if (closure.lastDay().isBefore(closure.firstDay())) {
-				problems.add(new ScheduleProblem("closures[" + i + "].lastDay", "Last day " + closure.lastDay()
-						+ " is before first day " + closure.firstDay()));
+				problems.add(ScheduleProblem.of("schedule.last-day-before-first-day", "closures[" + i + "].lastDay",
+						"Last day " + closure.lastDay() + " is before first day " + closure.firstDay(),
+						closure.lastDay(), closure.firstDay()));
 			}
 		}
 	}
@@ -78,15 +80,18 @@ public final class ScheduleValidator {
 		for (int i = 0; i < spans.size(); i++) {
 			LocalSpan span = spans.get(i).span();
 			if (span.isEmptyOrReversed()) {
-				problems.add(new ScheduleProblem(list + "[" + i + "].end", "End " + span.end()
-						+ " must be after start " + span.start() + " (use 00:00 as end for \"until midnight\")"));
+				problems.add(ScheduleProblem.of("schedule.end-before-start", list + "[" + i + "].end",
+						"End " + span.end() + " must be after start " + span.start()
+								+ " (use 00:00 as end for \"until midnight\")",
+						span.end(), span.start()));
 			}
 		}
 		for (int j = 0; j < spans.size(); j++) {
 			for (int i = 0; i < j; i++) {
 				if (spans.get(i).overlaps(spans.get(j))) {
-					problems.add(new ScheduleProblem(list + "[" + j + "]",
-							spans.get(j) + " overlaps " + list + "[" + i + "] " + spans.get(i)));
+					problems.add(ScheduleProblem.of("schedule.overlap", list + "[" + j + "]",
+							spans.get(j) + " overlaps " + list + "[" + i + "] " + spans.get(i), spans.get(j),
+							list + "[" + i + "]", spans.get(i)));
 				}
 			}
 		}
@@ -95,7 +100,8 @@ public final class ScheduleValidator {
 	private void checkCountryAndHolidays(Schedule schedule, List<ScheduleProblem> problems) {
 		String country = schedule.country();
 		if (!this.publicHolidays.isSupportedCountry(country)) {
-			problems.add(new ScheduleProblem("country", "No holiday calendar for country '" + country + "'"));
+			problems.add(ScheduleProblem.of("schedule.unknown-country", "country",
+					"No holiday calendar for country '" + country + "'", country));
 			return;
 		}
 		Set<String> known = this.publicHolidays.knownKeys(country);
@@ -107,8 +113,9 @@ public final class ScheduleValidator {
 			List<ScheduleProblem> problems) {
 		for (String key : new TreeSet<>(keys)) {
 			if (!known.contains(key)) {
-				problems.add(new ScheduleProblem(field, "Unknown holiday '" + key + "' for country '" + country
-						+ "'; known: " + String.join(", ", known)));
+				problems.add(ScheduleProblem.of("schedule.unknown-holiday", field, "Unknown holiday '" + key
+						+ "' for country '" + country + "'; known: " + String.join(", ", known), key, country,
+						String.join(", ", known)));
 			}
 		}
 	}

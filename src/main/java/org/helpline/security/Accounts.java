@@ -77,11 +77,12 @@ public class Accounts {
 	public Account create(String username, String password, List<String> roles, Long counsellorId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (username == null || !USERNAME.matcher(username).matches()) {
-			problems.add(new FieldProblem("username",
+			problems.add(FieldProblem.of("account.username-invalid", "username",
 					"1 to 50 letters, digits or . _ @ - are required, starting with a letter or digit"));
 		}
 		else if (users.userExists(username)) {
-			problems.add(new FieldProblem("username", "account '" + username + "' already exists"));
+			problems.add(FieldProblem.of("account.username-taken", "username",
+					"account '" + username + "' already exists", username));
 		}
 		checkPassword("password", password, problems);
 		List<String> valid = checkRoles(roles, problems);
@@ -101,7 +102,7 @@ public class Accounts {
 		List<FieldProblem> problems = new ArrayList<>();
 		List<String> valid = checkRoles(roles, problems);
 		if (enabled == null) {
-			problems.add(new FieldProblem("enabled", "true or false is required"));
+			problems.add(FieldProblem.of("account.enabled-required", "enabled", "true or false is required"));
 		}
 		checkCounsellor(username, counsellorId, problems);
 		refuseIfAny(problems);
@@ -136,7 +137,8 @@ public class Accounts {
 		if (currentPassword == null || !passwords.matches(currentPassword, account.getPassword())) {
 			lockout.failed(username);
 			throw new InvalidAccountException(
-					List.of(new FieldProblem("currentPassword", "this is not your current password")));
+					List.of(FieldProblem.of("account.current-password-wrong", "currentPassword",
+							"this is not your current password")));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		checkPassword("newPassword", newPassword, problems);
@@ -222,21 +224,25 @@ public class Accounts {
 
 	private static void checkPassword(String field, String password, List<FieldProblem> problems) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-			problems.add(new FieldProblem(field, "at least " + MIN_PASSWORD_LENGTH + " characters are required"));
+			problems.add(FieldProblem.of("account.password-too-short", field,
+					"at least " + MIN_PASSWORD_LENGTH + " characters are required", MIN_PASSWORD_LENGTH));
 		}
 		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			problems.add(new FieldProblem(field, "at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8) are possible"));
+			problems.add(FieldProblem.of("account.password-too-long", field,
+					"at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8) are possible", MAX_PASSWORD_BYTES));
 		}
 	}
 
 	private static List<String> checkRoles(List<String> roles, List<FieldProblem> problems) {
 		if (roles == null || roles.isEmpty()) {
-			problems.add(new FieldProblem("roles", "at least one of " + ROLES + " is required"));
+			problems.add(FieldProblem.of("account.role-required", "roles",
+					"at least one of " + ROLES + " is required", ROLES));
 			return List.of();
 		}
 		for (int i = 0; i < roles.size(); i++) {
 			if (!ROLES.contains(roles.get(i))) {
-				problems.add(new FieldProblem("roles[" + i + "]", "'" + roles.get(i) + "' is not one of " + ROLES));
+				problems.add(FieldProblem.of("account.role-unknown", "roles[" + i + "]",
+						"'" + roles.get(i) + "' is not one of " + ROLES, roles.get(i), ROLES));
 			}
 		}
 		return ROLES.stream().filter(roles::contains).toList();
@@ -249,12 +255,14 @@ public class Accounts {
 		try {
 			Counsellor counsellor = counsellors.get(counsellorId);
 			if (counsellor.username() != null && !counsellor.username().equals(username)) {
-				problems.add(new FieldProblem("counsellorId", "counsellor " + counsellorId + " acts for account '"
-						+ counsellor.username() + "'; unlink it there first"));
+				problems.add(FieldProblem.of("account.counsellor-taken", "counsellorId", "counsellor " + counsellorId
+						+ " acts for account '" + counsellor.username() + "'; unlink it there first", counsellorId,
+						counsellor.username()));
 			}
 		}
 		catch (UnknownCounsellorException ex) {
-			problems.add(new FieldProblem("counsellorId", "there is no counsellor " + counsellorId));
+			problems.add(FieldProblem.of("account.counsellor-unknown", "counsellorId",
+					"there is no counsellor " + counsellorId, counsellorId));
 		}
 	}
 

@@ -104,7 +104,7 @@ class AccountPageController {
 				problems.addAll(ex.problems());
 			}
 			catch (LastAdminException ex) {
-				problems.add(new FieldProblem("account", ex.getMessage()));
+				problems.add(FieldProblem.of("account.last-admin", "account", ex.getMessage(), username));
 			}
 		}
 		return refused(redirect, "accountForm", problems, form, page(username));
@@ -142,7 +142,7 @@ class AccountPageController {
 		Account before = accounts.get(username);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (confirm == null) {
-			problems.add(new FieldProblem("confirm", "tick the box to confirm the removal"));
+			problems.add(FieldProblem.of("account.confirm-removal", "confirm", "tick the box to confirm the removal"));
 		}
 		else {
 			try {
@@ -152,7 +152,7 @@ class AccountPageController {
 				return "redirect:" + LIST;
 			}
 			catch (LastAdminException ex) {
-				problems.add(new FieldProblem("account", ex.getMessage()));
+				problems.add(FieldProblem.of("account.last-admin", "account", ex.getMessage(), username));
 			}
 		}
 		redirect.addFlashAttribute("problems", new FormProblems("delete", problems));
@@ -183,7 +183,8 @@ class AccountPageController {
 			return Long.valueOf(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new FieldProblem("counsellorId", "'" + text + "' is not a counsellor"));
+			problems.add(FieldProblem.of("account.counsellor-invalid", "counsellorId",
+					"'" + text + "' is not a counsellor", text));
 			return null;
 		}
 	}

@@ -148,7 +148,8 @@ class CounsellorPageController {
 	String pause(Principal user, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		if (!PAUSE_REASONS.contains(reason)) {
 			redirect.addFlashAttribute("problems", new FormProblems("state",
-					List.of(new FieldProblem("reason", "choose one of " + PAUSE_REASONS))));
+					List.of(FieldProblem.of("presence.pause-reason-invalid", "reason",
+							"choose one of " + PAUSE_REASONS, PAUSE_REASONS))));
 			return "redirect:/counsellor";
 		}
 		return change(user, redirect, id -> presence.pause(id, reason));
@@ -310,7 +311,8 @@ class CounsellorPageController {
 				return LocalDate.parse(date.strip());
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem("date", "'" + date + "' is not a date like 2027-01-05"));
+				problems.add(FieldProblem.of("form.not-a-date", "date",
+						"'" + date + "' is not a date like 2027-01-05", date));
 				return null;
 			}
 		}

@@ -22,7 +22,7 @@ final class Forms {
 			return Integer.valueOf(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new FieldProblem(field, "'" + text + "' is not a whole number"));
+			problems.add(FieldProblem.of("form.not-a-number", field, "'" + text + "' is not a whole number", text));
 			return null;
 		}
 	}
@@ -35,21 +35,22 @@ final class Forms {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "'" + text + "' is not a date like 2027-01-05"));
+			problems.add(FieldProblem.of("form.not-a-date", field,
+					"'" + text + "' is not a date like 2027-01-05", text));
 			return null;
 		}
 	}
 
 	static LocalTime time(String text, String field, List<FieldProblem> problems) {
 		if (blank(text)) {
-			problems.add(new FieldProblem(field, "is required"));
+			problems.add(FieldProblem.of("form.required", field, "is required"));
 			return null;
 		}
 		try {
 			return LocalTime.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "'" + text + "' is not a time like 09:00"));
+			problems.add(FieldProblem.of("form.not-a-time", field, "'" + text + "' is not a time like 09:00", text));
 			return null;
 		}
 	}
@@ -71,8 +72,8 @@ final class Forms {
 				pressed.add(String.valueOf(key));
 			}
 			else if (key != ',' && !Character.isWhitespace(key)) {
-				problems.add(new FieldProblem(field,
-						"'" + text + "' is not a list of keys like 2 or -,-,2 (0-9, * or #; - for no key)"));
+				problems.add(FieldProblem.of("form.not-keys", field,
+						"'" + text + "' is not a list of keys like 2 or -,-,2 (0-9, * or #; - for no key)", text));
 				return List.of();
 			}
 		}

@@ -122,7 +122,8 @@ class MenuPageController {
 		}
 		catch (UnknownMenuVersionException ex) {
 			redirect.addFlashAttribute("problems",
-					new FormProblems("history", List.of(new FieldProblem("version", ex.getMessage()))));
+					new FormProblems("history",
+							List.of(FieldProblem.of("menu.version-unknown", "version", ex.getMessage(), version, id))));
 		}
 		return "redirect:" + path(id) + "#history";
 	}

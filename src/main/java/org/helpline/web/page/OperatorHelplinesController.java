@@ -158,7 +158,8 @@ class OperatorHelplinesController {
 			local = LocalDateTime.parse(at);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem("at", "'" + at + "' is not a date and time like 2027-01-05T20:00"));
+			problems.add(FieldProblem.of("form.not-a-date-time", "at",
+					"'" + at + "' is not a date and time like 2027-01-05T20:00", at));
 		}
 		if (problems.isEmpty()) {
 			ZoneId zone = helplines.byDialledNumber(number).orElseGet(() -> helplines.get(id)).zone();

@@ -72,7 +72,7 @@ class OperatorScheduleController {
 				dayOfWeek = DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (RuntimeException ex) {
-				problems.add(new FieldProblem(field + ".day", "choose a day"));
+				problems.add(FieldProblem.of("schedule.day-required", field + ".day", "choose a day"));
 			}
 			LocalTime from = Forms.time(start, field + ".start", problems);
 			LocalTime until = Forms.time(end, field + ".end", problems);
@@ -101,7 +101,7 @@ class OperatorScheduleController {
 		LocalDate first = Forms.date(form.firstDay(), "firstDay", problems);
 		LocalDate last = Forms.date(form.lastDay(), "lastDay", problems);
 		if (first == null && problems.isEmpty()) {
-			problems.add(new FieldProblem("firstDay", "is required"));
+			problems.add(FieldProblem.of("form.required", "firstDay", "is required"));
 		}
 		if (problems.isEmpty()) {
 			try {
@@ -136,7 +136,7 @@ class OperatorScheduleController {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate date = Forms.date(form.date(), "date", problems);
 		if (date == null && problems.isEmpty()) {
-			problems.add(new FieldProblem("date", "is required"));
+			problems.add(FieldProblem.of("form.required", "date", "is required"));
 		}
 		LocalTime start = Forms.time(form.start(), "start", problems);
 		LocalTime end = Forms.time(form.end(), "end", problems);

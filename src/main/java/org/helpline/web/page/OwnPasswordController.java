@@ -46,7 +46,8 @@ class OwnPasswordController {
 	@PostMapping
 	String change(Principal user, PasswordForm form, RedirectAttributes redirect) {
 		if (!Objects.equals(form.newPassword(), form.repeat())) {
-			return refused(redirect, List.of(new FieldProblem("repeat", "is not the same as the new password")));
+			return refused(redirect, List.of(FieldProblem.of("account.repeat-differs", "repeat",
+					"is not the same as the new password")));
 		}
 		try {
 			accounts.changeOwnPassword(user.getName(), form.currentPassword(), form.newPassword());

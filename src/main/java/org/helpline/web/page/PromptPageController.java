@@ -89,11 +89,12 @@ class PromptPageController {
 		String key = Forms.orNull(form.key());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (exists(key)) {
-			problems.add(new FieldProblem("key", "'" + key + "' already exists: change it on its own page"));
+			problems.add(FieldProblem.of("prompt.key-exists", "key",
+					"'" + key + "' already exists: change it on its own page", key));
 		}
 		PromptCatalogue.LANGUAGES.stream()
 			.filter(l -> Forms.blank(form.text(l)))
-			.forEach(l -> problems.add(new FieldProblem(l, "a text is required")));
+			.forEach(l -> problems.add(FieldProblem.of("prompt.text-required", l, "a text is required")));
 		if (!problems.isEmpty()) {
 			return refusedKey(redirect, form, problems);
 		}
@@ -138,7 +139,8 @@ class PromptPageController {
 			Principal principal, RedirectAttributes redirect) {
 		return change(language, key, "upload-audio", null, redirect, () -> {
 			if (file == null || file.isEmpty()) {
-				throw new Refused(List.of(new FieldProblem("file", "choose a recording to upload")));
+				throw new Refused(List.of(FieldProblem.of("prompt.file-required", "file",
+						"choose a recording to upload")));
 			}
 			try {
 				return prompts.upload(language, key, file.getInputStream(), file.getOriginalFilename(),
@@ -202,7 +204,7 @@ class PromptPageController {
 		catch (InvalidPromptException ex) {
 			throw new Refused(ex.problems()
 				.stream()
-				.map(p -> p.field().equals("text") ? new FieldProblem(language, p.message()) : p)
+				.map(p -> p.field().equals("text") ? p.at(language) : p)
 				.toList());
 		}
 	}
