@@ -26,12 +26,16 @@ record FormProblems(String form, List<FieldProblem> problems) {
 		return form.equals(name) ? problems : List.of();
 	}
 
-	/** The messages of one field of the form (or of its parts: {@code openingHours[2].start}). */
-	public List<String> at(String name, String field) {
+	/** The problems of one field of the form (or of its parts: {@code openingHours[2].start}). */
+	public List<FieldProblem> of(String name, String field) {
 		return of(name).stream()
 			.filter(p -> p.field().equals(field) || p.field().startsWith(field + ".") || p.field().startsWith(field + "["))
-			.map(FieldProblem::message)
 			.toList();
+	}
+
+	/** The English messages of one field of the form, as the API words them. */
+	public List<String> at(String name, String field) {
+		return of(name, field).stream().map(FieldProblem::message).toList();
 	}
 
 }

@@ -104,7 +104,7 @@ class AdminPagesTest extends IntegrationTest {
 			assertThat(refused).hasRedirectedUrl("/admin/accounts/operator#delete");
 			assertThat(users.userExists("operator")).isTrue();
 			FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-			assertThat(mvc.get().uri("/admin/accounts/operator").with(admin()).flashAttr("problems", problems))
+			assertThat(mvc.get().uri("/admin/accounts/operator?lang=en").with(admin()).flashAttr("problems", problems))
 				.hasStatusOk()
 				.bodyText()
 				.contains("id=\"delete-problems\"", "last enabled administrator");

@@ -105,7 +105,7 @@ class MenuPageTest extends IntegrationTest {
 		assertThat(menus.currentVersion(helpline.id()).version()).isZero();
 		assertThat(audit.latest("menu", 1)).isEmpty();
 
-		assertThat(mvc.get().uri(page).with(operator())
+		assertThat(mvc.get().uri(page + "?lang=en").with(operator())
 			.flashAttr("problems", problems)
 			.flashAttr("menu", refused.getMvcResult().getFlashMap().get("menu"))).hasStatusOk()
 			.bodyText()

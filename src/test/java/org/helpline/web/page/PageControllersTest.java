@@ -111,7 +111,7 @@ class PageControllersTest extends IntegrationTest {
 		assertThat(problems.problems()).isNotEmpty();
 		assertThat(helplines.get(helpline.id()).closures()).isEmpty();
 
-		assertThat(mvc.get().uri("/operator/helplines/" + helpline.id()).with(operator())
+		assertThat(mvc.get().uri("/operator/helplines/" + helpline.id() + "?lang=en").with(operator())
 			.flashAttr("problems", problems)).hasStatusOk()
 			.bodyText()
 			.contains("id=\"closure-problems\"", problems.problems().getFirst().message());

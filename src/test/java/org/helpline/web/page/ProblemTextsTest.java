@@ -1,0 +1,83 @@
+package org.helpline.web.page;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.helpline.helplines.FieldProblem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A refused form's reasons in the page's language, from the same bundles the pages use. */
+class ProblemTextsTest {
+
+	private static final FieldProblem TOO_SHORT = FieldProblem.of("account.password-too-short", "password",
+			"at least 12 characters are required", 12);
+
+	private final ProblemTexts texts = new ProblemTexts(messages());
+
+	@AfterEach
+	void resetLocale() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void aDutchPageShowsTheDutchTextWithItsValuesFilledIn() {
+		LocaleContextHolder.setLocale(Locale.of("nl"));
+
+		assertThat(texts.text(TOO_SHORT)).isEqualTo("gebruik minstens 12 tekens");
+		assertThat(texts.text(FieldProblem.of("menu.language-not-in-menu", "choice.options[0].language",
+				"must be one of the menu's languages [nl], not 'en'", List.of("nl"), "en")))
+			.isEqualTo("kies een van de talen van het menu [nl], niet 'en'");
+	}
+
+	@Test
+	void anEnglishPageShowsTheDomainsOwnWords() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+
+		assertThat(texts.text(TOO_SHORT)).isEqualTo(TOO_SHORT.message());
+		assertThat(texts.text(FieldProblem.of("menu.no-end", "choice.options",
+				"no option ends the menu: at least one must be QUEUE or MESSAGE_AND_HANG_UP, else the caller can never "
+						+ "leave it")))
+			.isEqualTo("no option ends the menu: at least one must be QUEUE or MESSAGE_AND_HANG_UP, else the caller "
+					+ "can never leave it");
+	}
+
+	@Test
+	void numbersShowAsTheEnglishMessageShowsThemNotGroupedByLanguage() {
+		LocaleContextHolder.setLocale(Locale.of("nl"));
+
+		assertThat(texts.text(FieldProblem.of("routing.seconds-range", "ringSeconds",
+				"must be between 1000 and 7200 seconds", 1000, 7200)))
+			.isEqualTo("kies 1000 tot 7200 seconden");
+	}
+
+	@Test
+	void aProblemWithoutCodeShowsItsEnglishMessage() {
+		LocaleContextHolder.setLocale(Locale.of("nl"));
+
+		assertThat(texts.text(new FieldProblem("body", "a request body is required")))
+			.isEqualTo("a request body is required");
+	}
+
+	@Test
+	void anUnknownCodeFallsBackToTheEnglishMessage() {
+		LocaleContextHolder.setLocale(Locale.of("nl"));
+
+		assertThat(texts.text(FieldProblem.of("menu.no-such-problem", "digit", "'x' is not a key", "x")))
+			.isEqualTo("'x' is not a key");
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasenames("i18n/problems");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
+	}
+
+}
