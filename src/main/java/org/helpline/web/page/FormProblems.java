@@ -33,9 +33,4 @@ record FormProblems(String form, List<FieldProblem> problems) {
 			.toList();
 	}
 
-	/** The English messages of one field of the form, as the API words them. */
-	public List<String> at(String name, String field) {
-		return of(name, field).stream().map(FieldProblem::message).toList();
-	}
-
 }

@@ -85,8 +85,8 @@ class AdminPagesTest extends IntegrationTest {
 			.param("password", "too-short").with(admin()).with(csrf()).exchange();
 
 		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-		assertThat(problems.at("newAccount", "password")).isNotEmpty();
-		assertThat(problems.at("newAccount", "roles")).isNotEmpty();
+		assertThat(problems.of("newAccount", "password")).isNotEmpty();
+		assertThat(problems.of("newAccount", "roles")).isNotEmpty();
 		assertThat(users.userExists("adm-cora")).isFalse();
 		assertThat(refused.getMvcResult().getFlashMap().get("newAccount"))
 			.isEqualTo(new AccountPageController.NewAccountForm("adm-cora", "", List.of(), null));
@@ -197,9 +197,9 @@ class AdminPagesTest extends IntegrationTest {
 		RequestPostProcessor jet = user("adm-jet").roles("COUNSELLOR");
 
 		MvcTestResult wrong = ownPassword(jet, "not-my-password", "a-new-long-password", "a-new-long-password");
-		assertThat(flashProblems(wrong).at("password", "currentPassword")).isNotEmpty();
+		assertThat(flashProblems(wrong).of("password", "currentPassword")).isNotEmpty();
 		MvcTestResult typo = ownPassword(jet, PASSWORD, "a-new-long-password", "a-new-long-passwort");
-		assertThat(flashProblems(typo).at("password", "repeat")).isNotEmpty();
+		assertThat(flashProblems(typo).of("password", "repeat")).isNotEmpty();
 		assertThat(passwords.matches(PASSWORD, users.loadUserByUsername("adm-jet").getPassword())).isTrue();
 		assertThat(audit.latest("account", 1).getFirst().action()).isEqualTo("create");
 

@@ -9,6 +9,7 @@ import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
+import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.menu.Action;
@@ -101,7 +102,8 @@ class MenuPageTest extends IntegrationTest {
 
 		assertThat(refused).hasStatus(HttpStatus.FOUND);
 		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-		assertThat(problems.at("menu", "choice.defaultDigit")).containsExactly("no option has digit 7");
+		assertThat(problems.of("menu", "choice.defaultDigit"))
+			.extracting(FieldProblem::message).containsExactly("no option has digit 7");
 		assertThat(menus.currentVersion(helpline.id()).version()).isZero();
 		assertThat(audit.latest("menu", 1)).isEmpty();
 

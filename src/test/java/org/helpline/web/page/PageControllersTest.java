@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.helpline.IntegrationTest;
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactRecords;
 import org.helpline.contact.RegisteredContact;
+import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
-import org.helpline.IntegrationTest;
 import org.helpline.routing.CounsellorCalls;
 import org.helpline.routing.Counsellors;
 import org.helpline.routing.CurrentCall;
@@ -123,7 +124,7 @@ class PageControllersTest extends IntegrationTest {
 		MvcTestResult refused = mvc.post().uri(path).param("strategy", "ROUND_ROBIN").param("wrapUpSeconds", "5000")
 			.with(operator()).with(csrf()).exchange();
 		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-		assertThat(problems.at("routing", "wrapUpSeconds")).isNotEmpty();
+		assertThat(problems.of("routing", "wrapUpSeconds")).isNotEmpty();
 		assertThat(routing.rules(helpline.id()).wrapUpSeconds()).isEqualTo(60);
 
 		mvc.post().uri(path).param("strategy", "ROUND_ROBIN").param("wrapUpSeconds", "120")
@@ -183,7 +184,8 @@ class PageControllersTest extends IntegrationTest {
 			.with(counsellor()).with(csrf()).exchange();
 
 		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-		assertThat(problems.at("register", "date")).singleElement().asString().contains("future");
+		assertThat(problems.of("register", "date"))
+			.extracting(FieldProblem::message).singleElement().asString().contains("future");
 	}
 
 	@Test
@@ -212,7 +214,7 @@ class PageControllersTest extends IntegrationTest {
 		MvcTestResult refused = mvc.post().uri("/operator/counsellors").param("displayName", "Bram")
 			.param("endpoint", "page-phone-2").param("callerGroups", "self=x").with(operator()).with(csrf()).exchange();
 		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-		assertThat(problems.at("counsellor", "callerGroups")).isNotEmpty();
+		assertThat(problems.of("counsellor", "callerGroups")).isNotEmpty();
 
 		mvc.post().uri("/operator/counsellors").param("displayName", "Bram").param("endpoint", "page-phone-2")
 			.param("callerGroups", "self=1, professional=2").with(operator()).with(csrf()).exchange();

@@ -1,6 +1,7 @@
 package org.helpline.web.page;
 
 import org.helpline.IntegrationTest;
+import org.helpline.helplines.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,8 @@ class ProblemTextsPageTest extends IntegrationTest {
 			.getMvcResult()
 			.getFlashMap()
 			.get("problems");
-		assertThat(problems.at("newAccount", "password")).containsExactly("at least 12 characters are required");
+		assertThat(problems.of("newAccount", "password"))
+			.extracting(FieldProblem::message).containsExactly("at least 12 characters are required");
 
 		assertThat(mvc.get().uri("/admin/accounts").with(user("operator").roles("OPERATOR", "ADMIN"))
 			.flashAttr("problems", problems)).hasStatusOk()

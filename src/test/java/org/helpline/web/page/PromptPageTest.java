@@ -4,6 +4,7 @@ import org.helpline.IntegrationTest;
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.PromptCatalogue.Source;
+import org.helpline.helplines.FieldProblem;
 import org.helpline.prompts.AudioSource;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
@@ -79,7 +80,7 @@ class PromptPageTest extends IntegrationTest {
 			.with(operator()).with(csrf()).exchange();
 
 		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-		assertThat(problems.at("nl", "text")).containsExactly("a text is required");
+		assertThat(problems.of("nl", "text")).extracting(FieldProblem::message).containsExactly("a text is required");
 		assertThat(prompts.get("nl", "welcome").source()).isEqualTo(Source.BUILT_IN);
 		assertThat(mvc.get().uri("/operator/prompts/welcome").with(operator()).flashAttr("problems", problems))
 			.hasStatusOk()
@@ -139,7 +140,7 @@ class PromptPageTest extends IntegrationTest {
 		MvcTestResult refused = mvc.post().uri("/operator/prompts").param("key", "info-test")
 			.param("nl", "Kijk op de website.").param("en", "").with(operator()).with(csrf()).exchange();
 		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
-		assertThat(problems.at("newKey", "en")).containsExactly("a text is required");
+		assertThat(problems.of("newKey", "en")).extracting(FieldProblem::message).containsExactly("a text is required");
 		assertThat(prompts.find("nl", "info-test")).isEmpty();
 
 		assertThat(mvc.post().uri("/operator/prompts").param("key", "info-test").param("nl", "Kijk op de website.")
@@ -152,7 +153,8 @@ class PromptPageTest extends IntegrationTest {
 			.containsExactlyInAnyOrder("nl/info-test", "en/info-test");
 		MvcTestResult again = mvc.post().uri("/operator/prompts").param("key", "info-test").param("nl", "a")
 			.param("en", "b").with(operator()).with(csrf()).exchange();
-		assertThat(((FormProblems) again.getMvcResult().getFlashMap().get("problems")).at("newKey", "key"))
+		assertThat(((FormProblems) again.getMvcResult().getFlashMap().get("problems")).of("newKey", "key"))
+			.extracting(FieldProblem::message)
 			.singleElement().asString().contains("already exists");
 	}
 
