@@ -15,6 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +32,9 @@ class AudioTools {
 	private static final Map<String, String> VOICES = Map.of("nl", "nl", "en", "en-gb");
 
 	private static final String SPEED = "145";
+
+	private static final Map<String, String> TOOL_ENVIRONMENT = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LANG",
+			"C.UTF-8");
 
 	private static final List<String> TELEPHONE_WAV = List.of("-r", "8000", "-c", "1", "-b", "16", "-e",
 			"signed-integer", "-t", "wav");
@@ -53,20 +60,23 @@ class AudioTools {
 		}
 	}
 
-	/** The length of a recording, as sox reads its header. */
-	Duration length(Path audio) throws Refused {
-		String seconds = run(List.of(List.of(properties.sox(), "--i", "-D", audio.toString()))).strip();
+	/**
+	 * The length of a telephone WAV this class made. Read in Java rather than by {@code sox --i},
+	 * which has no way to be told the type and would guess it from the name or content.
+	 */
+	static Duration length(Path wav) throws Refused {
 		try {
-			return Duration.ofMillis(Math.round(Double.parseDouble(seconds) * 1000));
+			AudioFileFormat file = AudioSystem.getAudioFileFormat(wav.toFile());
+			return Duration.ofMillis(Math.round(file.getFrameLength() * 1000.0 / file.getFormat().getFrameRate()));
 		}
-		catch (NumberFormatException ex) {
-			throw new Refused("sox --i gave no length: " + seconds);
+		catch (UnsupportedAudioFileException | IOException ex) {
+			throw new Refused("not a WAV file: " + ex.getMessage());
 		}
 	}
 
-	/** Converts any recording sox reads into a telephone WAV. */
-	void convert(Path audio, Path wav) throws Refused {
-		List<String> sox = new ArrayList<>(List.of(properties.sox(), "-q", audio.toString()));
+	/** Converts a recording of a known format into a telephone WAV. */
+	void convert(Path audio, AudioFormat format, Path wav) throws Refused {
+		List<String> sox = new ArrayList<>(List.of(properties.sox(), "-q", "-t", format.soxType(), audio.toString()));
 		sox.addAll(TELEPHONE_WAV);
 		sox.addAll(List.of(wav.toString(), "norm", "-3"));
 		run(List.of(sox));
@@ -78,7 +88,7 @@ class AudioTools {
 	 * @throws AudioFailedException when one cannot start or the timeout passes
 	 */
 	private String run(List<List<String>> commands) throws Refused {
-		List<ProcessBuilder> builders = commands.stream().map(ProcessBuilder::new).toList();
+		List<ProcessBuilder> builders = commands.stream().map(AudioTools::withSmallestEnvironment).toList();
 		List<Process> processes;
 		try {
 			processes = builders.size() == 1 ? List.of(builders.getFirst().start())
@@ -123,6 +133,18 @@ class AudioTools {
 		catch (ExecutionException ex) {
 			throw new AudioFailedException("Cannot read from " + String.join(" | ", names(commands)) + ": " + ex.getCause());
 		}
+	}
+
+	/**
+	 * The tools get no variable of the service's environment (database password, AMI and AGI
+	 * secrets, pseudonym keys given as variables): only a fixed search path and locale.
+	 */
+	private static ProcessBuilder withSmallestEnvironment(List<String> command) {
+		ProcessBuilder builder = new ProcessBuilder(command);
+		Map<String, String> environment = builder.environment();
+		environment.clear();
+		environment.putAll(TOOL_ENVIRONMENT);
+		return builder;
 	}
 
 	private static List<String> names(List<List<String>> commands) {

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.helpline.callflow.Prompt;
@@ -38,9 +37,10 @@ public class Prompts {
 
 	private static final Logger log = LoggerFactory.getLogger(Prompts.class);
 
+	private static final String NOT_AUDIO = "not a recording: upload WAV, FLAC, Ogg, AIFF or AU audio";
+
 	private static final Pattern KEY = Pattern.compile("[a-z0-9-]{1,60}");
 
-	private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z0-9]{1,5})$");
 
 	static final int MAX_TEXT = 1000;
 
@@ -119,10 +119,9 @@ public class Prompts {
 
 	/**
 	 * Makes a recording the prompt's audio, converted for the telephone.
-	 * @param fileName the uploaded file's name; its extension tells sox the format
 	 * @param text what the recording says; null keeps the prompt's current text
 	 */
-	public PromptView.Change upload(String language, String key, InputStream content, String fileName, String text,
+	public PromptView.Change upload(String language, String key, InputStream content, String text,
 			String actor) {
 		List<FieldProblem> problems = new ArrayList<>(text == null ? List.of() : textProblems(text));
 		byte[] bytes = read(content, properties.maxUpload().toBytes());
@@ -134,6 +133,11 @@ public class Prompts {
 					"the file is larger than " + properties.maxUpload().toMegabytes() + " MB",
 					properties.maxUpload().toMegabytes()));
 		}
+		AudioFormat format = bytes.length == 0 ? null : AudioFormat.of(bytes).orElse(null);
+		if (bytes.length > 0 && format == null) {
+			problems.add(FieldProblem.of("prompt.not-audio", "file",
+					NOT_AUDIO));
+		}
 		Prompt prompt = checked(language, key, problems);
 		String said = text != null ? normalised(text)
 				: repository.find(prompt).map(OperatorPrompt::text).or(() -> catalogue.builtInText(prompt))
@@ -141,21 +145,21 @@ public class Prompts {
 							"a new prompt needs a text: what the recording says")));
 		return locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
-			Path upload = folder.workFile(language, extension(fileName));
+			Path upload = folder.workFile(language, ".upload");
 			Path wav = folder.workFile(language, ".wav");
 			try {
 				Files.write(upload, bytes);
-				if (tools.length(upload).compareTo(properties.maxUploadLength()) > 0) {
+				tools.convert(upload, format, wav);
+				if (AudioTools.length(wav).compareTo(properties.maxUploadLength()) > 0) {
 					throw invalid(FieldProblem.of("prompt.recording-too-long", "file",
 							"the recording is longer than " + properties.maxUploadLength().toSeconds() + " s",
 							properties.maxUploadLength().toSeconds()));
 				}
-				tools.convert(upload, wav);
 				return new PromptView.Change(before, keep(prompt, said, AudioSource.UPLOADED, wav, actor));
 			}
 			catch (AudioTools.Refused ex) {
 				log.info("Upload for prompt {}/{} refused: {}", language, key, ex.getMessage());
-				throw invalid(FieldProblem.of("prompt.not-audio", "file", "not an audio file sox can read"));
+				throw invalid(FieldProblem.of("prompt.not-audio", "file", NOT_AUDIO));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -316,12 +320,6 @@ public class Prompts {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/** sox knows a format by its extension, or else by the file's first bytes. */
-	private static String extension(String fileName) {
-		Matcher matcher = EXTENSION.matcher(fileName == null ? "" : fileName);
-		return matcher.find() ? "." + matcher.group(1).toLowerCase(Locale.ROOT) : "";
 	}
 
 	private static InvalidPromptException invalid(FieldProblem problem) {

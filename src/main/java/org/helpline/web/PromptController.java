@@ -66,8 +66,8 @@ class PromptController {
 	PromptView upload(@PathVariable String language, @PathVariable String key, @RequestPart MultipartFile file,
 			@RequestParam(required = false) String text, Principal principal) {
 		try {
-			return audited(language, key, "upload-audio", prompts.upload(language, key, file.getInputStream(),
-					file.getOriginalFilename(), text, principal.getName()));
+			return audited(language, key, "upload-audio", prompts.upload(language, key, file.getInputStream(), text,
+					principal.getName()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

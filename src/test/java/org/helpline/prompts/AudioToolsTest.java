@@ -45,9 +45,9 @@ class AudioToolsTest {
 		Path wav = folder.resolve("converted.wav");
 		AudioTools tools = tools(Duration.ofSeconds(20), "espeak-ng");
 
-		assertThat(tools.length(recording)).isEqualTo(Duration.ofMillis(1500));
-		tools.convert(recording, wav);
+		tools.convert(recording, AudioFormat.WAV, wav);
 
+		assertThat(AudioTools.length(wav)).isEqualTo(Duration.ofMillis(1500));
 		byte[] converted = Files.readAllBytes(wav);
 		assertThat(TestAudio.isTelephoneWav(converted)).isTrue();
 		assertThat(TestAudio.formatOf(converted).getFrameLength()).isEqualTo(12_000);
@@ -59,10 +59,27 @@ class AudioToolsTest {
 		Path noExtension = Files.writeString(folder.resolve("notes"), "this is not a recording");
 		AudioTools tools = tools(Duration.ofSeconds(20), "espeak-ng");
 
-		assertThatThrownBy(() -> tools.length(text)).isInstanceOf(AudioTools.Refused.class)
+		assertThatThrownBy(() -> tools.convert(text, AudioFormat.WAV, folder.resolve("y.wav")))
+			.isInstanceOf(AudioTools.Refused.class)
 			.hasMessageContaining("sox exited with");
-		assertThatThrownBy(() -> tools.convert(noExtension, folder.resolve("x.wav")))
+		assertThatThrownBy(() -> tools.convert(noExtension, AudioFormat.FLAC, folder.resolve("x.wav")))
 			.isInstanceOf(AudioTools.Refused.class);
+	}
+
+	@Test
+	void theToolsSeeNoneOfTheServicesEnvironment() throws Exception {
+		Path seen = folder.resolve("environment.txt");
+		Path sox = Files.writeString(folder.resolve("sox"), "#!/bin/sh\nenv > " + seen + "\n");
+		sox.toFile().setExecutable(true);
+		Path recording = Files.write(folder.resolve("recording.wav"), TestAudio.cdStereoWav(1));
+
+		new AudioTools(properties(Duration.ofSeconds(20), "espeak-ng", sox.toString())).convert(recording,
+				AudioFormat.WAV, folder.resolve("x.wav"));
+
+		assertThat(System.getenv()).containsKey("HOME");
+		assertThat(Files.readAllLines(seen)).extracting(line -> line.substring(0, line.indexOf('=')))
+			.contains("PATH")
+			.isSubsetOf("PATH", "LANG", "PWD", "SHLVL", "OLDPWD", "_");
 	}
 
 	@Test
@@ -82,8 +99,12 @@ class AudioToolsTest {
 	}
 
 	private AudioTools tools(Duration timeout, String espeak) {
-		return new AudioTools(new PromptProperties(folder, "helpline-live", espeak, "sox", timeout,
-				DataSize.ofMegabytes(5), Duration.ofSeconds(60), Duration.ofSeconds(30)));
+		return new AudioTools(properties(timeout, espeak, "sox"));
+	}
+
+	private PromptProperties properties(Duration timeout, String espeak, String sox) {
+		return new PromptProperties(folder, "helpline-live", espeak, sox, timeout, DataSize.ofMegabytes(5),
+				Duration.ofSeconds(60), Duration.ofSeconds(30));
 	}
 
 }

@@ -98,8 +98,8 @@ public class PromptsTest extends IntegrationTest {
 	void anUploadKeepsTheTextAndIsConvertedForTheTelephone() throws IOException {
 		prompts.setText("nl", "queue-hold", "Even geduld.", "anna");
 
-		PromptView uploaded = prompts.upload("nl", "queue-hold", new ByteArrayInputStream(TestAudio.cdStereoWav(2)),
-				"opname.wav", null, "anna").after();
+		PromptView uploaded = prompts.upload("nl", "queue-hold", new ByteArrayInputStream(TestAudio.cdStereoWav(2)), null,
+				"anna").after();
 
 		assertThat(uploaded.text()).isEqualTo("Even geduld.");
 		assertThat(uploaded.audioSource()).isEqualTo(AudioSource.UPLOADED);
@@ -116,7 +116,7 @@ public class PromptsTest extends IntegrationTest {
 		String before = audio.fileFor(new Prompt("en", "queue-hold"));
 
 		assertThatThrownBy(() -> prompts.upload("en", "queue-hold",
-				new ByteArrayInputStream("not a recording".getBytes()), "notes.txt", null, "anna"))
+				new ByteArrayInputStream("not a recording".getBytes()), null, "anna"))
 			.isInstanceOfSatisfying(InvalidPromptException.class,
 					ex -> assertThat(ex.problems()).singleElement()
 						.satisfies(p -> assertThat(p.field()).isEqualTo("file")));
@@ -166,15 +166,15 @@ public class PromptsTest extends IntegrationTest {
 		assertThatThrownBy(() -> prompts.setText("en", "welcome", "x".repeat(1001), "anna"))
 			.isInstanceOf(InvalidPromptException.class);
 		assertThatThrownBy(() -> prompts.upload("en", "brand-new", new ByteArrayInputStream(TestAudio.cdStereoWav(1)),
-				"new.wav", null, "anna"))
+				null, "anna"))
 			.isInstanceOfSatisfying(InvalidPromptException.class,
 					ex -> assertThat(ex.problems().getFirst().field()).isEqualTo("text"));
 	}
 
 	@Test
 	void aRecordingLongerThanAMinuteIsRefused() {
-		assertThatThrownBy(() -> prompts.upload("en", "welcome", new ByteArrayInputStream(TestAudio.toneWav(61, 8000, 1)),
-				"long.wav", null, "anna"))
+		assertThatThrownBy(() -> prompts.upload("en", "welcome",
+				new ByteArrayInputStream(TestAudio.toneWav(61, 8000, 1)), null, "anna"))
 			.isInstanceOfSatisfying(InvalidPromptException.class,
 					ex -> assertThat(ex.problems().getFirst().message()).contains("longer than 60 s"));
 	}

@@ -1,5 +1,7 @@
 package org.helpline.web;
 
+import java.nio.file.Path;
+
 import org.helpline.IntegrationTest;
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
@@ -8,6 +10,9 @@ import org.helpline.prompts.PromptsTest;
 import org.helpline.prompts.TestAudio;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -111,13 +116,39 @@ class PromptApiTest extends IntegrationTest {
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("file"))
-			.hasPathSatisfying("$.errors[0].message", v -> v.assertThat().isEqualTo("not an audio file sox can read"));
+			.hasPathSatisfying("$.errors[0].message", v -> v.assertThat().isEqualTo("not a recording: upload WAV, FLAC, Ogg, AIFF or AU audio"));
 		assertThat(mvc.post().uri("/api/prompts/en/queue-hold/audio").with(operator()).multipart()
 			.param("text", "Hold on.")
 			.exchange()).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("file"));
 		assertThat(audit.latest("prompt", 10)).isEmpty();
+	}
+
+	/**
+	 * sox reads m3u and pls files as playlists and fetches their http entries through a shell,
+	 * so a "recording" could run any command as the service's user.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "list.m3u", "list.pls", "hold.wav", "hold" })
+	void aPlaylistIsRefusedAndRunsNothing(String fileName, @TempDir Path folder) throws InterruptedException {
+		Path marker = folder.resolve("marker");
+		String entry = "http://127.0.0.1:9/$(touch " + marker + ").wav";
+		String playlist = fileName.endsWith(".pls") ? "[playlist]\nFile1=" + entry + "\nNumberOfEntries=1\n"
+				: "#EXTM3U\n" + entry + "\n";
+
+		assertThat(upload("/api/prompts/en/queue-hold/audio", fileName, playlist.getBytes()))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("file"));
+		Thread.sleep(500);
+		assertThat(marker).as("a command in the playlist ran").doesNotExist();
+	}
+
+	@Test
+	void aRecordingIsKnownByItsContentNotItsName() {
+		assertThat(upload("/api/prompts/en/queue-hold/audio", "opname.txt", TestAudio.cdStereoWav(1)))
+			.hasStatus(HttpStatus.OK);
 	}
 
 	@Test

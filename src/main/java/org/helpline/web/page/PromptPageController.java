@@ -143,8 +143,7 @@ class PromptPageController {
 						"choose a recording to upload")));
 			}
 			try {
-				return prompts.upload(language, key, file.getInputStream(), file.getOriginalFilename(),
-						Forms.orNull(text), principal.getName());
+				return prompts.upload(language, key, file.getInputStream(), Forms.orNull(text), principal.getName());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
