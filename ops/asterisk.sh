@@ -12,6 +12,7 @@
 #   HELPLINE_ASTERISK_ROOT  root folder (default ~/.cache/helpline/asterisk-root)
 #   HELPLINE_AMI_SECRET     AMI secret of user "helpline" (default local-dev-only)
 #   HELPLINE_PHONE_SECRET   digest password of the counsellor phones (default local-dev-only)
+#   HELPLINE_AGI_SECRET     secret the dialplan sends with every FastAGI request (default local-dev-only)
 #   HELPLINE_BACKEND        FastAGI host:port of the Java service (default 127.0.0.1:4573)
 #   HELPLINE_DEBIAN_MIRROR  Debian mirror for prepare (default http://deb.debian.org/debian)
 set -euo pipefail
@@ -128,16 +129,18 @@ port_taken() { # proto port
   [[ -n "$(ss "$flag" "sport = :$2" 2>/dev/null)" ]]
 }
 
-# Copies a template, replacing @AMI_SECRET@, @BACKEND@ and @PHONE_SECRET@ literally (no
-# regex/escaping issues).
+# Copies a template, replacing @AMI_SECRET@, @BACKEND@, @PHONE_SECRET@ and @AGI_SECRET@
+# literally (no regex/escaping issues).
 render() {
-  AMI_SECRET="$1" BACKEND="$2" PHONE_SECRET="${HELPLINE_PHONE_SECRET:-local-dev-only}" awk '
+  AMI_SECRET="$1" BACKEND="$2" PHONE_SECRET="${HELPLINE_PHONE_SECRET:-local-dev-only}" \
+    AGI_SECRET="${HELPLINE_AGI_SECRET:-local-dev-only}" awk '
     function subst(s, key, val,   out, i) {
       out = ""
       while ((i = index(s, key)) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(key)) }
       return out s
     }
     { line = subst($0, "@AMI_SECRET@", ENVIRON["AMI_SECRET"]); line = subst(line, "@BACKEND@", ENVIRON["BACKEND"])
+      line = subst(line, "@AGI_SECRET@", ENVIRON["AGI_SECRET"])
       print subst(line, "@PHONE_SECRET@", ENVIRON["PHONE_SECRET"]) }
   ' "$3" >"$4"
 }
@@ -148,6 +151,9 @@ install_config() {
     || die 2 "HELPLINE_AMI_SECRET must be 1-128 printable ASCII characters without spaces, ';', '\\' or '\"'"
   [[ "${HELPLINE_PHONE_SECRET:-local-dev-only}" =~ ^[[:alnum:]._-]{1,64}$ ]] \
     || die 2 "HELPLINE_PHONE_SECRET must be 1-64 letters, digits, '.', '_' or '-'"
+  # Sent as an AGI argument: no comma (argument separator), quote, semicolon or space.
+  [[ "${HELPLINE_AGI_SECRET:-local-dev-only}" =~ ^[[:alnum:]._-]{1,128}$ ]] \
+    || die 2 "HELPLINE_AGI_SECRET must be 1-128 letters, digits, '.', '_' or '-'"
   [[ "$backend" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:.]+\]:[0-9]{1,5}$ ]] \
     || die 2 "HELPLINE_BACKEND must be host:port, e.g. 127.0.0.1:4573 (got '$backend')"
   compgen -G "$REPO/asterisk-config/*.conf" >/dev/null || die 2 "no $REPO/asterisk-config/*.conf"
@@ -370,7 +376,7 @@ main() {
     status) cmd_status ;;
     cli) cmd_cli "$@" ;;
     *)
-      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+      sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
       exit 2
       ;;
   esac

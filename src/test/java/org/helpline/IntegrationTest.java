@@ -22,8 +22,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTest.Clocks.class)
-// No Asterisk here; the end-to-end tests switch the AMI connection back on.
-@TestPropertySource(properties = { "helpline.ami.enabled=false", "helpline.prompts.audio-folder=target/test-prompts" })
+// No Asterisk here; the end-to-end tests switch the AMI connection back on. A test rig on a
+// real database with the local secrets says so (LocalDefaultSecrets would refuse it otherwise).
+@TestPropertySource(properties = { "helpline.ami.enabled=false", "helpline.prompts.audio-folder=target/test-prompts",
+		"helpline.security.accept-local-defaults=true" })
 public abstract class IntegrationTest {
 
 	@Autowired

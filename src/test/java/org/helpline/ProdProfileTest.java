@@ -3,10 +3,15 @@ package org.helpline;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Production must never run with the secrets that make local development easy. */
+/**
+ * Production, and anything beyond a laptop (a real database, an address beyond loopback), must
+ * never run with the secrets that make local development easy.
+ */
 class ProdProfileTest {
 
 	@Test
@@ -35,6 +40,63 @@ class ProdProfileTest {
 		assertThatThrownBy(() -> runProd("--helpline.security.first-admin.password=short-one",
 				"--helpline.ami.secret=a-real-one"))
 			.hasMessageContaining("helpline.security.first-admin.password (at least 12 characters");
+	}
+
+	@Test
+	void prodProfileRefusesTheLocalAgiSecret() {
+		assertThatThrownBy(() -> runProd("--helpline.security.first-admin.password=a-long-real-one",
+				"--helpline.ami.secret=a-real-one"))
+			.hasMessageContaining("helpline.agi.secret (set HELPLINE_AGI_SECRET)");
+	}
+
+	@Test
+	void prodProfileRefusesATestRigsAcceptanceOfLocalDefaults() {
+		assertThatThrownBy(() -> runProd("--helpline.security.accept-local-defaults=true"))
+			.hasMessageContaining("Refusing to start the prod profile with helpline.security.accept-local-defaults");
+	}
+
+	@Test
+	void localDefaultsAreRefusedOnARealDatabaseWithoutTheProdProfile() {
+		assertThatThrownBy(() -> run("--spring.datasource.url=" + TestPostgres.jdbcUrl(),
+				"--spring.datasource.username=postgres", "--spring.datasource.password="))
+			.hasMessageContaining("not the embedded one")
+			.hasMessageContaining("helpline.security.first-admin.password")
+			.hasMessageContaining("helpline.ami.secret")
+			.hasMessageContaining("helpline.agi.secret")
+			.hasMessageContaining("helpline.privacy.create-missing-keys");
+	}
+
+	@Test
+	void localDefaultsAreRefusedWhenFastAgiListensBeyondLoopback() {
+		assertThatThrownBy(() -> run("--spring.datasource.url=jdbc:h2:mem:agi-beyond-loopback",
+				"--helpline.agi.bind-address=0.0.0.0"))
+			.hasMessageContaining("helpline.agi.bind-address not on loopback");
+	}
+
+	@Test
+	void localDefaultsAreRefusedWhenThePagesListenOnEveryInterface() {
+		assertThatThrownBy(() -> run("--spring.datasource.url=jdbc:h2:mem:pages-everywhere", "--server.address="))
+			.hasMessageContaining("server.address not on loopback");
+	}
+
+	@Test
+	void localDefaultsStartOnALaptopEmbeddedAndOnLoopback() {
+		SpringApplication app = new SpringApplication(HelplineApplication.class);
+		try (ConfigurableApplicationContext context = app.run("--helpline.agi.enabled=false",
+				"--helpline.ami.enabled=false", "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:laptop",
+				"--helpline.privacy.key-folder=target/laptop-keys", "--helpline.prompts.audio-folder=target/laptop-prompts")) {
+			assertThat(context.isActive()).isTrue();
+		}
+	}
+
+	private static void run(String... args) {
+		SpringApplication app = new SpringApplication(HelplineApplication.class);
+		String[] all = new String[args.length + 3];
+		all[0] = "--helpline.agi.enabled=false";
+		all[1] = "--helpline.ami.enabled=false";
+		all[2] = "--server.port=0";
+		System.arraycopy(args, 0, all, 3, args.length);
+		app.run(all).close();
 	}
 
 	private static void runProd(String... args) {

@@ -1,5 +1,6 @@
 package org.helpline.system;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,30 +11,70 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start the {@code prod} profile while a secret still has its local default
- * (or is empty), or the first administrator's password is shorter than every other account's
- * must be. The defaults exist so the service runs on a laptop with no setup; in production
- * they would be an open door.
+ * Refuses to start with a secret that still has its local default (or is empty), keys the
+ * service would make itself, or a first administrator's password shorter than every other
+ * account's must be, whenever the service is more than a laptop: in the {@code prod} profile,
+ * on any database but the embedded one, or listening or connecting anywhere but loopback.
+ * The defaults exist so the service runs with no setup; anywhere else they are an open door.
+ * A test rig on a real database says so with {@code helpline.security.accept-local-defaults},
+ * which {@code prod} refuses.
  */
 public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
-	/** The well-known local value of every secret. Never accepted in {@code prod}. */
+	/** The well-known local value of every secret. Never accepted beyond a laptop. */
 	public static final String LOCAL_DEFAULT = "local-dev-only";
 
 	private static final String ADMIN_PASSWORD = "helpline.security.first-admin.password";
+
+	private static final String ACCEPT_LOCAL_DEFAULTS = "helpline.security.accept-local-defaults";
+
+	private static final String CREATE_MISSING_KEYS = "helpline.privacy.create-missing-keys";
 
 	// The same minimum as for accounts made through the API (security.Accounts).
 	private static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
 	private static final Map<String, String> SECRETS = Map.of(ADMIN_PASSWORD, "HELPLINE_ADMIN_PASSWORD",
-			"helpline.ami.secret", "HELPLINE_AMI_SECRET");
+			"helpline.ami.secret", "HELPLINE_AMI_SECRET", "helpline.agi.secret", "HELPLINE_AGI_SECRET");
+
+	private static final List<String> ADDRESSES = List.of("server.address", "helpline.agi.bind-address",
+			"helpline.ami.host");
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
-		if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+		boolean prod = Arrays.asList(environment.getActiveProfiles()).contains("prod");
+		if (prod && environment.getProperty(ACCEPT_LOCAL_DEFAULTS, Boolean.class, false)) {
+			throw new IllegalStateException("Refusing to start the prod profile with " + ACCEPT_LOCAL_DEFAULTS);
+		}
+		String beyondLaptop = beyondLaptop(environment, prod);
+		if (beyondLaptop == null || environment.getProperty(ACCEPT_LOCAL_DEFAULTS, Boolean.class, false)) {
 			return;
 		}
+		List<String> unsafe = unsafeSettings(environment);
+		if (!unsafe.isEmpty()) {
+			throw new IllegalStateException("Refusing to start the " + beyondLaptop
+					+ " with local default, empty or short secrets: " + unsafe);
+		}
+	}
+
+	/** Why this is more than a laptop (a phrase for the refusal), or null when it is not. */
+	private static String beyondLaptop(ConfigurableEnvironment environment, boolean prod) {
+		if (prod) {
+			return "prod profile";
+		}
+		String database = environment.getProperty("spring.datasource.url", "");
+		if (!database.startsWith("jdbc:h2:")) {
+			return "service on a database that is not the embedded one";
+		}
+		for (String address : ADDRESSES) {
+			if (!isLoopback(environment.getProperty(address))) {
+				return "service with " + address + " not on loopback";
+			}
+		}
+		return null;
+	}
+
+	private static List<String> unsafeSettings(ConfigurableEnvironment environment) {
 		List<String> unsafe = new ArrayList<>();
 		SECRETS.forEach((property, variable) -> {
 			String value = environment.getProperty(property);
@@ -44,9 +85,24 @@ public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvir
 				unsafe.add(property + " (at least " + MIN_ADMIN_PASSWORD_LENGTH + " characters; set " + variable + ")");
 			}
 		});
-		if (!unsafe.isEmpty()) {
-			throw new IllegalStateException(
-					"Refusing to start the prod profile with local default, empty or short secrets: " + unsafe);
+		if (environment.getProperty(CREATE_MISSING_KEYS, Boolean.class, true)) {
+			unsafe.add(CREATE_MISSING_KEYS + " (keys come from ops/rotate-pseudonym-keys.sh; set it to false)");
+		}
+		return unsafe;
+	}
+
+	private static boolean isLoopback(String address) {
+		if (address == null || address.isBlank()) {
+			return false; // no address: every interface
+		}
+		if (address.equalsIgnoreCase("localhost")) {
+			return true;
+		}
+		try {
+			return InetAddress.ofLiteral(address.replaceAll("^\\[|\\]$", "")).isLoopbackAddress();
+		}
+		catch (IllegalArgumentException ex) {
+			return false; // a host name: wherever it points
 		}
 	}
 

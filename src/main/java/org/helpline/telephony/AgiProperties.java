@@ -1,6 +1,7 @@
 package org.helpline.telephony;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +14,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its fallback instead of waiting for a free thread
  * @param socketReadTimeout how long a connection may stay silent before it is dropped, so a
  * half-open connection cannot hold a call slot forever
+ * @param allowedPeers the addresses (or CIDR ranges) our Asterisk connects from; a connection
+ * from anywhere else is closed before a byte of it is read
+ * @param secret what the dialplan sends as the first AGI argument of every request; a request
+ * without it gets nothing, so no other process can play Asterisk
+ * @param maxLineBytes the longest line a request may have; a longer one (or one that never
+ * ends) drops the connection before it fills memory
+ * @param maxCallsInMemory calls remembered between their first script and their hang-up
+ * @param callExpiry how long a call whose hang-up never reached us is remembered
  */
 @ConfigurationProperties("helpline.agi")
 record AgiProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String bindAddress,
 		@DefaultValue("4573") int port, @DefaultValue("500") int maxConcurrentCalls,
-		@DefaultValue("120s") Duration socketReadTimeout) {
+		@DefaultValue("120s") Duration socketReadTimeout, @DefaultValue({ "127.0.0.0/8", "::1" }) List<String> allowedPeers,
+		@DefaultValue("local-dev-only") String secret, @DefaultValue("4096") int maxLineBytes,
+		@DefaultValue("5000") int maxCallsInMemory, @DefaultValue("12h") Duration callExpiry) {
 
 }

@@ -1,6 +1,5 @@
 package org.helpline.telephony;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -16,9 +15,16 @@ import org.springframework.stereotype.Component;
 @Component
 class CallsInProgress {
 
-	private final Cache<String, CallInProgress> calls = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofHours(12))
-		.build();
+	private final Cache<String, CallInProgress> calls;
+
+	/** Bounded, so that no flood of requests can hold the heap. */
+	CallsInProgress(AgiProperties properties) {
+		this.calls = Caffeine.newBuilder()
+			.maximumSize(properties.maxCallsInMemory())
+			.expireAfterWrite(properties.callExpiry())
+			.executor(Runnable::run)
+			.build();
+	}
 
 	void start(String callId, CallInProgress call) {
 		calls.put(callId, call);
@@ -26,6 +32,11 @@ class CallsInProgress {
 
 	Optional<CallInProgress> get(String callId) {
 		return Optional.ofNullable(callId == null ? null : calls.getIfPresent(callId));
+	}
+
+	long size() {
+		calls.cleanUp();
+		return calls.estimatedSize();
 	}
 
 	Optional<CallInProgress> end(String callId) {

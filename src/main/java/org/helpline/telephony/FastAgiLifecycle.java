@@ -46,14 +46,16 @@ class FastAgiLifecycle implements SmartLifecycle {
 			ConfigurableEnvironment environment) {
 		this.properties = properties;
 		this.environment = environment;
-		this.scripts = Map.of(IncomingCallScript.NAME, timed(IncomingCallScript.NAME, incoming, meters),
-				QueueScript.NAME, timed(QueueScript.NAME, queue, meters), AnsweredScript.NAME,
-				timed(AnsweredScript.NAME, answered, meters), EndedScript.NAME, timed(EndedScript.NAME, ended, meters),
-				FeatureCodeScript.NAME, timed(FeatureCodeScript.NAME, feature, meters));
+		AsteriskSecret secret = new AsteriskSecret(properties.secret());
+		this.scripts = Map.of(IncomingCallScript.NAME, timed(IncomingCallScript.NAME, incoming, secret, meters),
+				QueueScript.NAME, timed(QueueScript.NAME, queue, secret, meters), AnsweredScript.NAME,
+				timed(AnsweredScript.NAME, answered, secret, meters), EndedScript.NAME,
+				timed(EndedScript.NAME, ended, secret, meters), FeatureCodeScript.NAME,
+				timed(FeatureCodeScript.NAME, feature, secret, meters));
 	}
 
-	private static AgiScript timed(String name, AgiScript script, MeterRegistry meters) {
-		return new TimedAgiScript(name, script, meters);
+	private static AgiScript timed(String name, AgiScript script, AsteriskSecret secret, MeterRegistry meters) {
+		return new TimedAgiScript(name, script, secret, meters);
 	}
 
 	@Override
@@ -65,8 +67,7 @@ class FastAgiLifecycle implements SmartLifecycle {
 				// Chosen once: after a stop and start, Asterisk still knows where to call.
 				port = properties.port() == 0 ? freePort() : properties.port();
 			}
-			server = new HelplineAgiServer(mapping, InetAddress.getByName(properties.bindAddress()), port,
-					properties.maxConcurrentCalls(), (int) properties.socketReadTimeout().toMillis());
+			server = new HelplineAgiServer(mapping, InetAddress.getByName(properties.bindAddress()), port, properties);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot listen for FastAGI on " + properties.bindAddress() + ":"

@@ -2,6 +2,7 @@ package org.helpline.telephony;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -9,13 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.util.ServerSocketFacade;
-import org.asteriskjava.util.internal.ServerSocketFacadeImpl;
 
 /**
- * Asterisk-Java's FastAGI server with two changes: the port is bound before the accept loop
+ * Asterisk-Java's FastAGI server with three changes: the port is bound before the accept loop
  * starts (so a taken port fails the application's start-up instead of a background thread),
- * and each call runs on a virtual thread, so calls that wait a long time cost no platform
- * thread. The pool still caps how many calls run at once.
+ * only our own Asterisk's connections are served, with lines of bounded length
+ * ({@link GuardedAgiSocket}), and each call runs on a virtual thread, so calls that wait a long
+ * time cost no platform thread. The pool still caps how many calls run at once.
  */
 class HelplineAgiServer extends DefaultAgiServer {
 
@@ -25,14 +26,15 @@ class HelplineAgiServer extends DefaultAgiServer {
 
 	private final int maxConcurrentCalls;
 
-	HelplineAgiServer(MappingStrategy scripts, InetAddress address, int port, int maxConcurrentCalls,
-			int socketReadTimeoutMillis) throws IOException {
+	HelplineAgiServer(MappingStrategy scripts, InetAddress address, int port, AgiProperties properties)
+			throws IOException {
 		super(scripts);
-		this.maxConcurrentCalls = maxConcurrentCalls;
+		this.maxConcurrentCalls = properties.maxConcurrentCalls();
 		setAddress(address);
 		setPort(port);
-		this.socket = new ServerSocketFacadeImpl(port, BACKLOG, address);
-		this.socket.setSocketReadTimeout(socketReadTimeoutMillis);
+		this.socket = new GuardedAgiSocket(new ServerSocket(port, BACKLOG, address), properties.allowedPeers(),
+				properties.maxLineBytes());
+		this.socket.setSocketReadTimeout((int) properties.socketReadTimeout().toMillis());
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Times every run of a script and is the last line of defence for privacy: nothing that
+ * Runs a script only for a request that carries the dialplan's secret (anything else gets no
+ * prompt, no channel variable and no record), times every run, and is the last line of
+ * defence for privacy: nothing that
  * escapes a script reaches Asterisk-Java's own error logging, which prints the whole
  * request, caller number included. A failed script leaves the call's HELPLINE_ACTION unset,
  * so the dialplan plays its fallback.
@@ -24,11 +26,14 @@ class TimedAgiScript implements AgiScript {
 
 	private final AgiScript script;
 
+	private final AsteriskSecret secret;
+
 	private final MeterRegistry meters;
 
-	TimedAgiScript(String name, AgiScript script, MeterRegistry meters) {
+	TimedAgiScript(String name, AgiScript script, AsteriskSecret secret, MeterRegistry meters) {
 		this.name = name;
 		this.script = script;
+		this.secret = secret;
 		this.meters = meters;
 	}
 
@@ -37,7 +42,14 @@ class TimedAgiScript implements AgiScript {
 		Timer.Sample sample = Timer.start(meters);
 		String status = "completed";
 		try {
-			script.service(request, channel);
+			if (secret.isCarriedBy(request)) {
+				script.service(request, channel);
+			}
+			else {
+				status = "refused";
+				log.warn("FastAGI request for '{}' from {} refused: it does not carry the dialplan's secret", name,
+						request.getRemoteAddress() == null ? "?" : request.getRemoteAddress().getHostAddress());
+			}
 		}
 		catch (AgiHangupException ex) {
 			status = "caller_hung_up";

@@ -22,7 +22,7 @@ class PrivacyProdProfileTest {
 
 		assertThatThrownBy(() -> app.run("--helpline.agi.enabled=false", "--helpline.ami.enabled=false",
 				"--server.port=0", "--helpline.security.first-admin.password=not-the-local-default",
-				"--helpline.ami.secret=not-the-local-default",
+				"--helpline.ami.secret=not-the-local-default", "--helpline.agi.secret=not-the-local-default",
 				"--spring.datasource.url=" + TestPostgres.jdbcUrl(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--helpline.privacy.key-folder=" + emptyKeyFolder))
 			.rootCause()

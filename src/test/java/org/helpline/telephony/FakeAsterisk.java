@@ -26,6 +26,9 @@ final class FakeAsterisk {
 
 	private String channelName = "PJSIP/anonymous-00000001";
 
+	/** What our dialplan sends as the first AGI argument (helpline.agi.secret's local default). */
+	private String secret = "local-dev-only";
+
 	private int hangUpAfterCommands = Integer.MAX_VALUE;
 
 	private final Map<String, String> channelVariables = new LinkedHashMap<>();
@@ -44,6 +47,12 @@ final class FakeAsterisk {
 
 	FakeAsterisk callerNumber(String number) {
 		this.callerNumber = number;
+		return this;
+	}
+
+	/** Plays a process that is not our Asterisk: another secret, or none (null). */
+	FakeAsterisk secret(String secret) {
+		this.secret = secret;
 		return this;
 	}
 
@@ -125,6 +134,9 @@ final class FakeAsterisk {
 		environment.put("agi_enhanced", "0.0");
 		environment.put("agi_accountcode", "");
 		environment.put("agi_threadid", "139871234567");
+		if (secret != null) {
+			environment.put("agi_arg_1", secret);
+		}
 		StringBuilder request = new StringBuilder();
 		environment.forEach((key, value) -> request.append(key).append(": ").append(value).append('\n'));
 		request.append('\n');

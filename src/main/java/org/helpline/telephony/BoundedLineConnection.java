@@ -1,0 +1,96 @@
+package org.helpline.telephony;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.asteriskjava.util.SocketConnectionFacade;
+
+/**
+ * One FastAGI connection whose lines may be at most so long. Asterisk-Java's own connection
+ * reads a line whatever its length, so a peer sending a line that never ends would fill the
+ * heap. Lines are only split here; Asterisk-Java still reads the protocol.
+ */
+class BoundedLineConnection implements SocketConnectionFacade {
+
+	private final Socket socket;
+
+	private final InputStream in;
+
+	private final Writer out;
+
+	private final int maxLineBytes;
+
+	BoundedLineConnection(Socket socket, int maxLineBytes) throws IOException {
+		this.socket = socket;
+		this.in = new BufferedInputStream(socket.getInputStream());
+		this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+		this.maxLineBytes = maxLineBytes;
+	}
+
+	/** The next line without its end, or null when the peer closed the connection first. */
+	@Override
+	public String readLine() throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int next;
+		while ((next = in.read()) != -1 && next != '\n') {
+			if (line.size() >= maxLineBytes) {
+				throw new IOException("FastAGI line longer than " + maxLineBytes + " bytes");
+			}
+			line.write(next);
+		}
+		if (next == -1 && line.size() == 0) {
+			return null;
+		}
+		String text = line.toString(StandardCharsets.UTF_8);
+		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	@Override
+	public void write(String text) throws IOException {
+		out.write(text);
+	}
+
+	@Override
+	public void flush() throws IOException {
+		out.flush();
+	}
+
+	@Override
+	public void close() throws IOException {
+		socket.close();
+	}
+
+	@Override
+	public boolean isConnected() {
+		return socket.isConnected();
+	}
+
+	@Override
+	public InetAddress getLocalAddress() {
+		return socket.getLocalAddress();
+	}
+
+	@Override
+	public int getLocalPort() {
+		return socket.getLocalPort();
+	}
+
+	@Override
+	public InetAddress getRemoteAddress() {
+		return socket.getInetAddress();
+	}
+
+	@Override
+	public int getRemotePort() {
+		return socket.getPort();
+	}
+
+}

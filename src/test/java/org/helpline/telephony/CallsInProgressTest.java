@@ -1,0 +1,28 @@
+package org.helpline.telephony;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.helpline.privacy.CallerNumber;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Calls remembered between their scripts: never more than the cap, whatever arrives. */
+class CallsInProgressTest {
+
+	@Test
+	void noMoreCallsAreHeldThanTheCap() {
+		CallsInProgress calls = new CallsInProgress(new AgiProperties(true, "127.0.0.1", 0, 500, Duration.ofSeconds(120),
+				List.of("127.0.0.0/8"), "secret", 4096, 3, Duration.ofHours(12)));
+
+		for (int i = 0; i < 100; i++) {
+			calls.start("call-" + i, new CallInProgress(1, Instant.EPOCH, CallerNumber.withheld(), "nl"));
+		}
+
+		assertThat(calls.size()).isLessThanOrEqualTo(3);
+		assertThat(calls.get("call-99")).as("the newest call").isPresent();
+	}
+
+}
