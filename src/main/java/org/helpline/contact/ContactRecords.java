@@ -21,6 +21,7 @@ import org.helpline.privacy.CallerIdentity;
 import org.helpline.privacy.CallerIdentity.KeyMissing;
 import org.helpline.privacy.CallerIdentity.Pseudonymous;
 import org.helpline.privacy.CallerNumber;
+import org.helpline.privacy.DurationBuckets;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
 import org.helpline.privacy.StartTimes;
@@ -52,6 +53,8 @@ public class ContactRecords {
 
 	private final StartTimes startTimes;
 
+	private final DurationBuckets buckets;
+
 	private final ContactOptions options;
 
 	private final StatisticsProperties properties;
@@ -59,11 +62,12 @@ public class ContactRecords {
 	private final Clock clock;
 
 	ContactRecords(ContactRepository repository, HelplinePlaces places, Pseudonyms pseudonyms, StartTimes startTimes,
-			ContactOptions options, StatisticsProperties properties, Clock clock) {
+			DurationBuckets buckets, ContactOptions options, StatisticsProperties properties, Clock clock) {
 		this.repository = repository;
 		this.places = places;
 		this.pseudonyms = pseudonyms;
 		this.startTimes = startTimes;
+		this.buckets = buckets;
 		this.options = options;
 		this.properties = properties;
 		this.clock = clock;
@@ -73,7 +77,9 @@ public class ContactRecords {
 	 * Writes the one anonymised record of a call. Odd values are left out (and logged, without
 	 * any number) rather than refused, so a call is never lost: a missing start becomes now,
 	 * a negative duration unknown, a missing outcome {@code TECHNICAL_FAILURE}, and a number
-	 * that is no number counts as withheld.
+	 * that is no number counts as withheld. Durations are kept in buckets
+	 * ({@code helpline.privacy.duration-resolution}); whether the call was answered within the
+	 * service level is decided on the exact wait first.
 	 * @return the record's id, which the counsellor's wrap-up refers to
 	 * @throws org.springframework.dao.DataAccessException only if the database cannot be reached
 	 */
@@ -98,11 +104,21 @@ public class ContactRecords {
 		}
 		Channel channel = Channel.parse(call.channel()).orElse(Channel.PHONE);
 		Pseudonym pseudonym = identity instanceof Pseudonymous known ? known.pseudonym() : null;
+		Integer waiting = seconds(call, "waiting", call.waiting());
+		Integer ringing = seconds(call, "ringing", call.ringing());
+		Integer talk = seconds(call, "talk", call.talk());
+		// The one thing the statistics need of the exact wait, kept before the wait is coarsened.
+		Integer target = outcome == CallOutcome.ANSWERED && waiting != null ? properties.serviceLevelSeconds() : null;
 		return repository.insert(new NewRecord(call.helplineId(), channel, "call", start, hourOfWeek(start),
-				callerGroup(call), language(call), seconds(call, "waiting", call.waiting()),
-				seconds(call, "ringing", call.ringing()), seconds(call, "talk", call.talk()), call.counsellorId(),
-				outcome, outcome == CallOutcome.ANSWERED, identity instanceof CallerIdentity.Withheld, pseudonym, null,
-				null, false, List.of()));
+				callerGroup(call), language(call), bucket(waiting), bucket(ringing), bucket(talk),
+				waiting == null && ringing == null && talk == null ? null : buckets.seconds(),
+				target == null ? null : waiting <= target, target, call.counsellorId(), outcome,
+				outcome == CallOutcome.ANSWERED, identity instanceof CallerIdentity.Withheld, pseudonym, null, null,
+				false, List.of()));
+	}
+
+	private Integer bucket(Integer seconds) {
+		return seconds == null ? null : buckets.bucket(seconds);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Contact records and their topics. */
@@ -27,12 +26,13 @@ import org.springframework.stereotype.Repository;
 class ContactRepository {
 
 	private static final String INSERT = """
-			insert into contact_record (helpline_id, channel, source, started_local, period_year, period_month,
-			  hour_of_week, caller_group, language, waiting_seconds, ringing_seconds, talk_seconds, counsellor_id,
+			insert into contact_record (id, helpline_id, channel, source, started_local, period_year, period_month,
+			  hour_of_week, caller_group, language, waiting_seconds, ringing_seconds, talk_seconds,
+			  duration_resolution_seconds, answered_within_service_level, service_level_seconds, counsellor_id,
 			  outcome, contact_moment, withheld, pseudonym, returning_caller, referral_code, wrapped_up)
-			values (:helpline, :channel, :source, :started, :year, :month, :hourOfWeek, :callerGroup, :language,
-			  :waiting, :ringing, :talk, :counsellor, :outcome, :contactMoment, :withheld, :pseudonym, :returning,
-			  :referral, :wrappedUp)""";
+			values (:id, :helpline, :channel, :source, :started, :year, :month, :hourOfWeek, :callerGroup, :language,
+			  :waiting, :ringing, :talk, :resolution, :withinServiceLevel, :serviceLevel, :counsellor, :outcome,
+			  :contactMoment, :withheld, :pseudonym, :returning, :referral, :wrappedUp)""";
 
 	private final JdbcClient jdbc;
 
@@ -47,9 +47,8 @@ class ContactRepository {
 	}
 
 	long insert(NewRecord record) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(INSERT).paramSource(params(record)).update(keys, "id");
-		long id = keys.getKeyAs(Number.class).longValue();
+		long id = freeIds(1).getFirst();
+		jdbc.sql(INSERT).paramSource(params(id, record)).update();
 		insertTopics(id, record, record.topics());
 		cache.changed(record.startedLocal());
 		return id;
@@ -59,13 +58,15 @@ class ContactRepository {
 	void insertAll(List<NewRecord> records) {
 		for (int from = 0; from < records.size(); from += 1_000) {
 			List<NewRecord> chunk = records.subList(from, Math.min(records.size(), from + 1_000));
-			KeyHolder keys = new GeneratedKeyHolder();
-			batch.batchUpdate(INSERT, chunk.stream().map(ContactRepository::params).toArray(SqlParameterSource[]::new),
-					keys, new String[] { "id" });
-			List<Map<String, Object>> ids = keys.getKeyList();
+			List<Long> ids = freeIds(chunk.size());
+			SqlParameterSource[] rows = new SqlParameterSource[chunk.size()];
+			for (int i = 0; i < chunk.size(); i++) {
+				rows[i] = params(ids.get(i), chunk.get(i));
+			}
+			batch.batchUpdate(INSERT, rows);
 			List<SqlParameterSource> topics = new ArrayList<>();
 			for (int i = 0; i < chunk.size(); i++) {
-				long id = ((Number) ids.get(i).get("id")).longValue();
+				long id = ids.get(i);
 				NewRecord record = chunk.get(i);
 				record.topics().forEach(topic -> topics.add(topicParams(id, record.helplineId(),
 						record.startedLocal(), topic)));
@@ -76,6 +77,21 @@ class ContactRepository {
 		}
 		records.stream().map(r -> r.startedLocal().withDayOfMonth(1).toLocalDate()).distinct()
 			.forEach(month -> cache.changed(month.atStartOfDay()));
+	}
+
+	/** Random ids that no record has yet (nor each other). */
+	private List<Long> freeIds(int count) {
+		Set<Long> ids = new LinkedHashSet<>();
+		while (ids.size() < count) {
+			while (ids.size() < count) {
+				ids.add(ContactIds.next());
+			}
+			ids.removeAll(jdbc.sql("select id from contact_record where id in (:ids)")
+				.param("ids", List.copyOf(ids))
+				.query(Long.class)
+				.list());
+		}
+		return List.copyOf(ids);
 	}
 
 	Optional<ContactView> find(long id) {
@@ -132,8 +148,9 @@ class ContactRepository {
 			.addValue("month", started.getMonthValue());
 	}
 
-	private static MapSqlParameterSource params(NewRecord r) {
+	private static MapSqlParameterSource params(long id, NewRecord r) {
 		Map<String, Object> values = new HashMap<>();
+		values.put("id", id);
 		values.put("helpline", r.helplineId());
 		values.put("channel", r.channel().code());
 		values.put("source", r.source());
@@ -146,6 +163,9 @@ class ContactRepository {
 		values.put("waiting", new SqlParameterValue(Types.INTEGER, r.waitingSeconds()));
 		values.put("ringing", new SqlParameterValue(Types.INTEGER, r.ringingSeconds()));
 		values.put("talk", new SqlParameterValue(Types.INTEGER, r.talkSeconds()));
+		values.put("resolution", new SqlParameterValue(Types.INTEGER, r.durationResolutionSeconds()));
+		values.put("withinServiceLevel", new SqlParameterValue(Types.BOOLEAN, r.answeredWithinServiceLevel()));
+		values.put("serviceLevel", new SqlParameterValue(Types.INTEGER, r.serviceLevelSeconds()));
 		values.put("counsellor", new SqlParameterValue(Types.BIGINT, r.counsellorId()));
 		values.put("outcome", new SqlParameterValue(Types.VARCHAR, r.outcome() == null ? null : r.outcome().name()));
 		values.put("contactMoment", r.contactMoment());
@@ -162,7 +182,8 @@ class ContactRepository {
 		return new ContactView(rs.getLong("id"), rs.getLong("helpline_id"), rs.getString("channel"),
 				rs.getObject("started_local", LocalDateTime.class), rs.getString("caller_group"),
 				rs.getString("language"), rs.getString("outcome"), integer(rs, "waiting_seconds"),
-				integer(rs, "ringing_seconds"), integer(rs, "talk_seconds"), rs.getBoolean("contact_moment"),
+				integer(rs, "ringing_seconds"), integer(rs, "talk_seconds"), integer(rs, "duration_resolution_seconds"),
+				rs.getBoolean("contact_moment"),
 				rs.getBoolean("withheld"), rs.getBytes("pseudonym") != null, topics, rs.getString("referral_code"),
 				(Boolean) rs.getObject("returning_caller"), rs.getBoolean("wrapped_up"),
 				rs.getObject("counsellor_id", Long.class));

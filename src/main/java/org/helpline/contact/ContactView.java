@@ -7,6 +7,8 @@ import java.util.List;
  * A stored contact as counsellors see it for the wrap-up. There is no number and no exact
  * time to show: {@code startedAround} is the coarsened local start.
  *
+ * @param waitingSeconds like ringing and talk: the start of the duration's bucket, which is
+ * {@code durationResolutionSeconds} wide (null without durations)
  * @param identified whether the contact has a pseudonym (and so counts as a person by itself)
  * @param returningCaller the counsellor's mark for a contact without pseudonym: true if the
  * person contacted the helpline before, false if this is their first contact, null if not
@@ -16,7 +18,7 @@ import java.util.List;
  */
 public record ContactView(long id, long helplineId, String channel, LocalDateTime startedAround, String callerGroup,
 		String language, String outcome, Integer waitingSeconds, Integer ringingSeconds, Integer talkSeconds,
-		boolean contactMoment, boolean withheld, boolean identified, List<String> topics, String referral,
+		Integer durationResolutionSeconds, boolean contactMoment, boolean withheld, boolean identified, List<String> topics, String referral,
 		Boolean returningCaller, boolean wrappedUp, Long counsellorId) {
 
 }

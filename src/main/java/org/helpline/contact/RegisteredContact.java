@@ -10,9 +10,19 @@ import java.util.List;
  * @param channel {@code email} or {@code chat}
  * @param date the day of the contact, in the helpline's time zone
  * @param personKey optional: anything that recognises the same person again within the year
- * (e.g. the address an e-mail came from). Only its pseudonym is stored.
+ * (e.g. the address an e-mail came from). Only its pseudonym is stored; {@link #toString()}
+ * does not show it.
  */
 public record RegisteredContact(Long helplineId, String channel, LocalDate date, String callerGroup, String language,
 		String personKey, List<String> topics, String referral, Boolean returningCaller) {
+
+	/** Never the person key: it names someone as surely as a phone number. */
+	@Override
+	public String toString() {
+		return "RegisteredContact[helplineId=" + helplineId + ", channel=" + channel + ", date=" + date
+				+ ", callerGroup=" + callerGroup + ", language=" + language + ", personKey="
+				+ (personKey == null ? null : "***") + ", topics=" + topics + ", referral=" + referral
+				+ ", returningCaller=" + returningCaller + "]";
+	}
 
 }

@@ -220,10 +220,11 @@ final class ReportBuilder {
 		long waiting = sum(period, phone, Group::waitingSecondsSum);
 		long talks = sum(period, phone, Group::talks);
 		long talk = sum(period, phone, Group::talkSecondsSum);
-		// Years reduced by retention keep the target they were computed with.
+		// Each answered call keeps the target it was measured against (so do years reduced by
+		// retention); groups without one carry today's, which says nothing about the period.
 		int target = data.groups()
 			.stream()
-			.filter(g -> period.contains(g.year(), g.month()) && phone.test(g))
+			.filter(g -> period.contains(g.year(), g.month()) && phone.test(g) && g.answeredTimed() > 0)
 			.mapToInt(Group::serviceLevelSeconds)
 			.max()
 			.orElse(serviceLevelSeconds);

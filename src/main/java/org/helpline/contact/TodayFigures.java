@@ -48,13 +48,12 @@ public class TodayFigures {
 				  coalesce(sum(case when outcome = 'OVERFLOW' then 1 else 0 end), 0) as overflow,
 				  coalesce(sum(case when outcome = 'ANSWERED' and waiting_seconds is not null then 1 else 0 end), 0)
 				    as answered_timed,
-				  coalesce(sum(case when outcome = 'ANSWERED' and waiting_seconds <= :target then 1 else 0 end), 0)
+				  coalesce(sum(case when outcome = 'ANSWERED' and answered_within_service_level then 1 else 0 end), 0)
 				    as within_target
 				from contact_record
 				where helpline_id = :helpline and channel = 'phone'
 				  and period_year = :year and period_month = :month
 				  and started_local >= :from and started_local < :until""")
-			.param("target", target)
 			.param("helpline", helpline.id())
 			.param("year", today.getYear())
 			.param("month", today.getMonthValue())

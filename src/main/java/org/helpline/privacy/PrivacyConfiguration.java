@@ -38,6 +38,11 @@ class PrivacyConfiguration {
 		return new StartTimes(properties.startTimeResolution());
 	}
 
+	@Bean
+	DurationBuckets durationBuckets(PrivacyProperties properties) {
+		return new DurationBuckets(properties.durationResolution());
+	}
+
 	/** Every year some helpline's local calendar can be in at this instant. */
 	static Set<Integer> yearsInUse(Instant now) {
 		return new TreeSet<>(List.of(now.atOffset(ZoneOffset.ofHours(-12)).getYear(),

@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyReload how long a key stays in memory before it is read again, which bounds how
  * long a destroyed key outlives its file in this process
  * @param startTimeResolution how coarsely a contact's start is stored (local time)
+ * @param durationResolution how coarsely a call's waiting, ringing and talk time are stored
  */
 @ConfigurationProperties("helpline.privacy")
 record PrivacyProperties(@DefaultValue("./data/keys") Path keyFolder, @DefaultValue("true") boolean createMissingKeys,
-		@DefaultValue("10m") Duration keyReload, @DefaultValue("1h") Duration startTimeResolution) {
+		@DefaultValue("10m") Duration keyReload, @DefaultValue("1h") Duration startTimeResolution,
+		@DefaultValue("30s") Duration durationResolution) {
 
 }

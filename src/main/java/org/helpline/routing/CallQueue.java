@@ -444,7 +444,8 @@ public class CallQueue {
 	private void answered(Waiter waiter) {
 		Instant now = clock.instant();
 		if (!presence.answered(waiter.counsellorId, waiter.claimToken)) {
-			log.warn("Counsellor {} answered, but their state changed while the phone rang", waiter.counsellorId);
+			// Not which counsellor: with the line's exact time it would date their call (issue 11).
+			log.warn("A counsellor answered, but their state changed while the phone rang");
 		}
 		waiter.status = Status.CONNECTED;
 		waiter.offer = null;

@@ -301,26 +301,44 @@ public class Presence {
 	}
 
 	private CounsellorStatus apply(long counsellorId, UnaryOperator<CounsellorRow> transition) {
-		Optional<CounsellorRow> changed = store.change(counsellorId, clock.instant(), transition);
-		changed.ifPresent(this::publish);
+		CounsellorState[] before = new CounsellorState[1];
+		Optional<CounsellorRow> changed = store.change(counsellorId, clock.instant(), remember(before, transition));
+		changed.ifPresent(row -> publish(before[0], row));
 		return changed.map(CounsellorRow::status).orElseGet(() -> status(counsellorId));
 	}
 
 	/** For changes nobody waits on: a counsellor removed meanwhile is no error. */
 	private void applyQuietly(long counsellorId, UnaryOperator<CounsellorRow> transition) {
+		CounsellorState[] before = new CounsellorState[1];
 		try {
-			store.change(counsellorId, clock.instant(), transition).ifPresent(this::publish);
+			store.change(counsellorId, clock.instant(), remember(before, transition))
+				.ifPresent(row -> publish(before[0], row));
 		}
 		catch (UnknownCounsellorException ex) {
 			log.debug("Counsellor {} was removed before a state change", counsellorId);
 		}
 	}
 
-	private void publish(CounsellorRow row) {
+	private static UnaryOperator<CounsellorRow> remember(CounsellorState[] before, UnaryOperator<CounsellorRow> transition) {
+		return row -> {
+			before[0] = row.state();
+			return transition.apply(row);
+		};
+	}
+
+	private void publish(CounsellorState before, CounsellorRow row) {
 		// Who was rung and why not is what operators ask first; ids and states only, never a caller.
-		log.info("Counsellor {}: {}{}, phone {}", row.id(), row.state(),
-				row.reason() == null ? "" : " (" + row.reason() + ")", row.device());
+		// A log line's time is exact: with the counsellor, the start or end of a call would give
+		// that call's exact times, which its contact record keeps only to the hour (issue 11).
+		if (!partOfACall(before) && !partOfACall(row.state())) {
+			log.info("Counsellor {}: {}{}, phone {}", row.id(), row.state(),
+					row.reason() == null ? "" : " (" + row.reason() + ")", row.device());
+		}
 		events.publishEvent(new CounsellorStateChanged(row.id(), row.state(), row.reason()));
+	}
+
+	private static boolean partOfACall(CounsellorState state) {
+		return state == ON_CALL || state == WRAP_UP;
 	}
 
 }

@@ -31,7 +31,7 @@ class ContactRecordsTest extends ContactIntegrationTest {
 	}
 
 	@Test
-	void theStartIsKeptToTheHourInLocalTimeWithExactDurations() {
+	void theStartIsKeptToTheHourInLocalTimeAndDurationsToTheirBucket() {
 		long helpline = stopItNow();
 
 		long id = records.recordCall(new CompletedCall(helpline, Instant.parse("2027-01-05T10:17:42Z"),
@@ -40,9 +40,10 @@ class ContactRecordsTest extends ContactIntegrationTest {
 
 		ContactView stored = records.get(id);
 		assertThat(stored.startedAround()).isEqualTo(LocalDateTime.parse("2027-01-05T11:00"));
-		assertThat(stored.waitingSeconds()).isEqualTo(12);
-		assertThat(stored.ringingSeconds()).isEqualTo(4);
-		assertThat(stored.talkSeconds()).isEqualTo(1_234);
+		assertThat(stored.waitingSeconds()).isZero();
+		assertThat(stored.ringingSeconds()).isZero();
+		assertThat(stored.talkSeconds()).isEqualTo(1_230);
+		assertThat(stored.durationResolutionSeconds()).isEqualTo(30);
 		assertThat(stored.callerGroup()).isEqualTo("PARTNER_FAMILY");
 		assertThat(stored.language()).isEqualTo("en");
 		assertThat(stored.identified()).isTrue();

@@ -136,9 +136,11 @@ class ReportFiguresTest extends ContactIntegrationTest {
 		assertThat(service.serviceLevelSeconds()).isEqualTo(20);
 		assertThat(service.offered().value()).isEqualTo(7);
 		assertThat(service.serviceLevelPercent()).isEqualTo(57.1);
-		assertThat(service.averageSpeedOfAnswerSeconds()).isEqualTo(14.2);
+		// Averages of the 30 s buckets' middles (issue 11): waits 15, 45, 15, 15, 15, 15 (exact:
+		// 14.2); talks 615, 315, 915, 1215, 105, 75 (exact: 526.7).
+		assertThat(service.averageSpeedOfAnswerSeconds()).isEqualTo(20.0);
 		assertThat(service.abandonRatePercent()).isEqualTo(14.3);
-		assertThat(service.averageTalkSeconds()).isEqualTo(526.7);
+		assertThat(service.averageTalkSeconds()).isEqualTo(540.0);
 	}
 
 	@Test
@@ -164,7 +166,7 @@ class ReportFiguresTest extends ContactIntegrationTest {
 		assertThat(report.distinctPersons().count().json()).isEqualTo(6L);
 		assertThat(report.byChannel()).extracting(i -> i.count().json()).containsExactly("<5", "<5", 0L);
 		assertThat(report.service().serviceLevelPercent()).isEqualTo(57.1);
-		assertThat(report.service().averageSpeedOfAnswerSeconds()).as("over 6 answered calls").isEqualTo(14.2);
+		assertThat(report.service().averageSpeedOfAnswerSeconds()).as("over 6 answered calls").isEqualTo(20.0);
 		assertThat(report.parts().getFirst().contactMoments().count().json()).isEqualTo("<5");
 		assertThat(report.summary().get("nl")).contains("7 contactmomenten met 6 verschillende personen")
 			.doesNotContain("Ten opzichte van");
@@ -175,8 +177,9 @@ class ReportFiguresTest extends ContactIntegrationTest {
 		Report q3 = reports.report(ReportPeriod.parse("2017-Q3"), helpline, true);
 
 		assertThat(q3.service().averageTalkSeconds()).isNull();
+		// One call of 60 s: the middle of its bucket [60, 90).
 		assertThat(reports.report(ReportPeriod.parse("2017-Q3"), helpline, false).service().averageTalkSeconds())
-			.isEqualTo(60.0);
+			.isEqualTo(75.0);
 	}
 
 	@Test

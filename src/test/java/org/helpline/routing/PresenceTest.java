@@ -4,12 +4,41 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Counsellors' states: wrap-up, pauses, what their phones say, and the history kept of it. */
+@ExtendWith(OutputCaptureExtension.class)
 class PresenceTest extends RoutingTest {
+
+	/**
+	 * Issue 11, item 5: a log line's own time is exact. "Counsellor 3: ON_CALL" at 14:03:17
+	 * and "WRAP_UP" at 14:21:40 would give the exact answer, end and length of the one call
+	 * counsellor 3 took that hour: the carrier's list then names its caller, and the record
+	 * (counsellor 3, 14:00) its pseudonym. Changes a call causes are not logged per counsellor.
+	 */
+	@Test
+	void theChangesACallCausesAreNotLoggedWithTheCounsellor(CapturedOutput output) {
+		rules(wrapUp(120));
+		long anna = signedIn("Anna");
+		join("c1");
+		talkTo("c1", anna);
+		passes(Duration.ofSeconds(120));
+		presence.pause(anna, "lunch");
+
+		assertThat(state(anna).state()).isEqualTo(CounsellorState.PAUSED);
+		assertThat(output.getOut()).contains("Counsellor " + anna + ": AVAILABLE (signed in)")
+			.contains("Counsellor " + anna + ": PAUSED (lunch)")
+			.doesNotContain("Counsellor " + anna + ": RINGING")
+			.doesNotContain("Counsellor " + anna + ": ON_CALL")
+			.doesNotContain("Counsellor " + anna + ": WRAP_UP")
+			.doesNotContain("Counsellor " + anna + ": AVAILABLE (wrap-up ended)");
+	}
 
 	@Test
 	void wrapUpEndsByItselfWhenItsTimeIsUp() {

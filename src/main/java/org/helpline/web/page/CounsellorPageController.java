@@ -299,6 +299,13 @@ class CounsellorPageController {
 
 		static final RegisterForm EMPTY = new RegisterForm(null, "email", null, null, null, null, List.of(), null, "");
 
+		/** Never the person key (issue 11): it names someone as surely as a phone number. */
+		@Override
+		public String toString() {
+			return "RegisterForm[helplineId=" + helplineId + ", channel=" + channel + ", date=" + date
+					+ ", personKey=" + (personKey == null ? null : "***") + "]";
+		}
+
 		public boolean hasTopic(String code) {
 			return topics != null && topics.contains(code);
 		}

@@ -193,7 +193,9 @@ public final class ReportBenchmark {
 				}
 				int waiting = "ANSWERED".equals(outcome) || "ABANDONED_WAITING".equals(outcome) ? random.nextInt(90)
 						: 0;
-				chunk.append(helplines.get(i % helplines.size())).append('\t')
+				// Random ids as the service draws them; unique by their low 32 bits.
+				chunk.append(((long) random.nextInt(1 << 20) << 32) | (i + 1)).append('\t')
+					.append(helplines.get(i % helplines.size())).append('\t')
 					.append(channel).append('\t')
 					.append(phone ? "call" : "registered").append('\t')
 					.append(start).append('\t')
@@ -202,9 +204,10 @@ public final class ReportBenchmark {
 					.append(phone ? (start.getDayOfWeek().getValue() - 1) * 24 + start.getHour() : "\\N").append('\t')
 					.append(GROUPS[random.nextInt(GROUPS.length)]).append('\t')
 					.append(random.nextInt(10) == 0 ? "en" : "nl").append('\t')
-					.append(phone ? waiting : "\\N").append('\t')
-					.append(phone ? random.nextInt(20) : "\\N").append('\t')
-					.append("ANSWERED".equals(outcome) ? 60 + random.nextInt(3_000) : phone ? 0 : "\\N").append('\t')
+					.append(phone ? waiting / 30 * 30 : "\\N").append('\t')
+					.append(phone ? 0 : "\\N").append('\t')
+					.append("ANSWERED".equals(outcome) ? (60 + random.nextInt(3_000)) / 30 * 30 : phone ? 0 : "\\N")
+					.append('\t')
 					.append(moment && phone ? 1 + random.nextInt(12) : "\\N").append('\t')
 					.append(outcome == null ? "\\N" : outcome).append('\t')
 					.append(moment).append('\t')
@@ -212,13 +215,17 @@ public final class ReportBenchmark {
 					.append(pseudonym).append('\t')
 					.append(withheld && moment ? random.nextBoolean() : "\\N").append('\t')
 					.append(moment && random.nextInt(5) == 0 ? "TREATMENT_CENTRE" : "\\N").append('\t')
-					.append(moment).append('\n');
+					.append(moment).append('\t')
+					.append(phone ? "30" : "\\N").append('\t')
+					.append("ANSWERED".equals(outcome) ? waiting <= 20 : "\\N").append('\t')
+					.append("ANSWERED".equals(outcome) ? "20" : "\\N").append('\n');
 				if (chunk.length() > 8_000_000 || i == records - 1) {
 					copy.copyIn("""
-							copy contact_record (helpline_id, channel, source, started_local, period_year, period_month,
-							  hour_of_week, caller_group, language, waiting_seconds, ringing_seconds, talk_seconds,
-							  counsellor_id, outcome, contact_moment, withheld, pseudonym, returning_caller,
-							  referral_code, wrapped_up) from stdin""", new StringReader(chunk.toString()));
+							copy contact_record (id, helpline_id, channel, source, started_local, period_year,
+							  period_month, hour_of_week, caller_group, language, waiting_seconds, ringing_seconds,
+							  talk_seconds, counsellor_id, outcome, contact_moment, withheld, pseudonym, returning_caller,
+							  referral_code, wrapped_up, duration_resolution_seconds, answered_within_service_level,
+							  service_level_seconds) from stdin""", new StringReader(chunk.toString()));
 					chunk.setLength(0);
 				}
 			}
