@@ -38,7 +38,7 @@ ops/asterisk.sh start
 say "Starting the service (embedded database in memory, API on $API)"
 java -jar "$jar" --server.port="$HTTP_PORT" \
   --helpline.prompts.audio-folder="${HELPLINE_ASTERISK_ROOT:-$HOME/.cache/helpline/asterisk-root}/usr/share/asterisk/sounds/helpline-live" \
-  --spring.datasource.url="jdbc:h2:mem:demo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1" \
+  --spring.datasource.url="jdbc:h2:mem:demo;MODE=PostgreSQL;DB_CLOSE_DELAY=-1" \
   > "$WORK/service.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do
