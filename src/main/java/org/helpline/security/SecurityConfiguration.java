@@ -19,10 +19,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token to
- * forge); pages use a form login with a session and CSRF protection. Both check passwords
+ * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token; requests
+ * from other websites are refused by {@link CrossSiteApiRequests}); pages use a form login with a session and CSRF protection. Both check passwords
  * through one authentication manager, so a lockout holds for both. Only the login page, its
  * static files and health answer without login.
  */
@@ -60,7 +61,9 @@ class SecurityConfiguration {
 			.authenticationManager(logins)
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// No token without a session; cross-site requests are refused by where they come from.
 			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new CrossSiteApiRequests(), BasicAuthenticationFilter.class)
 			.build();
 	}
 

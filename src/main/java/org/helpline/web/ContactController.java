@@ -127,7 +127,7 @@ class ContactController {
 	}
 
 	/** A CSV file of earlier years' contact moments; all rows or none are stored. */
-	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	@PostMapping(path = "/import", consumes = "text/csv")
 	@PreAuthorize(OPERATORS)
 	ContactImport.Result importCsv(@RequestParam long helpline, @RequestBody String csv) {
 		return imports.importCsv(helpline, csv);
