@@ -71,13 +71,18 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 
 	@Override
 	public void start() {
-		ManagerConnection created = new ManagerConnectionFactory(properties.host(), properties.port(),
-				properties.username(), properties.secret())
-			.createManagerConnection();
+		ManagerConnection created = connection(properties);
 		created.setSocketReadTimeout((int) properties.pingInterval().multipliedBy(3).toMillis());
 		created.addEventListener(this);
 		connection = created;
 		keeper = Thread.ofVirtual().name("ami-keeper").start(this::keepConnected);
+	}
+
+	/** A connection not yet logged in; over TLS when {@code helpline.ami.tls} is set. */
+	static ManagerConnection connection(AmiProperties properties) {
+		ManagerConnectionFactory factory = new ManagerConnectionFactory(properties.host(), properties.port(),
+				properties.username(), properties.secret());
+		return properties.tls() ? factory.createSecureManagerConnection() : factory.createManagerConnection();
 	}
 
 	/** Logs in (retrying with back-off), then pings so that a dead link is noticed. */
