@@ -21,12 +21,13 @@ class AsteriskSecret {
 		this.expected = secret.getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Read from the raw environment rather than {@code getArguments()}, which sizes an array by
+	 * the highest {@code agi_arg_} number a request claims (a forged one could exhaust memory).
+	 */
 	boolean isCarriedBy(AgiRequest request) {
-		String[] arguments = request.getArguments();
-		if (arguments == null || arguments.length == 0 || arguments[0] == null) {
-			return false;
-		}
-		return MessageDigest.isEqual(expected, arguments[0].getBytes(StandardCharsets.UTF_8));
+		String sent = request.getRequest() == null ? null : request.getRequest().get("arg_1");
+		return sent != null && MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Override

@@ -28,6 +28,11 @@ class BoundedLineConnection implements SocketConnectionFacade {
 
 	private final int maxLineBytes;
 
+	/** Lines of the request (Asterisk sends about 25); past the empty line ending it, no limit. */
+	private static final int MAX_REQUEST_LINES = 64;
+
+	private int requestLines;
+
 	BoundedLineConnection(Socket socket, int maxLineBytes) throws IOException {
 		this.socket = socket;
 		this.in = new BufferedInputStream(socket.getInputStream());
@@ -50,7 +55,20 @@ class BoundedLineConnection implements SocketConnectionFacade {
 			return null;
 		}
 		String text = line.toString(StandardCharsets.UTF_8);
+		countRequestLine(text);
 		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	private void countRequestLine(String text) throws IOException {
+		if (requestLines < 0) {
+			return;
+		}
+		if (text.isEmpty() || text.equals("\r")) {
+			requestLines = -1; // the request is complete: what follows are Asterisk's replies
+		}
+		else if (++requestLines > MAX_REQUEST_LINES) {
+			throw new IOException("FastAGI request longer than " + MAX_REQUEST_LINES + " lines");
+		}
 	}
 
 	@Override

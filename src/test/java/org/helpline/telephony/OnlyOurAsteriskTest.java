@@ -101,6 +101,26 @@ class OnlyOurAsteriskTest extends FakeAsteriskTest {
 		assertThat(call.variables()).containsEntry("HELPLINE_ACTION", "open");
 	}
 
+	@Test
+	void aRequestOfTwoMillionLinesIsDroppedAndTheNextCallIsServed() throws IOException {
+		byte[] lines = "agi_x: y\n".repeat(2_000_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+		assertThat(writeAll(lines)).as("the server read a request of 2,000,000 lines").isFalse();
+
+		FakeAsterisk.Session call = new FakeAsterisk(agiPort()).presses("1").call(HELPLINE_NUMBER);
+		assertThat(call.variables()).containsEntry("HELPLINE_ACTION", "open");
+	}
+
+	@Test
+	void aForgedArgumentNumberCannotExhaustMemory() {
+		String request = "agi_network: yes\nagi_network_script: incoming?dialled=" + HELPLINE_NUMBER
+				+ "\nagi_uniqueid: 1.2\nagi_arg_2000000000: x\n\n";
+
+		FakeAsterisk.Session forged = new FakeAsterisk(agiPort()).sendRaw(request.getBytes());
+
+		assertThat(ours(forged)).isEmpty();
+	}
+
 	/**
 	 * Whether all the bytes could be written: the server hangs up after the first few KiB of a
 	 * line that does not end, so the rest meets a closed connection.
