@@ -5,6 +5,7 @@
 #   ops/rotate-pseudonym-keys.sh [--folder DIR] [--year YYYY]
 #   ops/rotate-pseudonym-keys.sh --create 2015   # a past year's key, to import its history;
 #                                                # the next rotation destroys it again
+#   ops/rotate-pseudonym-keys.sh --destroy 2015  # destroy it right after the import instead
 # The folder defaults to $HELPLINE_PRIVACY_KEY_FOLDER, else ./data/keys (development).
 # Runs from the application jar when HELPLINE_JAR names it, else from target/classes.
 set -euo pipefail

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -46,6 +47,7 @@ final class KeyFiles {
 			return Optional.empty();
 		}
 		try {
+			refuseIfOthersMayRead(file);
 			return Optional.of(decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString()));
 		}
 		catch (IOException ex) {
@@ -117,6 +119,21 @@ final class KeyFiles {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the pseudonym keys in " + folder, ex);
+		}
+	}
+
+	/**
+	 * Like ssh with a private key: a key that group or others may read (or write) is not used.
+	 * Another account that can read it can reverse that year's pseudonyms.
+	 */
+	private static void refuseIfOthersMayRead(Path file) throws IOException {
+		if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return;
+		}
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+		if (permissions.stream().anyMatch(p -> !p.name().startsWith("OWNER_"))) {
+			throw new IllegalStateException("The pseudonym key " + file + " may be read by group or others ("
+					+ PosixFilePermissions.toString(permissions) + "): refused; chmod 600 it");
 		}
 	}
 

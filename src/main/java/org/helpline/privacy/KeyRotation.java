@@ -45,17 +45,34 @@ public final class KeyRotation {
 		return KeyFiles.create(folder, year);
 	}
 
+	/**
+	 * Destroys a past year's key at once, e.g. right after importing that year's history, instead
+	 * of at the next January rotation. This year's and next year's keys are refused: calls need
+	 * them.
+	 * @return whether there was a key to destroy
+	 */
+	public static boolean destroyPast(Path folder, int year, int currentYear) {
+		if (year >= currentYear) {
+			throw new IllegalArgumentException("Only a past year's key may be destroyed; " + year
+					+ " is not before " + currentYear);
+		}
+		return KeyFiles.destroy(folder, year);
+	}
+
 	public static void main(String[] args) {
 		Path folder = Path.of(System.getenv().getOrDefault("HELPLINE_PRIVACY_KEY_FOLDER", "./data/keys"));
 		int year = Year.now().getValue();
 		Integer createOnly = null;
+		Integer destroyOnly = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--folder" -> folder = Path.of(value(args, ++i));
 				case "--year" -> year = Integer.parseInt(value(args, ++i));
 				case "--create" -> createOnly = Integer.valueOf(value(args, ++i));
+				case "--destroy" -> destroyOnly = Integer.valueOf(value(args, ++i));
 				default -> {
-					System.err.println("usage: rotate-pseudonym-keys [--folder DIR] [--year YYYY] [--create YYYY]");
+					System.err.println(
+							"usage: rotate-pseudonym-keys [--folder DIR] [--year YYYY] [--create YYYY | --destroy YYYY]");
 					System.exit(2);
 				}
 			}
@@ -64,6 +81,18 @@ public final class KeyRotation {
 			boolean created = createFor(folder, createOnly);
 			System.out.println((created ? "created" : "already there") + ": key of " + createOnly + " in "
 					+ folder.toAbsolutePath());
+			return;
+		}
+		if (destroyOnly != null) {
+			try {
+				boolean destroyed = destroyPast(folder, destroyOnly, year);
+				System.out.println((destroyed ? "destroyed" : "no key to destroy") + ": key of " + destroyOnly + " in "
+						+ folder.toAbsolutePath());
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println(ex.getMessage());
+				System.exit(2);
+			}
 			return;
 		}
 		Result result = rotate(folder, year);

@@ -39,6 +39,38 @@ class KeyRotationTest {
 		assertThat(Files.readString(folder.resolve("pseudonym-2027.key"))).isEqualTo(key);
 	}
 
+	/** README: make a past year's key, import that year, and destroy the key right away. */
+	@Test
+	void thePastYearsKeyOfAnImportIsDestroyedWithTheRotationCommand() throws Exception {
+		KeyRotation.createFor(folder, 2015);
+
+		Process destroy = rotationCommand("--folder", folder.toString(), "--destroy", "2015");
+
+		assertThat(destroy.waitFor()).as(output(destroy)).isZero();
+		assertThat(folder.resolve("pseudonym-2015.key")).doesNotExist();
+	}
+
+	@Test
+	void theKeysCallsNeedCannotBeDestroyedByHand() throws Exception {
+		KeyRotation.createFor(folder, 2027);
+
+		Process destroy = rotationCommand("--folder", folder.toString(), "--year", "2027", "--destroy", "2027");
+
+		assertThat(destroy.waitFor()).isEqualTo(2);
+		assertThat(output(destroy)).contains("Only a past year's key may be destroyed");
+		assertThat(folder.resolve("pseudonym-2027.key")).exists();
+	}
+
+	private static Process rotationCommand(String... args) throws IOException {
+		java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("ops/rotate-pseudonym-keys.sh"));
+		command.addAll(java.util.List.of(args));
+		return new ProcessBuilder(command).redirectErrorStream(true).start();
+	}
+
+	private static String output(Process process) throws IOException {
+		return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	@Test
 	void afterRotationLastYearsPseudonymCanNoLongerBeComputed() {
 		PseudonymKeys keys = new PseudonymKeys(folder, false, name -> null, Duration.ZERO);

@@ -53,6 +53,15 @@ class PseudonymKeysTest {
 	}
 
 	@Test
+	void aKeyFileThatGroupOrOthersMayReadIsRefused() throws IOException {
+		KeyRotation.createFor(root, 2027);
+		Files.setPosixFilePermissions(root.resolve("pseudonym-2027.key"), PosixFilePermissions.fromString("rw-r--r--"));
+		PseudonymKeys keys = new PseudonymKeys(root, false, name -> null, Duration.ofMinutes(1));
+
+		assertThatThrownBy(() -> keys.has(2027)).hasMessageContaining("may be read by group or others (rw-r--r--)");
+	}
+
+	@Test
 	void aKeyShorterThan256BitsIsRefused() {
 		PseudonymKeys keys = new PseudonymKeys(root, false, Map.of("HELPLINE_PSEUDONYM_KEY_2027", "c2hvcnQ=")::get,
 				Duration.ofMinutes(1));
