@@ -96,6 +96,12 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail importTooLarge(ImportTooLargeException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The import was refused; nothing was stored: " + ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail missingPart(MissingServletRequestPartException ex) {
 		return badRequest("A part of the upload is missing.",
 				List.of(new FieldProblem(ex.getRequestPartName(), "is required")));

@@ -1,6 +1,9 @@
 package org.helpline.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,9 +58,12 @@ class ContactController {
 
 	private final Presence presence;
 
+	private final ImportProperties importProperties;
+
 	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, AuditTrail audit,
-			Presence presence) {
+			Presence presence, ImportProperties importProperties) {
 		this.records = records;
+		this.importProperties = importProperties;
 		this.presence = presence;
 		this.options = options;
 		this.imports = imports;
@@ -126,11 +134,23 @@ class ContactController {
 		return after;
 	}
 
-	/** A CSV file of earlier years' contact moments; all rows or none are stored. */
+	/**
+	 * A CSV file of earlier years' contact moments; all rows or none are stored. Read up to the
+	 * size limit only, so a huge body cannot fill the memory.
+	 */
 	@PostMapping(path = "/import", consumes = "text/csv")
 	@PreAuthorize(OPERATORS)
-	ContactImport.Result importCsv(@RequestParam long helpline, @RequestBody String csv) {
-		return imports.importCsv(helpline, csv);
+	ContactImport.Result importCsv(@RequestParam long helpline, InputStream body, HttpServletRequest request)
+			throws IOException {
+		long max = importProperties.maxSize().toBytes();
+		if (request.getContentLengthLong() > max) {
+			throw new ImportTooLargeException(max);
+		}
+		byte[] csv = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+		if (csv.length > max) {
+			throw new ImportTooLargeException(max);
+		}
+		return imports.importCsv(helpline, new String(csv, StandardCharsets.UTF_8));
 	}
 
 }

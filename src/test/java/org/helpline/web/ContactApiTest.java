@@ -135,6 +135,17 @@ class ContactApiTest extends ContactIntegrationTest {
 	}
 
 	@Test
+	void anImportLargerThanTheLimitIsRefusedAndStoresNothing() {
+		String csv = "date,channel\n" + "2016-01-04,phone\n".repeat(400_000);
+
+		assertThat(post("/api/contacts/import?helpline=" + helpline, operator(), MediaType.valueOf("text/csv"), csv))
+			.hasStatus(HttpStatus.CONTENT_TOO_LARGE)
+			.bodyJson()
+			.hasPathSatisfying("$.detail", v -> v.assertThat().asString().contains("helpline.import.max-size"));
+		assertThat(countRecords()).isZero();
+	}
+
+	@Test
 	void onlyOperatorsImportAndABadFileIsRefusedByLine() {
 		String csv = "date,channel\n2016-01-04,phone\n2016-01-05,pigeon\n";
 
