@@ -78,7 +78,9 @@ class CrossSiteApiTest extends IntegrationTest {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).content("name=x"))
 			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
-		assertThat(jdbc.sql("select count(*) from contact_record").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from contact_record where helpline_id = ?").param(helpline)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
