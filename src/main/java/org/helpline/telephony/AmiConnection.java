@@ -9,28 +9,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.helpline.routing.CounsellorState;
+import org.helpline.routing.CounsellorStateChanged;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
-import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
+import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
-import org.asteriskjava.manager.event.EndpointList;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.SoftHangupRequestEvent;
+import org.asteriskjava.manager.response.GetVarResponse;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * One AMI connection for the service's lifetime. Asterisk-Java reconnects by itself only after
@@ -167,21 +170,56 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 		}
 	}
 
-	/** Reads every phone's current state; anything learned before a gap is not trusted. */
+	/**
+	 * Reads every counsellor phone's current state; anything learned before a gap is not
+	 * trusted. Asked per phone with {@code Getvar DEVICE_STATE(PJSIP/…)} (write class
+	 * reporting) rather than listed with PJSIPShowEndpoints, which needs the system class, and
+	 * with it GetConfig: the phones' digest passwords.
+	 */
 	private void resynchronise() {
 		try {
-			ResponseEvents list = connection.sendEventGeneratingAction(new PJSipShowEndpointsAction(), 10_000);
 			Map<String, String> states = new HashMap<>();
-			list.getEvents().stream()
-				.filter(EndpointList.class::isInstance)
-				.map(EndpointList.class::cast)
-				.forEach(endpoint -> states.put(endpoint.getObjectName(), endpoint.getDevicestate()));
+			for (String endpoint : translator.phones()) {
+				states.put(endpoint, deviceState(endpoint));
+			}
 			translator.snapshot(states);
 			log.info("AMI: re-read the state of {} endpoints: {}", states.size(), new TreeMap<>(states));
 		}
 		catch (Exception ex) {
 			log.warn("AMI: could not re-read endpoint states ({})", ex.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * A counsellor became available on a phone whose state was never read (they were added
+	 * after the last re-read): read it now, so a phone that is unreachable pauses them at once.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void counsellorAvailable(CounsellorStateChanged changed) {
+		if (changed.state() != CounsellorState.AVAILABLE || !isConnected()) {
+			return;
+		}
+		events.execute(() -> {
+			String endpoint = translator.phoneOf(changed.counsellorId());
+			if (endpoint == null || translator.knowsPhone(endpoint) || !loggedIn || !booted) {
+				return;
+			}
+			try {
+				translator.deviceState(AsteriskEvents.PJSIP + endpoint, deviceState(endpoint));
+			}
+			catch (Exception ex) {
+				log.warn("AMI: could not read the state of endpoint {} ({})", endpoint, ex.getClass().getSimpleName());
+			}
+		});
+	}
+
+	private String deviceState(String endpoint) throws Exception {
+		ManagerResponse response = connection.sendAction(new GetVarAction("DEVICE_STATE(PJSIP/" + endpoint + ")"),
+				5_000);
+		if (!(response instanceof GetVarResponse state) || !"Success".equals(response.getResponse())) {
+			throw new IllegalStateException("Getvar answered " + response.getResponse());
+		}
+		return state.getValue();
 	}
 
 	@Override

@@ -32,7 +32,7 @@ class AsteriskEvents {
 
 	private final Counsellors counsellors;
 
-	private static final String PJSIP = "PJSIP/";
+	static final String PJSIP = "PJSIP/";
 
 	private final Presence presence;
 
@@ -65,7 +65,25 @@ class AsteriskEvents {
 		}
 	}
 
-	/** Every endpoint's state after a (re)connect, as PJSIPShowEndpoints lists them. */
+	/** The phone of a counsellor, or null when they have none (an external number). */
+	String phoneOf(long counsellorId) {
+		return counsellors.get(counsellorId).endpoint();
+	}
+
+	/** Whether this phone's state has been read or heard since the last re-read. */
+	boolean knowsPhone(String endpoint) {
+		return lastKnown.containsKey(endpoint);
+	}
+
+	/** The phones (PJSIP endpoints) of every counsellor, whose states the service follows. */
+	java.util.Set<String> phones() {
+		return counsellors.all().stream()
+			.map(counsellor -> counsellor.endpoint())
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+	}
+
+	/** Every counsellor phone's state after a (re)connect. */
 	void snapshot(Map<String, String> endpointStates) {
 		Map<String, DeviceState> states = new HashMap<>();
 		endpointStates.forEach((endpoint, state) -> states.put(endpoint, deviceState(state)));

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,10 +37,9 @@ class AmiPrivilegeIT extends AsteriskTest {
 
 	/**
 	 * Asterisk grants an action to a user holding any one of its classes; GetConfig is
-	 * system|config, and the endpoint re-read (PJSIPShowEndpoints) needs system.
+	 * system|config, so the service's user holds neither (it re-reads phones with Getvar).
 	 */
 	@Test
-	@Disabled("open: needs the endpoint re-read moved to DeviceStateList (call|reporting) so write=system can go")
 	void readingTheConfigurationWithThePhonesSecretsIsRefused() throws IOException {
 		assertRefused("Action: GetConfig\r\nFilename: pjsip.conf");
 	}

@@ -28,14 +28,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Asterisk accepts manager logins before it has loaded its phones; what it says about them
  * then is not their state. The service connects to a fake Asterisk that is still booting and
- * calls every phone "Unavailable" until it is booted. The tests share the one fake, which
+ * calls every phone UNAVAILABLE until it is booted. The tests share the one fake, which
  * stays booted once booted, so the booting one runs first.
  */
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AsteriskBootTest extends IntegrationTest {
 
-	private static final FakeAmi asterisk = new FakeAmi("boot-test-phone", "Unavailable", "Not in use");
+	private static final FakeAmi asterisk = new FakeAmi("boot-test-phone", "UNAVAILABLE", "NOT_INUSE");
 
 	@DynamicPropertySource
 	static void theFakeAsterisk(DynamicPropertyRegistry registry) {

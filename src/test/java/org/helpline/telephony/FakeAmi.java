@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Just enough of Asterisk's manager interface, at the protocol level, to test what the service
- * does while Asterisk boots: logins are taken at once (as Asterisk does), the endpoint list
- * says what the test set for "booting" until {@link #boot()}, and then what it set for "booted".
+ * does while Asterisk boots: logins are taken at once (as Asterisk does), the phone's
+ * {@code DEVICE_STATE} is what the test set for "booting" until {@link #boot()}, and then what
+ * it set for "booted".
  * One client at a time; every action not known here gets an error response.
  */
 final class FakeAmi implements AutoCloseable {
@@ -120,17 +121,19 @@ final class FakeAmi implements AutoCloseable {
 			}
 			case "coresettings" -> send(out, response(id, "Success", "AMIversion: 9.0.0\r\nAsteriskVersion: 22.5.0\r\n"));
 			case "ping" -> send(out, response(id, "Success", "Ping: Pong\r\n"));
-			case "pjsipshowendpoints" -> endpoints(out, id);
+			case "getvar" -> deviceState(out, id, action.getOrDefault("variable", ""));
 			default -> send(out, response(id, "Error", "Message: Invalid/unknown command\r\n"));
 		}
 	}
 
-	private void endpoints(Writer out, String id) throws IOException {
+	/** {@code Getvar DEVICE_STATE(PJSIP/<endpoint>)}, the way the service re-reads a phone. */
+	private void deviceState(Writer out, String id, String variable) throws IOException {
+		if (!variable.equals("DEVICE_STATE(PJSIP/" + endpoint + ")")) {
+			send(out, response(id, "Success", "Variable: " + variable + "\r\nValue: INVALID\r\n"));
+			return;
+		}
 		String state = booted ? stateWhenBooted : stateWhileBooting;
-		send(out, response(id, "Success", "EventList: start\r\nMessage: A listing of Endpoints follows\r\n"));
-		send(out, "Event: EndpointList\r\nActionID: " + id + "\r\nObjectType: endpoint\r\nObjectName: " + endpoint
-				+ "\r\nAor: " + endpoint + "\r\nDeviceState: " + state + "\r\nActiveChannels: \r\n\r\n");
-		send(out, "Event: EndpointListComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: 1\r\n\r\n");
+		send(out, response(id, "Success", "Variable: " + variable + "\r\nValue: " + state + "\r\n"));
 		if (booted) {
 			endpointListsAfterBoot.incrementAndGet();
 		}
