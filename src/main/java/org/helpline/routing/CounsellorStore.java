@@ -290,9 +290,11 @@ class CounsellorStore {
 	}
 
 	private void history(long id, CounsellorState state, String reason, Instant now) {
-		// Coarsened: staffing figures need minutes, and an exact time could be lined up with a call.
+		// Coarsened to the hour, like a contact record's start: a counsellor's ON_CALL and WRAP_UP
+		// to the minute, with the record's counsellor, would date a call and its length, which a
+		// carrier's call list could be lined up with (SECURITY.md). Staffing figures need no more.
 		jdbc.sql("insert into counsellor_state_change (counsellor_id, at, state, reason) values (?, ?, ?, ?)")
-			.params(id, time(now.truncatedTo(ChronoUnit.MINUTES)), state.name(), reason)
+			.params(id, time(now.truncatedTo(ChronoUnit.HOURS)), state.name(), reason)
 			.update();
 	}
 

@@ -192,8 +192,8 @@ class PresenceTest extends RoutingTest {
 	}
 
 	@Test
-	void everyStateChangeIsKeptWithAMinuteAndAReason() {
-		clock.set(NINE.plusSeconds(42));
+	void everyStateChangeIsKeptWithItsHourAndAReason() {
+		clock.set(NINE.plusSeconds(42 * 60 + 17));
 		long anna = signedIn("Anna");
 		presence.pause(anna, "training");
 		presence.signOut(anna);
