@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without it gets nothing, so no other process can play Asterisk
  * @param maxLineBytes the longest line a request may have; a longer one (or one that never
  * ends) drops the connection before it fills memory
+ * @param requestTimeout how long a new connection may take to send its request (Asterisk sends
+ * it at once); an idle connection is dropped after it, so it cannot hold a call's slot
  * @param maxCallsInMemory calls remembered between their first script and their hang-up
  * @param callExpiry how long a call whose hang-up never reached us is remembered
  */
@@ -28,6 +30,7 @@ record AgiProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0
 		@DefaultValue("4573") int port, @DefaultValue("500") int maxConcurrentCalls,
 		@DefaultValue("120s") Duration socketReadTimeout, @DefaultValue({ "127.0.0.0/8", "::1" }) List<String> allowedPeers,
 		@DefaultValue("local-dev-only") String secret, @DefaultValue("4096") int maxLineBytes,
+		@DefaultValue("5s") Duration requestTimeout,
 		@DefaultValue("5000") int maxCallsInMemory, @DefaultValue("12h") Duration callExpiry) {
 
 }

@@ -33,8 +33,18 @@ class BoundedLineConnection implements SocketConnectionFacade {
 
 	private int requestLines;
 
-	BoundedLineConnection(Socket socket, int maxLineBytes) throws IOException {
+	private final int readTimeoutMillis;
+
+	/**
+	 * @param requestTimeoutMillis how long the request may take to arrive (Asterisk sends it at
+	 * once), so that idle connections cannot hold the calls' slots
+	 * @param readTimeoutMillis how long the connection may then stay silent (a prompt playing)
+	 */
+	BoundedLineConnection(Socket socket, int maxLineBytes, int requestTimeoutMillis, int readTimeoutMillis)
+			throws IOException {
 		this.socket = socket;
+		this.readTimeoutMillis = readTimeoutMillis;
+		socket.setSoTimeout(requestTimeoutMillis);
 		this.in = new BufferedInputStream(socket.getInputStream());
 		this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
 		this.maxLineBytes = maxLineBytes;
@@ -65,6 +75,7 @@ class BoundedLineConnection implements SocketConnectionFacade {
 		}
 		if (text.isEmpty() || text.equals("\r")) {
 			requestLines = -1; // the request is complete: what follows are Asterisk's replies
+			socket.setSoTimeout(readTimeoutMillis);
 		}
 		else if (++requestLines > MAX_REQUEST_LINES) {
 			throw new IOException("FastAGI request longer than " + MAX_REQUEST_LINES + " lines");

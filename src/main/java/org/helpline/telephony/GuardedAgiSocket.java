@@ -28,12 +28,15 @@ class GuardedAgiSocket implements ServerSocketFacade {
 
 	private final int maxLineBytes;
 
+	private final int requestTimeoutMillis;
+
 	private volatile int readTimeoutMillis;
 
-	GuardedAgiSocket(ServerSocket socket, List<String> allowedPeers, int maxLineBytes) {
+	GuardedAgiSocket(ServerSocket socket, List<String> allowedPeers, int maxLineBytes, int requestTimeoutMillis) {
 		this.socket = socket;
 		this.allowedPeers = allowedPeers.stream().map(IpAddressMatcher::new).toList();
 		this.maxLineBytes = maxLineBytes;
+		this.requestTimeoutMillis = requestTimeoutMillis;
 	}
 
 	@Override
@@ -42,8 +45,7 @@ class GuardedAgiSocket implements ServerSocketFacade {
 			Socket connection = socket.accept();
 			InetAddress peer = connection.getInetAddress();
 			if (allowed(peer)) {
-				connection.setSoTimeout(readTimeoutMillis);
-				return new BoundedLineConnection(connection, maxLineBytes);
+				return new BoundedLineConnection(connection, maxLineBytes, requestTimeoutMillis, readTimeoutMillis);
 			}
 			log.warn("FastAGI connection from {} refused: not an allowed peer (helpline.agi.allowed-peers)",
 					peer.getHostAddress());

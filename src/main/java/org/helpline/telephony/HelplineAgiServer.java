@@ -33,7 +33,7 @@ class HelplineAgiServer extends DefaultAgiServer {
 		setAddress(address);
 		setPort(port);
 		this.socket = new GuardedAgiSocket(new ServerSocket(port, BACKLOG, address), properties.allowedPeers(),
-				properties.maxLineBytes());
+				properties.maxLineBytes(), (int) properties.requestTimeout().toMillis());
 		this.socket.setSocketReadTimeout((int) properties.socketReadTimeout().toMillis());
 	}
 
