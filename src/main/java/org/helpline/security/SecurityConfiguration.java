@@ -12,17 +12,17 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token to
- * forge); pages use a form login with a session and CSRF protection. Both check passwords
+ * forge; {@link CrossSiteRequests} refuses changes other sites ask a browser for); pages use a form login with a session and CSRF protection. Both check passwords
  * through one authentication manager, so a lockout holds for both. Only the login page, its
  * static files and health answer without login.
  */
@@ -58,9 +58,12 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.authenticationManager(logins)
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(ApiLoginChallenge.entryPoint()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// No session, so no token to steal; CrossSiteRequests keeps other sites' forms and fetches out.
 			.csrf(csrf -> csrf.disable())
+			// Before the login is checked, so another site's request does not even count as a failed login.
+			.addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class)
 			.build();
 	}
 
