@@ -34,7 +34,7 @@ public class Accounts {
 
 	/** The roles an account can have. */
 	public static final List<String> ROLES = List.of(SecurityConfiguration.COUNSELLOR, SecurityConfiguration.OPERATOR,
-			SecurityConfiguration.ANALYST, SecurityConfiguration.ADMIN);
+			SecurityConfiguration.ANALYST, SecurityConfiguration.ADMIN, SecurityConfiguration.METRICS);
 
 	static final int MIN_PASSWORD_LENGTH = 12;
 

@@ -37,18 +37,25 @@ class SecurityConfiguration {
 
 	static final String ANALYST = "ANALYST";
 
+	/** The Prometheus scraper: metrics and health, nothing else, so its stored password opens nothing more. */
+	static final String METRICS = "METRICS";
+
+	private static final String[] STAFF = { COUNSELLOR, OPERATOR, ANALYST, ADMIN };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager logins) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasAnyRole(METRICS, OPERATOR, ADMIN)
 				.requestMatchers("/actuator/**")
 				.hasAnyRole(OPERATOR, ADMIN)
 				.requestMatchers("/api/accounts/**", "/api/audit/**")
 				.hasRole(ADMIN)
 				.requestMatchers("/api/account/**")
-				.authenticated()
+				.hasAnyRole(STAFF)
 				.requestMatchers("/api/reports/**")
 				.hasAnyRole(ANALYST, ADMIN)
 				.requestMatchers("/api/contacts/**", "/api/counsellor/**")
@@ -87,7 +94,7 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**")
 				.hasRole(ADMIN)
 				.anyRequest()
-				.authenticated())
+				.hasAnyRole(STAFF))
 			.authenticationManager(logins)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
