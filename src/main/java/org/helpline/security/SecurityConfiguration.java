@@ -14,11 +14,14 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token to
@@ -77,7 +80,8 @@ class SecurityConfiguration {
 	/** Pages: every form carries the session's CSRF token (Thymeleaf adds it), logout included. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager logins) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager logins, SessionRegistry sessions)
+			throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				// The error page renders a refusal already decided; asked for directly, it needs a login.
@@ -98,8 +102,23 @@ class SecurityConfiguration {
 			.authenticationManager(logins)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				// Any number of sessions; registered so that PageSessions can end an account's sessions.
+				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
+					.sessionRegistry(sessions)
+					.expiredUrl("/login")))
 			.build();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the registry (and the live streams) about sessions the web server ends: logout, time-out. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean
