@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -122,7 +123,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager logins(DaoAuthenticationProvider lockableLogins, ApplicationEventPublisher events) {
+	AuthenticationManager logins(AuthenticationProvider lockableLogins, ApplicationEventPublisher events) {
 		ProviderManager manager = new ProviderManager(lockableLogins);
 		// Lockout counts failures and successes from these events.
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
@@ -135,11 +136,11 @@ class SecurityConfiguration {
 	 * accounts, so whatever later asks for that manager gets the lockout too.
 	 */
 	@Bean
-	DaoAuthenticationProvider lockableLogins(JdbcUserDetailsManager accounts, Lockout lockout,
-			PasswordEncoder passwords) {
+	AuthenticationProvider lockableLogins(JdbcUserDetailsManager accounts, Lockout lockout,
+			PasswordEncoder passwords, AddressThrottle throttle) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new LockableAccounts(accounts, lockout));
 		provider.setPasswordEncoder(passwords);
-		return provider;
+		return new ThrottledLogins(provider, throttle);
 	}
 
 	/** bcrypt for new passwords; the prefix in each stored hash names its encoder. */
