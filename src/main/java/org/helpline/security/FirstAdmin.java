@@ -5,16 +5,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the configured first administrator while no enabled administrator exists, so a
- * fresh installation can be set up; once anyone administers the service, deleting that first
- * account is final. Its password is the configured one, whatever its length: the {@code prod} profile checks it
+ * Creates the configured first administrator once, so a fresh installation can be set up.
+ * Its password is the configured one, whatever its length: the {@code prod} profile checks it
  * before the service starts (LocalDefaultSecrets), and locally it is the well-known default.
  */
 @Component
@@ -28,25 +26,17 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final AccountProperties properties;
 
-	private final JdbcClient jdbc;
-
-	FirstAdmin(JdbcUserDetailsManager accounts, PasswordEncoder passwords, AccountProperties properties,
-			JdbcClient jdbc) {
+	FirstAdmin(JdbcUserDetailsManager accounts, PasswordEncoder passwords, AccountProperties properties) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.properties = properties;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		AccountProperties.FirstAdmin first = properties.firstAdmin();
-		if (first == null || first.password() == null || first.password().isBlank() || anEnabledAdminExists()) {
-			return;
-		}
-		if (accounts.userExists(first.username())) {
-			// Disabled or demoted on purpose, perhaps: an administrator decides, not a restart.
-			log.warn("No enabled administrator exists, and account '{}' exists without being one", first.username());
+		if (first == null || first.password() == null || first.password().isBlank()
+				|| accounts.userExists(first.username())) {
 			return;
 		}
 		accounts.createUser(User.withUsername(first.username())
@@ -54,15 +44,6 @@ class FirstAdmin implements ApplicationRunner {
 			.roles(SecurityConfiguration.ADMIN, SecurityConfiguration.OPERATOR)
 			.build());
 		log.info("Created the first administrator account '{}'", first.username());
-	}
-
-	private boolean anEnabledAdminExists() {
-		return jdbc.sql("""
-				select count(*) from users u join authorities a on a.username = u.username
-				where a.authority = ? and u.enabled""")
-			.param("ROLE_" + SecurityConfiguration.ADMIN)
-			.query(Integer.class)
-			.single() > 0;
 	}
 
 }
