@@ -25,8 +25,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token to
- * forge; {@link CrossSiteRequests} refuses changes other sites ask a browser for); pages use a form login with a session and CSRF protection. Both check passwords
+ * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token; requests
+ * from other websites are refused by {@link CrossSiteApiRequests}); pages use a form login with a session and CSRF protection. Both check passwords
  * through one authentication manager, so a lockout holds for both. Only the login page, its
  * static files and health answer without login.
  */
@@ -71,10 +71,9 @@ class SecurityConfiguration {
 			.authenticationManager(logins)
 			.httpBasic(basic -> basic.authenticationEntryPoint(ApiLoginChallenge.entryPoint()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// No session, so no token to steal; CrossSiteRequests keeps other sites' forms and fetches out.
+			// No token without a session; cross-site requests are refused by where they come from.
 			.csrf(csrf -> csrf.disable())
-			// Before the login is checked, so another site's request does not even count as a failed login.
-			.addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class)
+			.addFilterBefore(new CrossSiteApiRequests(), BasicAuthenticationFilter.class)
 			.build();
 	}
 
