@@ -16,6 +16,7 @@ import org.helpline.routing.CounsellorSettings;
 import org.helpline.routing.Counsellors;
 import org.helpline.routing.UnknownCounsellorException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -34,7 +35,7 @@ public class Accounts {
 
 	/** The roles an account can have. */
 	public static final List<String> ROLES = List.of(SecurityConfiguration.COUNSELLOR, SecurityConfiguration.OPERATOR,
-			SecurityConfiguration.ANALYST, SecurityConfiguration.ADMIN);
+			SecurityConfiguration.ANALYST, SecurityConfiguration.ADMIN, SecurityConfiguration.METRICS);
 
 	static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -55,13 +56,16 @@ public class Accounts {
 
 	private final Counsellors counsellors;
 
+	private final ApplicationEventPublisher events;
+
 	Accounts(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder passwords, Lockout lockout,
-			Counsellors counsellors) {
+			Counsellors counsellors, ApplicationEventPublisher events) {
 		this.users = users;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.lockout = lockout;
 		this.counsellors = counsellors;
+		this.events = events;
 	}
 
 	public List<Account> all() {
@@ -114,6 +118,10 @@ public class Accounts {
 			.disabled(!enabled)
 			.build());
 		link(username, counsellorId);
+		if (!enabled || !valid.equals(current.roles())) {
+			// A session keeps the roles it signed in with; it must not outlive them.
+			events.publishEvent(new AccountRevoked(username));
+		}
 		return get(username);
 	}
 
@@ -125,6 +133,8 @@ public class Accounts {
 		checkPassword("password", password, problems);
 		refuseIfAny(problems);
 		setPassword(users.loadUserByUsername(username), password);
+		// Whoever may have learnt the old password may be signed in with it.
+		events.publishEvent(new AccountRevoked(username));
 	}
 
 	/**
@@ -161,6 +171,7 @@ public class Accounts {
 			requireAnotherAdmin(username);
 		}
 		users.deleteUser(username);
+		events.publishEvent(new AccountRevoked(username));
 	}
 
 	// JdbcUserDetailsManager.updatePassword does nothing unless password upgrades are enabled.

@@ -9,17 +9,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token; requests
@@ -38,18 +41,25 @@ class SecurityConfiguration {
 
 	static final String ANALYST = "ANALYST";
 
+	/** The Prometheus scraper: metrics and health, nothing else, so its stored password opens nothing more. */
+	static final String METRICS = "METRICS";
+
+	private static final String[] STAFF = { COUNSELLOR, OPERATOR, ANALYST, ADMIN };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManager logins) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasAnyRole(METRICS, OPERATOR, ADMIN)
 				.requestMatchers("/actuator/**")
 				.hasAnyRole(OPERATOR, ADMIN)
 				.requestMatchers("/api/accounts/**", "/api/audit/**")
 				.hasRole(ADMIN)
 				.requestMatchers("/api/account/**")
-				.authenticated()
+				.hasAnyRole(STAFF)
 				.requestMatchers("/api/reports/**")
 				.hasAnyRole(ANALYST, ADMIN)
 				.requestMatchers("/api/contacts/**", "/api/counsellor/**")
@@ -59,7 +69,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.authenticationManager(logins)
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(ApiLoginChallenge.entryPoint()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// No token without a session; cross-site requests are refused by where they come from.
 			.csrf(csrf -> csrf.disable())
@@ -70,7 +80,8 @@ class SecurityConfiguration {
 	/** Pages: every form carries the session's CSRF token (Thymeleaf adds it), logout included. */
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager logins) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager logins, SessionRegistry sessions)
+			throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				// The error page renders a refusal already decided; asked for directly, it needs a login.
@@ -87,16 +98,31 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**")
 				.hasRole(ADMIN)
 				.anyRequest()
-				.authenticated())
+				.hasAnyRole(STAFF))
 			.authenticationManager(logins)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				// Any number of sessions; registered so that PageSessions can end an account's sessions.
+				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
+					.sessionRegistry(sessions)
+					.expiredUrl("/login")))
 			.build();
 	}
 
 	@Bean
-	AuthenticationManager logins(DaoAuthenticationProvider lockableLogins, ApplicationEventPublisher events) {
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the registry (and the live streams) about sessions the web server ends: logout, time-out. */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
+	AuthenticationManager logins(AuthenticationProvider lockableLogins, ApplicationEventPublisher events) {
 		ProviderManager manager = new ProviderManager(lockableLogins);
 		// Lockout counts failures and successes from these events.
 		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
@@ -109,11 +135,11 @@ class SecurityConfiguration {
 	 * accounts, so whatever later asks for that manager gets the lockout too.
 	 */
 	@Bean
-	DaoAuthenticationProvider lockableLogins(JdbcUserDetailsManager accounts, Lockout lockout,
-			PasswordEncoder passwords) {
+	AuthenticationProvider lockableLogins(JdbcUserDetailsManager accounts, Lockout lockout,
+			PasswordEncoder passwords, AddressThrottle throttle) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new LockableAccounts(accounts, lockout));
 		provider.setPasswordEncoder(passwords);
-		return provider;
+		return new ThrottledLogins(provider, throttle);
 	}
 
 	/** bcrypt for new passwords; the prefix in each stored hash names its encoder. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.helpline.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,12 @@ class SecurityWallTest extends IntegrationTest {
 	void staffAccounts() {
 		accounts = new TestAccounts(users, passwords, jdbc);
 		accounts.reset();
+		jdbc.sql("delete from users where username in ('scraper-t', ?)").param(TestAccounts.METRICS).update();
+	}
+
+	@AfterEach
+	void noMetricsAccountLeftForOtherTests() {
+		jdbc.sql("delete from users where username in ('scraper-t', ?)").param(TestAccounts.METRICS).update();
 	}
 
 	@Test
@@ -89,6 +96,60 @@ class SecurityWallTest extends IntegrationTest {
 		assertThat(mvc.get().uri("/actuator/prometheus").with(TestAccounts.basic(TestAccounts.COUNSELLOR)))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
+	}
+
+	@Test
+	void operatorsReadTheMetrics() {
+		assertThat(mvc.get().uri("/actuator/prometheus").with(TestAccounts.basic(TestAccounts.OPERATOR))).hasStatusOk();
+		assertThat(mvc.get().uri("/actuator/metrics").with(TestAccounts.basic(TestAccounts.OPERATOR))).hasStatusOk();
+	}
+
+	@Test
+	void aMetricsAccountReadsThePrometheusMetricsAndHealthOnly() {
+		accounts.create(TestAccounts.METRICS, "METRICS");
+
+		assertThat(mvc.get().uri("/actuator/prometheus").with(TestAccounts.basic(TestAccounts.METRICS))).hasStatusOk();
+		assertThat(mvc.get().uri("/actuator/health").with(TestAccounts.basic(TestAccounts.METRICS))).hasStatusOk();
+		assertThat(mvc.get().uri("/actuator/metrics").with(TestAccounts.basic(TestAccounts.METRICS)))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(mvc.get().uri("/actuator/info").with(TestAccounts.basic(TestAccounts.METRICS)))
+			.hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void aMetricsAccountReachesNoApiAndNoPage() {
+		accounts.create(TestAccounts.METRICS, "METRICS");
+		MockHttpSession metrics = accounts.login(mvc, TestAccounts.METRICS);
+		List<String> open = new ArrayList<>();
+		for (RequestMappingInfo mapping : handlers.getHandlerMethods().keySet()) {
+			for (String pattern : mapping.getPatternValues()) {
+				String uri = example(pattern);
+				if (PUBLIC.contains(uri)) {
+					continue;
+				}
+				for (HttpMethod method : methods(mapping)) {
+					MvcTestResult result = uri.startsWith("/api/")
+							? mvc.method(method).uri(uri).with(TestAccounts.basic(TestAccounts.METRICS)).exchange()
+							: mvc.method(method).uri(uri).session(metrics).with(csrf()).exchange();
+					if (status(result) != 403) {
+						open.add(method + " " + uri + ": status " + status(result));
+					}
+				}
+			}
+		}
+
+		assertThat(open).isEmpty();
+	}
+
+	@Test
+	void anAdministratorMakesAMetricsAccount() {
+		assertThat(mvc.post().uri("/api/accounts").with(httpBasic("operator", "local-dev-only"))
+			.contentType("application/json")
+			.content("{\"username\": \"scraper-t\", \"password\": \"a-long-enough-password\", \"roles\": [\"METRICS\"]}"))
+			.hasStatus(HttpStatus.CREATED);
+
+		assertThat(mvc.get().uri("/actuator/prometheus").with(httpBasic("scraper-t", "a-long-enough-password")))
+			.hasStatusOk();
 	}
 
 	@Test

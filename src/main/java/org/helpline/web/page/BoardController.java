@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.helpline.contact.TodayFigures;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
@@ -19,6 +21,7 @@ import org.helpline.routing.CounsellorState;
 import org.helpline.routing.CounsellorStatus;
 import org.helpline.routing.Presence;
 import org.helpline.routing.QueueSummary;
+import org.helpline.security.PageSessions;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -52,8 +55,10 @@ class BoardController {
 
 	private final Clock clock;
 
+	private final PageSessions sessions;
+
 	BoardController(Presence presence, CallQueue queue, Helplines helplines, TodayFigures today, LiveUpdates live,
-			MessageSource messages, PageFormat format, Clock clock) {
+			MessageSource messages, PageFormat format, Clock clock, PageSessions sessions) {
 		this.presence = presence;
 		this.queue = queue;
 		this.helplines = helplines;
@@ -62,6 +67,7 @@ class BoardController {
 		this.messages = messages;
 		this.format = format;
 		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/operator/board")
@@ -71,8 +77,8 @@ class BoardController {
 	}
 
 	@GetMapping(path = "/operator/board/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(Locale locale) {
-		return live.subscribe("board", () -> picture(locale), false);
+	SseEmitter events(Locale locale, HttpServletRequest request) {
+		return sessions.endingWithSession(request, live.subscribe("board", () -> picture(locale), false));
 	}
 
 	Board picture(Locale locale) {

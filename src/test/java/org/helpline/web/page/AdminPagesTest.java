@@ -131,7 +131,8 @@ class AdminPagesTest extends IntegrationTest {
 	@Test
 	void aLockedAccountIsShownLockedAndUnlockedWithOneButton() {
 		create("adm-eva", "ANALYST");
-		for (int i = 0; i < 5; i++) {
+		// helpline.security.lockout.max-failures
+		for (int i = 0; i < 50; i++) {
 			assertThatThrownBy(() -> accounts.changeOwnPassword("adm-eva", "wrong-guess", "whatever-long-enough"))
 				.isInstanceOf(InvalidAccountException.class);
 		}
