@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.helpline.contact.CallerGroups;
 import org.helpline.contact.ContactOption;
 import org.helpline.contact.ContactOption.Kind;
@@ -25,6 +27,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.routing.CounsellorCalls;
+import org.helpline.security.PageSessions;
 import org.helpline.routing.CounsellorStatus;
 import org.helpline.routing.CurrentCall;
 import org.helpline.routing.InvalidRoutingException;
@@ -76,9 +79,12 @@ class CounsellorPageController {
 
 	private final Clock clock;
 
+	private final PageSessions sessions;
+
 	CounsellorPageController(Presence presence, CounsellorCalls calls, ContactRecords records, ContactOptions options,
 			CallerGroups callerGroups, Helplines helplines, LiveUpdates live, MessageSource messages,
-			PageFormat format, Clock clock) {
+			PageFormat format, Clock clock, PageSessions sessions) {
+		this.sessions = sessions;
 		this.presence = presence;
 		this.calls = calls;
 		this.records = records;
@@ -129,9 +135,9 @@ class CounsellorPageController {
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(Principal user, Locale locale) {
+	SseEmitter events(Principal user, Locale locale, HttpServletRequest request) {
 		long id = presence.counsellorOfUser(user.getName());
-		return live.subscribe("state", () -> picture(id, locale), true);
+		return sessions.endingWithSession(request, live.subscribe("state", () -> picture(id, locale), true));
 	}
 
 	@PostMapping("/sign-in")
