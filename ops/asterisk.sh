@@ -9,7 +9,10 @@
 #   ops/asterisk.sh cli "COMMAND"  run one Asterisk CLI command (asterisk -rx)
 #
 # Environment:
-#   HELPLINE_ASTERISK_ROOT  root folder (default ~/.cache/helpline/asterisk-root)
+#   HELPLINE_ASTERISK_ROOT  root folder (default ~/.cache/helpline/asterisk-root); must be an
+#                           absolute path to a folder of its own under ~/.cache/helpline/ or
+#                           this repository's target/ (anything else exits 2 before any work:
+#                           the script empties that folder and mounts /proc and /dev below it)
 #   HELPLINE_AMI_SECRET     AMI secret of user "helpline" (default local-dev-only)
 #   HELPLINE_PHONE_SECRET   digest password of the counsellor phones (default local-dev-only)
 #   HELPLINE_BACKEND        FastAGI host:port of the Java service (default 127.0.0.1:4573)
@@ -17,7 +20,7 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-ROOT="${HELPLINE_ASTERISK_ROOT:-$HOME/.cache/helpline/asterisk-root}"
+ROOT="${HELPLINE_ASTERISK_ROOT-${HOME:-}/.cache/helpline/asterisk-root}"
 MIRROR="${HELPLINE_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 RUN_DIR="$REPO/target/asterisk"
 PID_FILE="$RUN_DIR/asterisk.pid"
@@ -28,6 +31,26 @@ READY_TIMEOUT=30
 
 log() { printf 'asterisk.sh: %s\n' "$*" >&2; }
 die() { local code="$1"; shift; log "$*"; exit "$code"; }
+
+# The root folder is emptied with rm -rf and gets /proc and /dev mounted below it: a typo must
+# never make that /, a home folder or the repository. Symbolic links and '..' are resolved first.
+check_root() {
+  local resolved parent allowed=()
+  local why="HELPLINE_ASTERISK_ROOT must be an absolute path to a folder of its own under ~/.cache/helpline/ or $REPO/target/"
+  [[ -n "$ROOT" ]] || die 2 "$why (it is empty)"
+  [[ "$ROOT" == /* ]] || die 2 "$why (got the relative path '$ROOT')"
+  resolved="$(realpath -m -- "$ROOT")"
+  [[ -n "${HOME:-}" && "$HOME" == /* ]] && allowed+=("$(realpath -m -- "$HOME/.cache/helpline")")
+  allowed+=("$REPO/target")
+  for parent in "${allowed[@]}"; do
+    if [[ "$parent" != / && "$resolved" == "$parent"/?* ]]; then
+      ROOT="$resolved"
+      return 0
+    fi
+  done
+  die 2 "$why (got '$ROOT')"
+}
+check_root
 
 need_root() {
   [[ "$(id -u)" -eq 0 ]] || die 2 "must run as root (chroot and mount need it); try: sudo $0 $*"
@@ -370,7 +393,7 @@ main() {
     status) cmd_status ;;
     cli) cmd_cli "$@" ;;
     *)
-      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+      sed -n '2,/^set -euo pipefail$/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
       exit 2
       ;;
   esac
