@@ -173,13 +173,23 @@ class CounsellorPhonesIT extends AsteriskTest {
 		AsteriskSandbox.cli("module reload res_pjsip.so");
 	}
 
-	/** The password ops/asterisk.sh gave an endpoint in the installed configuration. */
+	/** The password an endpoint has in the installed configuration (its own, or its template's). */
 	private static String installedPassword(String endpoint) {
 		String pjsip = read(AsteriskSandbox.root().resolve("etc/asterisk/pjsip.conf"));
-		int section = pjsip.indexOf("[" + endpoint + "-auth]");
-		assertThat(section).as("auth section of " + endpoint).isNotNegative();
-		int start = pjsip.indexOf("password = ", section) + "password = ".length();
-		return pjsip.substring(start, pjsip.indexOf('\n', start)).strip();
+		String own = password(pjsip, "[" + endpoint + "-auth]");
+		return own != null ? own : password(pjsip, "[counsellor-auth](!)");
+	}
+
+	private static String password(String config, String sectionHeader) {
+		int start = config.indexOf(sectionHeader);
+		assertThat(start).as(sectionHeader).isNotNegative();
+		int end = config.indexOf("\n[", start + 1);
+		String section = config.substring(start, end < 0 ? config.length() : end);
+		return section.lines()
+			.filter(line -> line.startsWith("password = "))
+			.map(line -> line.substring("password = ".length()).strip())
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** A TLS connection that trusts only the sandbox's own certificate. */
