@@ -9,26 +9,55 @@
 #   ops/asterisk.sh cli "COMMAND"  run one Asterisk CLI command (asterisk -rx)
 #
 # Environment:
-#   HELPLINE_ASTERISK_ROOT  root folder (default ~/.cache/helpline/asterisk-root)
+#   HELPLINE_ASTERISK_ROOT  root folder (default ~/.cache/helpline/asterisk-root); must be an
+#                           absolute path to a folder of its own under ~/.cache/helpline/ or
+#                           this repository's target/ (anything else exits 2 before any work:
+#                           the script empties that folder and mounts /proc and /dev below it)
 #   HELPLINE_AMI_SECRET     AMI secret of user "helpline" (default local-dev-only)
-#   HELPLINE_PHONE_SECRET   digest password of the counsellor phones (default local-dev-only)
+#   HELPLINE_PHONE_SECRET_<ENDPOINT>  digest password of one counsellor phone, e.g.
+#                           HELPLINE_PHONE_SECRET_COUNSELLOR_1 for counsellor-1; each phone its
+#                           own (default local-dev-only-<endpoint>, for the sandbox only)
+#   HELPLINE_TLS_CERT, HELPLINE_TLS_KEY  certificate (PEM, with chain) and key of transport-tls
+#                           (default: a throwaway self-signed one in target/asterisk/tls)
 #   HELPLINE_AGI_SECRET     secret the dialplan sends with every FastAGI request (default local-dev-only)
 #   HELPLINE_BACKEND        FastAGI host:port of the Java service (default 127.0.0.1:4573)
 #   HELPLINE_DEBIAN_MIRROR  Debian mirror for prepare (default http://deb.debian.org/debian)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-ROOT="${HELPLINE_ASTERISK_ROOT:-$HOME/.cache/helpline/asterisk-root}"
+ROOT="${HELPLINE_ASTERISK_ROOT-${HOME:-}/.cache/helpline/asterisk-root}"
 MIRROR="${HELPLINE_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 RUN_DIR="$REPO/target/asterisk"
 PID_FILE="$RUN_DIR/asterisk.pid"
 CONSOLE_LOG="$RUN_DIR/console.log"
 SIP_PORT=5060
+SIP_TLS_PORT=5061
+TLS_DIR="$RUN_DIR/tls"
 AMI_PORT=5038
 READY_TIMEOUT=30
 
 log() { printf 'asterisk.sh: %s\n' "$*" >&2; }
 die() { local code="$1"; shift; log "$*"; exit "$code"; }
+
+# The root folder is emptied with rm -rf and gets /proc and /dev mounted below it: a typo must
+# never make that /, a home folder or the repository. Symbolic links and '..' are resolved first.
+check_root() {
+  local resolved parent allowed=()
+  local why="HELPLINE_ASTERISK_ROOT must be an absolute path to a folder of its own under ~/.cache/helpline/ or $REPO/target/"
+  [[ -n "$ROOT" ]] || die 2 "$why (it is empty)"
+  [[ "$ROOT" == /* ]] || die 2 "$why (got the relative path '$ROOT')"
+  resolved="$(realpath -m -- "$ROOT")"
+  [[ -n "${HOME:-}" && "$HOME" == /* ]] && allowed+=("$(realpath -m -- "$HOME/.cache/helpline")")
+  allowed+=("$REPO/target")
+  for parent in "${allowed[@]}"; do
+    if [[ "$parent" != / && "$resolved" == "$parent"/?* ]]; then
+      ROOT="$resolved"
+      return 0
+    fi
+  done
+  die 2 "$why (got '$ROOT')"
+}
+check_root
 
 need_root() {
   [[ "$(id -u)" -eq 0 ]] || die 2 "must run as root (chroot and mount need it); try: sudo $0 $*"
@@ -129,19 +158,17 @@ port_taken() { # proto port
   [[ -n "$(ss "$flag" "sport = :$2" 2>/dev/null)" ]]
 }
 
-# Copies a template, replacing @AMI_SECRET@, @BACKEND@, @PHONE_SECRET@ and @AGI_SECRET@
-# literally (no regex/escaping issues).
+# Copies a template, replacing @AMI_SECRET@, @BACKEND@ and @AGI_SECRET@ literally (no
+# regex/escaping issues).
 render() {
-  AMI_SECRET="$1" BACKEND="$2" PHONE_SECRET="${HELPLINE_PHONE_SECRET:-local-dev-only}" \
-    AGI_SECRET="${HELPLINE_AGI_SECRET:-local-dev-only}" awk '
+  AMI_SECRET="$1" BACKEND="$2" AGI_SECRET="${HELPLINE_AGI_SECRET:-local-dev-only}" awk '
     function subst(s, key, val,   out, i) {
       out = ""
       while ((i = index(s, key)) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(key)) }
       return out s
     }
     { line = subst($0, "@AMI_SECRET@", ENVIRON["AMI_SECRET"]); line = subst(line, "@BACKEND@", ENVIRON["BACKEND"])
-      line = subst(line, "@AGI_SECRET@", ENVIRON["AGI_SECRET"])
-      print subst(line, "@PHONE_SECRET@", ENVIRON["PHONE_SECRET"]) }
+      print subst(line, "@AGI_SECRET@", ENVIRON["AGI_SECRET"]) }
   ' "$3" >"$4"
 }
 
@@ -149,8 +176,6 @@ install_config() {
   local secret="${HELPLINE_AMI_SECRET:-local-dev-only}" backend="${HELPLINE_BACKEND:-127.0.0.1:4573}" f
   [[ "$secret" =~ ^[[:graph:]]{1,128}$ && "$secret" != *[\;\\\"]* ]] \
     || die 2 "HELPLINE_AMI_SECRET must be 1-128 printable ASCII characters without spaces, ';', '\\' or '\"'"
-  [[ "${HELPLINE_PHONE_SECRET:-local-dev-only}" =~ ^[[:alnum:]._-]{1,64}$ ]] \
-    || die 2 "HELPLINE_PHONE_SECRET must be 1-64 letters, digits, '.', '_' or '-'"
   # Sent as an AGI argument: no comma (argument separator), quote, semicolon or space.
   [[ "${HELPLINE_AGI_SECRET:-local-dev-only}" =~ ^[[:alnum:]._-]{1,128}$ ]] \
     || die 2 "HELPLINE_AGI_SECRET must be 1-128 letters, digits, '.', '_' or '-'"
@@ -162,9 +187,59 @@ install_config() {
   for f in "$REPO"/asterisk-config/*.conf; do
     render "$secret" "$backend" "$f" "$ROOT/etc/asterisk/$(basename "$f")"
   done
+  fill_phone_secrets "$ROOT/etc/asterisk/pjsip.conf"
+  install_tls_cert
   chmod 0640 "$ROOT/etc/asterisk/"*.conf
   # (the chroot's asterisk group; the host may have none, or another with a different id)
   chroot "$ROOT" chown -R root:asterisk /etc/asterisk
+}
+
+# Replaces each @PHONE_SECRET:<endpoint>@ with HELPLINE_PHONE_SECRET_<ENDPOINT> (upper case,
+# '-' as '_'). Done in bash rather than awk/sed so that no password appears on a command line.
+fill_phone_secrets() {
+  local file="$1" name var secret content seen=" " i
+  local -a names=() secrets=()
+  [[ -z "${HELPLINE_PHONE_SECRET+set}" ]] || die 2 "HELPLINE_PHONE_SECRET (one password for every phone) is no longer read; give each phone its own: HELPLINE_PHONE_SECRET_COUNSELLOR_1, HELPLINE_PHONE_SECRET_COUNSELLOR_2, ..."
+  while read -r name; do
+    [[ -n "$name" ]] || continue
+    var="HELPLINE_PHONE_SECRET_$(tr 'a-z-' 'A-Z_' <<<"$name")"
+    secret="${!var:-local-dev-only-$name}"
+    [[ "$secret" =~ ^[[:alnum:]._-]{1,64}$ ]] || die 2 "$var must be 1-64 letters, digits, '.', '_' or '-'"
+    [[ "$seen" != *" $secret "* ]] || die 2 "$var is also another phone's password; every phone needs its own"
+    seen+="$secret "
+    names+=("$name")
+    secrets+=("$secret")
+  done < <(grep -o '@PHONE_SECRET:[A-Za-z0-9_-]*@' "$file" | sed 's/^@PHONE_SECRET://; s/@$//' | sort -u)
+  content="$(<"$file")"
+  for i in "${!names[@]}"; do
+    content="${content//"@PHONE_SECRET:${names[i]}@"/"${secrets[i]}"}"
+  done
+  [[ "$content" != *@PHONE_SECRET* ]] || die 2 "$file: a @PHONE_SECRET...@ placeholder is not of the form @PHONE_SECRET:<endpoint>@"
+  printf '%s\n' "$content" >"$file"
+}
+
+# transport-tls reads /etc/asterisk/keys/helpline.{crt,key}: the operator's certificate, or for
+# the sandbox a self-signed one made once (phones and SIPp do not verify it here).
+install_tls_cert() {
+  local cert="${HELPLINE_TLS_CERT:-}" key="${HELPLINE_TLS_KEY:-}" keys="$ROOT/etc/asterisk/keys"
+  if [[ -n "$cert$key" ]]; then
+    [[ -f "$cert" && -f "$key" ]] || die 2 "HELPLINE_TLS_CERT and HELPLINE_TLS_KEY must both name readable files"
+  else
+    cert="$TLS_DIR/helpline.crt"
+    key="$TLS_DIR/helpline.key"
+    if [[ ! -s "$cert" || ! -s "$key" ]]; then
+      command -v openssl >/dev/null || die 2 "openssl is missing (needed for the sandbox's TLS certificate): apt-get install -y openssl"
+      mkdir -p "$TLS_DIR"
+      chmod 700 "$TLS_DIR"
+      openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+        -subj "/CN=helpline-sandbox" -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+        -keyout "$key" -out "$cert" >/dev/null 2>&1 || die 1 "openssl could not make the sandbox certificate"
+    fi
+  fi
+  mkdir -p "$keys"
+  install -m 0640 "$cert" "$keys/helpline.crt"
+  install -m 0640 "$key" "$keys/helpline.key"
+  chmod 0750 "$keys"
 }
 
 install_prompts() {
@@ -254,6 +329,9 @@ cmd_start() {
   fi
   if port_taken udp "$SIP_PORT"; then
     die 2 "UDP port $SIP_PORT (SIP) is already in use; refusing to start. Owner: $(ss -Hlunp "sport = :$SIP_PORT" | awk '{print $NF}' | head -1)"
+  fi
+  if port_taken tcp "$SIP_TLS_PORT"; then
+    die 2 "TCP port $SIP_TLS_PORT (SIP over TLS) is already in use; refusing to start. Owner: $(ss -Hltnp "sport = :$SIP_TLS_PORT" | awk '{print $NF}' | head -1)"
   fi
   if port_taken tcp "$AMI_PORT"; then
     die 2 "TCP port $AMI_PORT (AMI) is already in use; refusing to start. Owner: $(ss -Hltnp "sport = :$AMI_PORT" | awk '{print $NF}' | head -1)"
@@ -376,7 +454,7 @@ main() {
     status) cmd_status ;;
     cli) cmd_cli "$@" ;;
     *)
-      sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+      sed -n '2,/^set -euo pipefail$/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
       exit 2
       ;;
   esac

@@ -133,7 +133,7 @@ class QueueRoutingIT extends AsteriskTest {
 		long anna = counsellors.create(new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of(), Map.of()))
 			.id();
 
-		try (Sipp phone = Sipp.counsellorDials("*21", "counsellor-1", "local-dev-only")) {
+		try (Sipp phone = Sipp.counsellorDials("*21", "counsellor-1", "local-dev-only-counsellor-1")) {
 			assertThat(phone.exitCode(Duration.ofSeconds(40))).as(phone.output()).isZero();
 		}
 		// While the feature call lasts her phone is in use ("phone busy"); once it is idle she is available.
