@@ -114,6 +114,14 @@ final class CallInProgress {
 		}
 	}
 
+	/**
+	 * The dialplan gave up on the backend: whatever was said before (the hang-up that giving up
+	 * caused reads as a caller who left), the call ended because our side failed.
+	 */
+	synchronized void endAsOurFailure() {
+		endedAs = CallOutcome.TECHNICAL_FAILURE;
+	}
+
 	CompletedCall completed(Instant endedAt, Duration talk) {
 		Instant entered = queuedAt == null ? startedAt : queuedAt;
 		if (answeredAt != null) {

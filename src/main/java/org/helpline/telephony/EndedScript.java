@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code ended} script, run from the caller's hangup handler
- * ({@code dialstatus=${DIALSTATUS}&talk=${ANSWEREDTIME}}): an answered call sends its
- * counsellor to wrap-up, any other call leaves the queue, and the call's one anonymised
- * record is written.
+ * ({@code dialstatus=${DIALSTATUS}&talk=${ANSWEREDTIME}&fallback=${HELPLINE_FALLBACK}}): an
+ * answered call sends its counsellor to wrap-up, any other call leaves the queue, and the
+ * call's one anonymised record is written, as a technical failure when the dialplan had to
+ * give up on the backend.
  */
 @Component
 class EndedScript implements AgiScript {
@@ -59,8 +60,11 @@ class EndedScript implements AgiScript {
 		}
 		Duration talk = seconds(request.getParameter("talk"));
 		CallInProgress call = calls.end(callId).orElse(null);
+		if (call != null && gaveUpOnUs(request, answered)) {
+			call.endAsOurFailure();
+		}
 		CompletedCall completed = call != null ? call.completed(clock.instant(), talk)
-				: forgotten(channel, answered, talk);
+				: forgotten(channel, answered, talk, gaveUpOnUs(request, answered));
 		if (completed != null) {
 			long contactId = records.recordCall(completed);
 			if (completed.counsellorId() != null) {
@@ -73,14 +77,26 @@ class EndedScript implements AgiScript {
 	 * A call this instance does not remember (it restarted meanwhile): still one record, from
 	 * what the channel carries; who called is lost, so it counts as withheld.
 	 */
-	private CompletedCall forgotten(AgiChannel channel, boolean answered, Duration talk) throws AgiException {
+	private CompletedCall forgotten(AgiChannel channel, boolean answered, Duration talk, boolean ourFailure)
+			throws AgiException {
 		String helpline = channel.getVariable("HELPLINE_ID");
 		if (helpline == null || !helpline.matches("[0-9]{1,18}")) {
 			return null;
 		}
 		Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
+		CallOutcome outcome = answered ? CallOutcome.ANSWERED
+				: ourFailure ? CallOutcome.TECHNICAL_FAILURE : CallOutcome.ABANDONED_WAITING;
 		return new CompletedCall(Long.parseLong(helpline), queuedAt, CallerNumber.withheld(), null, null, null, null,
-				answered ? talk : null, null, answered ? CallOutcome.ANSWERED : CallOutcome.ABANDONED_WAITING, "phone");
+				answered ? talk : null, null, outcome, "phone");
+	}
+
+	/**
+	 * The dialplan reached its last fallback ({@code fallback=final}: the backend failed twice and
+	 * the caller heard "sorry", or was sent to the fallback group): a call nobody answered ended
+	 * because our side failed, not because the caller gave up.
+	 */
+	private static boolean gaveUpOnUs(AgiRequest request, boolean answered) {
+		return !answered && "final".equals(request.getParameter("fallback"));
 	}
 
 	private static Duration seconds(String value) {

@@ -200,6 +200,31 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 	}
 
 	@Test
+	void aWaitingCallerTheDialplanHadToGiveUpOnIsATechnicalFailureNotAnAbandonedCall() {
+		presence.pause(anna, "lunch");
+		at("2027-01-05T10:00");
+		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture
+			.supplyAsync(() -> asterisk.presses("1!").hangUpAfter(10).call(HELPLINE_NUMBER), callers);
+		await().atMost(Duration.ofSeconds(10)).until(() -> callersWaiting() == 1);
+		asteriskEvents.channelGone(asterisk.uniqueId());
+		waiting.join();
+
+		asterisk.run("ended?dialstatus=&talk=&fallback=final", HELPLINE_NUMBER);
+
+		assertThat(records()).containsExactly("TECHNICAL_FAILURE ringing=null talk=null counsellor=null");
+	}
+
+	@Test
+	void aCallTheRestartedServiceNeverSawEndsAsATechnicalFailureWhenTheDialplanGaveUp() {
+		at("2027-01-05T10:00");
+		asterisk.newChannel().variable("HELPLINE_ID", String.valueOf(helpline.id()));
+
+		asterisk.run("ended?dialstatus=&talk=&fallback=final", HELPLINE_NUMBER);
+
+		assertThat(records()).containsExactly("TECHNICAL_FAILURE ringing=null talk=null counsellor=null");
+	}
+
+	@Test
 	void aClosedCallLeavesOneOutOfHoursRecordEvenWhenTheCallerHangsUpEarly() {
 		at("2027-01-05T20:00");
 
