@@ -132,7 +132,7 @@ final class KeyFiles {
 		}
 		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
 		if (permissions.stream().anyMatch(p -> !p.name().startsWith("OWNER_"))) {
-			throw new IllegalStateException("The pseudonym key " + file + " may be read by group or others ("
+			throw new ExposedKeyException("The pseudonym key " + file + " may be read by group or others ("
 					+ PosixFilePermissions.toString(permissions) + "): refused; chmod 600 it");
 		}
 	}
@@ -164,6 +164,15 @@ final class KeyFiles {
 		}
 		return new FileAttribute<?>[] {
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) };
+	}
+
+	/** A key file that others may have read: no secret any more, so not used. */
+	static final class ExposedKeyException extends IllegalStateException {
+
+		ExposedKeyException(String message) {
+			super(message);
+		}
+
 	}
 
 }

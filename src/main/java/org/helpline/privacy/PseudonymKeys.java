@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pseudonym key of each year, from the environment ({@code HELPLINE_PSEUDONYM_KEY_2027},
@@ -17,6 +21,8 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
  * rotation destroyed also leaves this process's memory.
  */
 public final class PseudonymKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(PseudonymKeys.class);
 
 	static final String ENVIRONMENT_PREFIX = "HELPLINE_PSEUDONYM_KEY_";
 
@@ -27,6 +33,8 @@ public final class PseudonymKeys {
 	private final UnaryOperator<String> environment;
 
 	private final LoadingCache<Integer, byte[]> keys;
+
+	private final Map<Integer, String> refused = new ConcurrentHashMap<>();
 
 	/**
 	 * @param createMissing whether a missing key is made on first use (development); in
@@ -66,18 +74,33 @@ public final class PseudonymKeys {
 		return folder;
 	}
 
+	/** Why the file of a year was not used, by year: group or others may read it. */
+	public Map<Integer, String> refused() {
+		return Map.copyOf(refused);
+	}
+
 	private byte[] load(int year) {
 		String variable = ENVIRONMENT_PREFIX + year;
 		String fromEnvironment = environment.apply(variable);
 		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
 			return KeyFiles.decode(fromEnvironment, variable);
 		}
-		Optional<byte[]> fromFile = KeyFiles.read(folder, year);
-		if (fromFile.isEmpty() && createMissing) {
-			KeyFiles.create(folder, year);
-			fromFile = KeyFiles.read(folder, year);
+		try {
+			Optional<byte[]> fromFile = KeyFiles.read(folder, year);
+			if (fromFile.isEmpty() && createMissing) {
+				KeyFiles.create(folder, year);
+				fromFile = KeyFiles.read(folder, year);
+			}
+			refused.remove(year);
+			return fromFile.orElse(null);
 		}
-		return fromFile.orElse(null);
+		catch (KeyFiles.ExposedKeyException ex) {
+			// Like a missing key: calls are still recorded, without a person; health says why.
+			if (!ex.getMessage().equals(refused.put(year, ex.getMessage()))) {
+				log.error("Pseudonym key refused: {}", ex.getMessage());
+			}
+			return null;
+		}
 	}
 
 }

@@ -27,6 +27,9 @@ class PseudonymKeysHealthIndicator extends AbstractHealthIndicator {
 		var missing = PrivacyConfiguration.yearsInUse(clock.instant()).stream().filter(y -> !keys.has(y)).sorted().toList();
 		(missing.isEmpty() ? builder.up() : builder.down().withDetail("missingYears", missing)).withDetail("source",
 				"key folder or HELPLINE_PSEUDONYM_KEY_<year>");
+		if (!keys.refused().isEmpty()) {
+			builder.withDetail("refusedFiles", keys.refused().values().stream().sorted().toList());
+		}
 	}
 
 }

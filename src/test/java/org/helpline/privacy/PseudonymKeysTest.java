@@ -58,7 +58,13 @@ class PseudonymKeysTest {
 		Files.setPosixFilePermissions(root.resolve("pseudonym-2027.key"), PosixFilePermissions.fromString("rw-r--r--"));
 		PseudonymKeys keys = new PseudonymKeys(root, false, name -> null, Duration.ofMinutes(1));
 
-		assertThatThrownBy(() -> keys.has(2027)).hasMessageContaining("may be read by group or others (rw-r--r--)");
+		assertThat(keys.has(2027)).as("a key others may have read is no secret").isFalse();
+		assertThat(keys.refused()).hasEntrySatisfying(2027,
+				reason -> assertThat(reason).contains("may be read by group or others (rw-r--r--)"));
+
+		Files.setPosixFilePermissions(root.resolve("pseudonym-2027.key"), PosixFilePermissions.fromString("rw-------"));
+		PseudonymKeys fixed = new PseudonymKeys(root, false, name -> null, Duration.ofMinutes(1));
+		assertThat(fixed.has(2027)).isTrue();
 	}
 
 	@Test
