@@ -168,6 +168,13 @@ class CounsellorStore {
 			.list();
 	}
 
+	/** On a call by our books while AMI says their phone is idle. */
+	List<Long> onCallWithIdlePhone() {
+		return jdbc.sql("select id from counsellor where state = 'ON_CALL' and device = 'IDLE'")
+			.query(Long.class)
+			.list();
+	}
+
 	/** Paused for the phone since before the cut-off, with no device state that says it is still so. */
 	List<Long> phonePausesToRetry(Instant pausedBefore) {
 		return jdbc.sql("""

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.helpline.helplines.FieldProblem;
@@ -46,6 +47,9 @@ public class Presence {
 	private final ApplicationEventPublisher events;
 
 	private final RoutingProperties properties;
+
+	/** Counsellors on a call whose phone went idle, and when this instance first saw it. */
+	private final Map<Long, Instant> phoneIdleOnCall = new ConcurrentHashMap<>();
 
 	Presence(CounsellorStore store, Clock clock, ApplicationEventPublisher events, RoutingProperties properties) {
 		this.store = store;
@@ -252,6 +256,25 @@ public class Presence {
 	}
 
 	/**
+	 * AMI's truth over our books: a counsellor on a call whose phone has been idle for the grace
+	 * period missed the end of that call and goes to wrap-up, instead of never being rung again.
+	 * When the phone went idle is remembered here, per instance: after a restart the grace
+	 * starts again.
+	 */
+	private void healCallsWhoseEndWasMissed(Instant now) {
+		List<Long> idle = store.onCallWithIdlePhone();
+		phoneIdleOnCall.keySet().retainAll(idle);
+		for (long id : idle) {
+			Instant since = phoneIdleOnCall.computeIfAbsent(id, key -> now);
+			if (!since.plus(properties.callEndGrace()).isAfter(now)) {
+				phoneIdleOnCall.remove(id);
+				applyQuietly(id, row -> row.state() == ON_CALL && row.device() == DeviceState.IDLE
+						? row.wrapUp(now.plusSeconds(properties.defaults().wrapUpSeconds()), now) : row);
+			}
+		}
+	}
+
+	/**
 	 * Ends wrap-ups whose time is up, frees counsellors whose ring was never reported, and
 	 * tries again phones that were busy or unreachable with nothing to say they still are.
 	 * Asks the clock, so tests advance a clock and call this instead of sleeping.
@@ -266,6 +289,7 @@ public class Presence {
 			applyQuietly(id, row -> row.state() == RINGING && !row.claimExpires().isAfter(now)
 					? row.available("ring not reported", now) : row);
 		}
+		healCallsWhoseEndWasMissed(now);
 		Instant retryBefore = now.minus(properties.deviceRetry());
 		for (long id : store.phonePausesToRetry(retryBefore)) {
 			applyQuietly(id, row -> row.pausedForThePhone() && !row.since().isAfter(retryBefore)

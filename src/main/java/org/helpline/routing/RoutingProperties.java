@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the instance that rang them never reported back
  * @param deviceRetry a counsellor paused because the phone was busy or unreachable is tried
  * again after this long when no device state says otherwise (phones on a trunk have none)
+ * @param callEndGrace a counsellor still on a call this long after their phone went idle is
+ * sent to wrap-up: the end of that call never reached us (a failed hang-up script, a
+ * database that was away)
  * @param externalDialString how a counsellor's external number is dialled; {@code {number}}
  * is replaced by the number
  * @param estimateWindow answers older than this do not count towards the wait estimate
@@ -25,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("helpline.routing")
 record RoutingProperties(@DefaultValue("2s") Duration recheck, @DefaultValue("30s") Duration claimGrace,
-		@DefaultValue("60s") Duration deviceRetry,
+		@DefaultValue("60s") Duration deviceRetry, @DefaultValue("15s") Duration callEndGrace,
 		@DefaultValue("PJSIP/{number}@trunk") String externalDialString,
 		@DefaultValue("1h") Duration estimateWindow, @DefaultValue("10") int estimateSamples,
 		@DefaultValue("3") int estimateMinSamples, @DefaultValue("1h") Duration maxExtension,

@@ -168,6 +168,36 @@ class PresenceTest extends RoutingTest {
 		assertThat(state(anna).state()).isEqualTo(CounsellorState.WRAP_UP);
 	}
 
+	/** Issue 13: the hang-up's script failed (database away), and the counsellor stayed ON_CALL for good. */
+	@Test
+	void aCounsellorWhosePhoneStaysIdleOnACallWhoseEndNeverCameGoesToWrapUp() {
+		long anna = signedIn("Anna");
+		join("c1");
+		offerFor("c1");
+		queue.ringResult("c1", RingResult.ANSWERED);
+		presence.deviceBusy("anna");
+
+		presence.deviceIdle("anna");
+		passes(Duration.ofSeconds(2));
+		assertThat(state(anna).state()).as("within the grace for the end to arrive").isEqualTo(CounsellorState.ON_CALL);
+		passes(Duration.ofSeconds(15));
+
+		assertThat(state(anna).state()).isEqualTo(CounsellorState.WRAP_UP);
+	}
+
+	@Test
+	void aCounsellorOnACallWhosePhoneIsInUseStaysOnTheCall() {
+		long anna = signedIn("Anna");
+		join("c1");
+		offerFor("c1");
+		queue.ringResult("c1", RingResult.ANSWERED);
+		presence.deviceBusy("anna");
+
+		passes(Duration.ofMinutes(30));
+
+		assertThat(state(anna).state()).isEqualTo(CounsellorState.ON_CALL);
+	}
+
 	@Test
 	void signingInWithAnUnreachablePhoneMeansPausedForThePhone() {
 		long anna = counsellor("Anna", Map.of(), Map.of());
