@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record ContactView(long id, long helplineId, String channel, LocalDateTime startedAround, String callerGroup,
 		String language, String outcome, Integer waitingSeconds, Integer ringingSeconds, Integer talkSeconds,
-		Integer durationResolutionSeconds, boolean contactMoment, boolean withheld, boolean identified, List<String> topics, String referral,
-		Boolean returningCaller, boolean wrappedUp, Long counsellorId) {
+		Integer durationResolutionSeconds, boolean contactMoment, boolean withheld, boolean identified,
+		List<String> topics, String referral, Boolean returningCaller, boolean wrappedUp, Long counsellorId) {
 
 }

@@ -9,8 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.CounsellorStateChanged;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * One AMI connection for the service's lifetime. Asterisk-Java reconnects by itself only after
@@ -78,6 +75,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 		created.setSocketReadTimeout((int) properties.pingInterval().multipliedBy(3).toMillis());
 		created.addEventListener(this);
 		connection = created;
+		translator.readUnknownPhonesWith(this::readPhone);
 		keeper = Thread.ofVirtual().name("ami-keeper").start(this::keepConnected);
 	}
 
@@ -191,17 +189,12 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 	}
 
 	/**
-	 * A counsellor became available on a phone whose state was never read (they were added
-	 * after the last re-read): read it now, so a phone that is unreachable pauses them at once.
+	 * A phone first seen when its counsellor signs in (added after the last re-read): read it
+	 * now, on the events thread like every other AMI exchange.
 	 */
-	@TransactionalEventListener(fallbackExecution = true)
-	void counsellorAvailable(CounsellorStateChanged changed) {
-		if (changed.state() != CounsellorState.AVAILABLE || !isConnected()) {
-			return;
-		}
+	private void readPhone(String endpoint) {
 		events.execute(() -> {
-			String endpoint = translator.phoneOf(changed.counsellorId());
-			if (endpoint == null || translator.knowsPhone(endpoint) || !loggedIn || !booted) {
+			if (!loggedIn || !booted || translator.knowsPhone(endpoint)) {
 				return;
 			}
 			try {
@@ -224,6 +217,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 
 	@Override
 	public void stop() {
+		translator.readUnknownPhonesWith(null);
 		ManagerConnection current = connection;
 		connection = null;
 		if (keeper != null) {

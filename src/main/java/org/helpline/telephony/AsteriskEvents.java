@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -31,6 +32,8 @@ class AsteriskEvents {
 	private final ExecutorService retell = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
 	private final Counsellors counsellors;
+
+	private volatile Consumer<String> unknownPhoneReader;
 
 	static final String PJSIP = "PJSIP/";
 
@@ -65,14 +68,17 @@ class AsteriskEvents {
 		}
 	}
 
-	/** The phone of a counsellor, or null when they have none (an external number). */
-	String phoneOf(long counsellorId) {
-		return counsellors.get(counsellorId).endpoint();
-	}
-
 	/** Whether this phone's state has been read or heard since the last re-read. */
 	boolean knowsPhone(String endpoint) {
 		return lastKnown.containsKey(endpoint);
+	}
+
+	/**
+	 * Who reads a phone the service has no state of (AMI, once connected): a counsellor who signs
+	 * in on a phone added after the last re-read is paused at once when it is unreachable.
+	 */
+	void readUnknownPhonesWith(Consumer<String> reader) {
+		this.unknownPhoneReader = reader;
 	}
 
 	/** The phones (PJSIP endpoints) of every counsellor, whose states the service follows. */
@@ -92,16 +98,26 @@ class AsteriskEvents {
 		presence.deviceSnapshot(states);
 	}
 
-	/** A counsellor became available: if their phone is known to be busy or gone, say so now. */
+	/**
+	 * A counsellor became available: if their phone is known to be busy or gone, say so now; if
+	 * its state was never read, have it read.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void counsellorAvailable(CounsellorStateChanged changed) {
-		if (changed.state() != CounsellorState.AVAILABLE || lastKnown.isEmpty()) {
+		Consumer<String> reader = unknownPhoneReader;
+		if (changed.state() != CounsellorState.AVAILABLE || (lastKnown.isEmpty() && reader == null)) {
 			return;
 		}
 		retell.execute(() -> {
 			String endpoint = counsellors.get(changed.counsellorId()).endpoint();
-			DeviceState known = endpoint == null ? null : lastKnown.get(endpoint);
-			if (known == DeviceState.UNREACHABLE || known == DeviceState.BUSY) {
+			if (endpoint == null) {
+				return;
+			}
+			DeviceState known = lastKnown.get(endpoint);
+			if (known == null && reader != null) {
+				reader.accept(endpoint);
+			}
+			else if (known == DeviceState.UNREACHABLE || known == DeviceState.BUSY) {
 				tell(endpoint, known);
 			}
 		});
