@@ -20,7 +20,9 @@
 #   HELPLINE_TLS_CERT, HELPLINE_TLS_KEY  certificate (PEM, with chain) and key of transport-tls
 #                           (default: a throwaway self-signed one in target/asterisk/tls)
 #   HELPLINE_AGI_SECRET     secret the dialplan sends with every FastAGI request (default local-dev-only)
-#   HELPLINE_BACKEND        FastAGI host:port of the Java service (default 127.0.0.1:4573)
+#   HELPLINE_BACKEND        FastAGI host:port of the Java service (default 127.0.0.1:4573); with
+#                           two or more service nodes, a comma-separated list in order of
+#                           preference (e.g. 10.0.0.5:4573,10.0.0.6:4573): see extensions.conf
 #   HELPLINE_DEBIAN_MIRROR  Debian mirror for prepare (default http://deb.debian.org/debian)
 set -euo pipefail
 
@@ -158,7 +160,7 @@ port_taken() { # proto port
   [[ -n "$(ss "$flag" "sport = :$2" 2>/dev/null)" ]]
 }
 
-# Copies a template, replacing @AMI_SECRET@, @BACKEND@ and @AGI_SECRET@ literally (no
+# Copies a template, replacing @AMI_SECRET@, @BACKENDS@ and @AGI_SECRET@ literally (no
 # regex/escaping issues).
 render() {
   AMI_SECRET="$1" BACKEND="$2" AGI_SECRET="${HELPLINE_AGI_SECRET:-local-dev-only}" awk '
@@ -167,7 +169,7 @@ render() {
       while ((i = index(s, key)) > 0) { out = out substr(s, 1, i - 1) val; s = substr(s, i + length(key)) }
       return out s
     }
-    { line = subst($0, "@AMI_SECRET@", ENVIRON["AMI_SECRET"]); line = subst(line, "@BACKEND@", ENVIRON["BACKEND"])
+    { line = subst($0, "@AMI_SECRET@", ENVIRON["AMI_SECRET"]); line = subst(line, "@BACKENDS@", ENVIRON["BACKEND"])
       print subst(line, "@AGI_SECRET@", ENVIRON["AGI_SECRET"]) }
   ' "$3" >"$4"
 }
@@ -179,8 +181,15 @@ install_config() {
   # Sent as an AGI argument: no comma (argument separator), quote, semicolon or space.
   [[ "${HELPLINE_AGI_SECRET:-local-dev-only}" =~ ^[[:alnum:]._-]{1,128}$ ]] \
     || die 2 "HELPLINE_AGI_SECRET must be 1-128 letters, digits, '.', '_' or '-'"
-  [[ "$backend" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:.]+\]:[0-9]{1,5}$ ]] \
-    || die 2 "HELPLINE_BACKEND must be host:port, e.g. 127.0.0.1:4573 (got '$backend')"
+  local node nodes=()
+  IFS=, read -r -a nodes <<<"$backend"
+  [[ ${#nodes[@]} -ge 1 && "$backend" != *, ]] || die 2 "HELPLINE_BACKEND must be host:port[,host:port...] (got '$backend')"
+  for node in "${nodes[@]}"; do
+    [[ "$node" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:.]+\]:[0-9]{1,5}$ ]] \
+      || die 2 "HELPLINE_BACKEND must be host:port[,host:port...], e.g. 127.0.0.1:4573 (got '$node')"
+  done
+  # The dialplan's list separator (FIELDQTY/CUT): '&' cannot appear in a host:port
+  backend="${backend//,/&}"
   compgen -G "$REPO/asterisk-config/*.conf" >/dev/null || die 2 "no $REPO/asterisk-config/*.conf"
   mkdir -p "$ROOT/etc/asterisk"
   rm -rf "${ROOT:?}/etc/asterisk/"*

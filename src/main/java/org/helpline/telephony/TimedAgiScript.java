@@ -37,12 +37,24 @@ class TimedAgiScript implements AgiScript {
 		this.meters = meters;
 	}
 
+	/**
+	 * The dialplan leaves a node that does not take a request within a few seconds (a frozen
+	 * JVM still accepts connections); taking it means switching that timer off, before anything
+	 * that could be slow. Read from the raw request, like the secret.
+	 */
+	private static void disarmFirstAnswerTimer(AgiRequest request, AgiChannel channel) throws AgiException {
+		if (request.getRequest() != null && "armed".equals(request.getRequest().get("arg_2"))) {
+			channel.setAutoHangup(0);
+		}
+	}
+
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) {
 		Timer.Sample sample = Timer.start(meters);
 		String status = "completed";
 		try {
 			if (secret.isCarriedBy(request)) {
+				disarmFirstAnswerTimer(request, channel);
 				script.service(request, channel);
 			}
 			else {

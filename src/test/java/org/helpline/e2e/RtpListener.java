@@ -6,6 +6,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +32,17 @@ final class RtpListener implements AutoCloseable {
 
 	private final Thread receiver;
 
+	private final long openedAt = System.nanoTime();
+
+	/** Written by the receiver only; read after it stopped or as a snapshot. */
+	private volatile long firstPacketAt;
+
+	private volatile long lastVoicedAt;
+
+	private volatile long lastPacketAt;
+
+	private volatile long longestSilence;
+
 	RtpListener(int port) {
 		try {
 			socket = new DatagramSocket(port, InetAddress.getLoopbackAddress());
@@ -49,6 +62,20 @@ final class RtpListener implements AutoCloseable {
 		return packets.get();
 	}
 
+	/**
+	 * The longest stretch without sound between the first packet (the call was answered) and
+	 * the last one: what a caller would call silence. Zero before any packet arrived.
+	 */
+	Duration longestSilence() {
+		long trailing = lastPacketAt == 0 ? 0 : lastPacketAt - (lastVoicedAt != 0 ? lastVoicedAt : firstPacketAt);
+		return Duration.ofNanos(Math.max(longestSilence, trailing));
+	}
+
+	/** From this listener's start (just before the call was placed) to the first packet. */
+	Optional<Duration> firstPacketAfter() {
+		return firstPacketAt == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(firstPacketAt - openedAt));
+	}
+
 	private void receive() {
 		byte[] buffer = new byte[2048];
 		while (!socket.isClosed()) {
@@ -59,9 +86,16 @@ final class RtpListener implements AutoCloseable {
 			catch (IOException closed) {
 				return;
 			}
+			long now = System.nanoTime();
 			packets.incrementAndGet();
+			if (firstPacketAt == 0) {
+				firstPacketAt = now;
+			}
+			lastPacketAt = now;
 			if (rms(buffer, packet.getLength()) > QUIET_RMS) {
 				voiced.incrementAndGet();
+				longestSilence = Math.max(longestSilence, now - (lastVoicedAt != 0 ? lastVoicedAt : firstPacketAt));
+				lastVoicedAt = now;
 			}
 		}
 	}

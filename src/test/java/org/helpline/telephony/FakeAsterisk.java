@@ -31,6 +31,9 @@ final class FakeAsterisk {
 
 	private int hangUpAfterCommands = Integer.MAX_VALUE;
 
+	/** The dialplan's first-answer timer is armed for the requests (agi_arg_2). */
+	private boolean armed;
+
 	private final Map<String, String> channelVariables = new LinkedHashMap<>();
 
 	private final java.util.Deque<String> keys = new java.util.ArrayDeque<>();
@@ -59,6 +62,15 @@ final class FakeAsterisk {
 	/** The Asterisk channel the script runs on, e.g. a counsellor's phone: PJSIP/counsellor-1-0000002a. */
 	FakeAsterisk channel(String name) {
 		this.channelName = name;
+		return this;
+	}
+
+	/**
+	 * Sends "armed" as the second AGI argument, as the dialplan does for every request but
+	 * {@code ended}: the script must disarm the first-answer timer.
+	 */
+	FakeAsterisk armed() {
+		this.armed = true;
 		return this;
 	}
 
@@ -136,6 +148,9 @@ final class FakeAsterisk {
 		environment.put("agi_threadid", "139871234567");
 		if (secret != null) {
 			environment.put("agi_arg_1", secret);
+		}
+		if (armed) {
+			environment.put("agi_arg_2", "armed");
 		}
 		StringBuilder request = new StringBuilder();
 		environment.forEach((key, value) -> request.append(key).append(": ").append(value).append('\n'));
