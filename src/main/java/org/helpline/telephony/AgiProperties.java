@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it at once); an idle connection is dropped after it, so it cannot hold a call's slot
  * @param maxCallsInMemory calls remembered between their first script and their hang-up
  * @param callExpiry how long a call whose hang-up never reached us is remembered
+ * @param bookkeepingHold how long a script that ends a call waits for its record to be stored
+ * before it lets Asterisk go on (and the caller's line be hung up); past it, the record is
+ * stored in the background, retried until the database takes it
  */
 @ConfigurationProperties("helpline.agi")
 record AgiProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String bindAddress,
@@ -31,6 +34,7 @@ record AgiProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0
 		@DefaultValue("120s") Duration socketReadTimeout, @DefaultValue({ "127.0.0.0/8", "::1" }) List<String> allowedPeers,
 		@DefaultValue("local-dev-only") String secret, @DefaultValue("4096") int maxLineBytes,
 		@DefaultValue("5s") Duration requestTimeout,
-		@DefaultValue("5000") int maxCallsInMemory, @DefaultValue("12h") Duration callExpiry) {
+		@DefaultValue("5000") int maxCallsInMemory, @DefaultValue("12h") Duration callExpiry,
+		@DefaultValue("250ms") Duration bookkeepingHold) {
 
 }

@@ -39,8 +39,11 @@ class EndedScript implements AgiScript {
 
 	private final Clock clock;
 
+	private final Bookkeeping bookkeeping;
+
 	EndedScript(CallQueue queue, CallsInProgress calls, ContactRecords records, CounsellorCalls counsellorCalls,
-			Clock clock) {
+			Clock clock, Bookkeeping bookkeeping) {
+		this.bookkeeping = bookkeeping;
 		this.queue = queue;
 		this.calls = calls;
 		this.records = records;
@@ -52,6 +55,11 @@ class EndedScript implements AgiScript {
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
 		boolean answered = "ANSWER".equals(request.getParameter("dialstatus"));
+		if (!answered) {
+			// Said before the queue lets go of the call: the waiting script, woken by that, would
+			// read the empty place as an overflow. (AMI's hang-up event may come after this.)
+			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.ABANDONED_WAITING));
+		}
 		if (answered) {
 			queue.callEnded(callId);
 		}
@@ -66,10 +74,14 @@ class EndedScript implements AgiScript {
 		CompletedCall completed = call != null ? call.completed(clock.instant(), talk)
 				: forgotten(channel, answered, talk, gaveUpOnUs(request, answered));
 		if (completed != null) {
-			long contactId = records.recordCall(completed);
-			if (completed.counsellorId() != null) {
-				counsellorCalls.ended(completed.counsellorId(), contactId);
-			}
+			bookkeeping.store("record", () -> records.recordCall(completed), contactId -> {
+				if (completed.counsellorId() != null) {
+					bookkeeping.untilStored("wrap-up link", () -> {
+						counsellorCalls.ended(completed.counsellorId(), contactId);
+						return contactId;
+					});
+				}
+			});
 		}
 	}
 

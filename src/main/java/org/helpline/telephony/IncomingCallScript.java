@@ -62,9 +62,12 @@ class IncomingCallScript implements AgiScript {
 
 	private final PromptPlayer prompts;
 
+	private final Bookkeeping bookkeeping;
+
 	IncomingCallScript(IncomingCallFlow flow, CallQueue queue, QueueWait waiting, CallsInProgress calls,
 			ContactRecords records, Menus menus, MenuPlayer menuPlayer, PromptPlayer prompts, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, Bookkeeping bookkeeping) {
+		this.bookkeeping = bookkeeping;
 		this.flow = flow;
 		this.menus = menus;
 		this.menuPlayer = menuPlayer;
@@ -99,9 +102,11 @@ class IncomingCallScript implements AgiScript {
 	/** A call to a closed line is over once it is told so, whether or not it listened to the end. */
 	private void recordClosedCall(AgiRequest request, Announce announce, Instant startedAt) {
 		if (announce.helplineId() != null) {
-			records.recordCall(new CompletedCall(announce.helplineId(), startedAt,
+			CompletedCall call = new CompletedCall(announce.helplineId(), startedAt,
 					CallerNumber.of(request.getCallerIdNumber()), null, null, Duration.ZERO, null, null, null,
-					CallOutcome.OUT_OF_HOURS, "phone"));
+					CallOutcome.OUT_OF_HOURS, "phone");
+			bookkeeping.store("record", () -> records.recordCall(call), id -> {
+			});
 		}
 	}
 

@@ -15,7 +15,8 @@ class CallsInProgressTest {
 	@Test
 	void noMoreCallsAreHeldThanTheCap() {
 		CallsInProgress calls = new CallsInProgress(new AgiProperties(true, "127.0.0.1", 0, 500, Duration.ofSeconds(120),
-				List.of("127.0.0.0/8"), "secret", 4096, Duration.ofSeconds(5), 3, Duration.ofHours(12)));
+				List.of("127.0.0.0/8"), "secret", 4096, Duration.ofSeconds(5), 3, Duration.ofHours(12),
+				Duration.ofMillis(250)));
 
 		for (int i = 0; i < 100; i++) {
 			calls.start("call-" + i, new CallInProgress(1, Instant.EPOCH, CallerNumber.withheld(), "nl"));
