@@ -188,8 +188,9 @@ install_config() {
     [[ "$node" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:.]+\]:[0-9]{1,5}$ ]] \
       || die 2 "HELPLINE_BACKEND must be host:port[,host:port...], e.g. 127.0.0.1:4573 (got '$node')"
   done
-  # The dialplan's list separator (FIELDQTY/CUT): '&' cannot appear in a host:port
-  backend="${backend//,/&}"
+  # The dialplan's list separator (FIELDQTY/CUT): '&' cannot appear in a host:port. (Quoted:
+  # bash 5.2 reads a bare '&' in the replacement as the matched text.)
+  backend="${backend//,/'&'}"
   compgen -G "$REPO/asterisk-config/*.conf" >/dev/null || die 2 "no $REPO/asterisk-config/*.conf"
   mkdir -p "$ROOT/etc/asterisk"
   rm -rf "${ROOT:?}/etc/asterisk/"*

@@ -22,7 +22,12 @@ final class AsteriskSandbox {
 	}
 
 	static void start(int agiPort) {
-		String output = run(List.of("start"), "127.0.0.1:" + agiPort, 600);
+		start("127.0.0.1:" + agiPort);
+	}
+
+	/** @param backends the service nodes' FastAGI host:port, comma-separated, in order of preference */
+	static void start(String backends) {
+		String output = run(List.of("start"), backends, 600);
 		if (!output.contains("asterisk ready")) {
 			throw new IllegalStateException("Asterisk did not start:\n" + output);
 		}

@@ -71,6 +71,19 @@ final class RtpListener implements AutoCloseable {
 		return Duration.ofNanos(Math.max(longestSilence, trailing));
 	}
 
+	/** The longest stretch without sound between two sounds (not counting the silence after the last). */
+	Duration longestSilenceBetweenSounds() {
+		return Duration.ofNanos(longestSilence);
+	}
+
+	/**
+	 * From this listener's start to the last sound heard: for a caller connected to a (silent)
+	 * test phone, when they were connected.
+	 */
+	Optional<Duration> lastSoundAfter() {
+		return lastVoicedAt == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(lastVoicedAt - openedAt));
+	}
+
 	/** From this listener's start (just before the call was placed) to the first packet. */
 	Optional<Duration> firstPacketAfter() {
 		return firstPacketAt == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(firstPacketAt - openedAt));

@@ -1,0 +1,262 @@
+package org.helpline.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An operator's worst day, with two service nodes (the built jar, each its own process) on one
+ * real PostgreSQL server behind the sandbox's Asterisk: a node killed with -9 while callers
+ * wait, a node frozen (SIGSTOP) while calls arrive, the database stopped while calls arrive,
+ * talk and end. Each test listens to every caller (longest silence), checks who was served
+ * in which order, and counts the records against the calls. The figures printed as
+ * "measured:" are BENCHMARKS.md's faults table.
+ */
+@Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeFaultsIT {
+
+	static final String NUMBER = "08002666436";
+
+	static final Duration SILENCE = Duration.ofSeconds(2);
+
+	private static final Path PG_DATA = Path.of("target/nodes/postgres").toAbsolutePath();
+
+	private final int pgPort = freePort();
+
+	private final String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/postgres?connectTimeout=2";
+
+	private EmbeddedPostgres database;
+
+	private ServiceNode a;
+
+	private ServiceNode b;
+
+	private long anna;
+
+	@BeforeAll
+	void twoNodesOneDatabaseOneAsterisk() throws IOException {
+		deleteFolder(PG_DATA.getParent());
+		database = startDatabase();
+		a = new ServiceNode("node-a", freePort(), freePort(), jdbcUrl);
+		b = new ServiceNode("node-b", freePort(), freePort(), jdbcUrl);
+		AsteriskSandbox.start("127.0.0.1:" + a.agiPort + ",127.0.0.1:" + b.agiPort);
+		// One after the other: the first creates the schema and this year's pseudonym key.
+		a.start();
+		b.start();
+		long helpline = id(a.post("/api/helplines", """
+				{"name":"Stop it Now","numbers":["%s"],"timeZone":"Europe/Amsterdam","country":"NL",
+				 "language":"nl","ringTimeoutSeconds":20}""".formatted(NUMBER)));
+		List<String> days = new ArrayList<>();
+		for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+			days.add("{\"day\":\"" + day + "\",\"start\":\"00:00\",\"end\":\"00:00\"}");
+		}
+		a.put("/api/helplines/" + helpline + "/opening-hours", "[" + String.join(",", days) + "]");
+		a.put("/api/helplines/" + helpline + "/holiday-policy", "{\"closedTypes\":[],\"alsoClosed\":[],\"stayOpen\":[]}");
+		a.put("/api/helplines/" + helpline + "/routing", "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":0}");
+		a.put("/api/helplines/" + helpline + "/menu", "{\"welcome\":\"welcome\",\"skipPromptOnKey\":true}");
+		anna = id(a.post("/api/counsellors", "{\"displayName\":\"Anna\",\"endpoint\":\"counsellor-1\"}"));
+	}
+
+	@AfterAll
+	void stopEverything() throws IOException {
+		try {
+			a.close();
+			b.close();
+		}
+		finally {
+			try {
+				AsteriskSandbox.stop();
+			}
+			finally {
+				database.close();
+			}
+		}
+	}
+
+	@BeforeEach
+	void bothNodesUpAnnaFreeNoRecords() throws SQLException {
+		if (!a.isAlive()) {
+			a.start();
+		}
+		if (!b.isAlive()) {
+			b.start();
+		}
+		AsteriskSandbox.cli("dialplan set global HELPLINE_SUSPECT_1 0");
+		AsteriskSandbox.cli("dialplan set global HELPLINE_SUSPECT_2 0");
+		sql("delete from contact_record");
+		a.post("/api/counsellors/" + anna + "/sign-in", "");
+		a.post("/api/counsellors/" + anna + "/resume", "");
+		await().atMost(Duration.ofSeconds(20)).until(() -> a.get("/api/routing/board").contains("\"AVAILABLE\""));
+	}
+
+	@Test
+	void aKilledNodesWaitingCallersAreServedByTheOtherNodeInTheirOrder() {
+		a.post("/api/counsellors/" + anna + "/pause", "{\"reason\":\"fault test\"}");
+		List<Caller> callers = new ArrayList<>();
+		try (Sipp annasPhone = Sipp.phone("counsellor-answer.xml", 5081, "-m", "3")) {
+			for (int i = 0; i < 3; i++) {
+				callers.add(new Caller(i, 30_000 + 12_000 * i));
+				sleep(Duration.ofSeconds(1));
+			}
+			await().atMost(Duration.ofSeconds(20)).until(() -> a.get("/api/routing/board").contains("\"waiting\":3"));
+			a.kill();
+			long killedAt = System.nanoTime();
+			await().atMost(Duration.ofSeconds(30)).until(() -> b.get("/api/routing/board").contains("\"waiting\":3"));
+			Duration moved = Duration.ofNanos(System.nanoTime() - killedAt);
+			b.post("/api/counsellors/" + anna + "/resume", "");
+
+			for (Caller caller : callers) {
+				caller.finished();
+			}
+			assertThat(annasPhone.exitCode(Duration.ofSeconds(30))).as(annasPhone.output()).isZero();
+			System.out.println("measured: kill -9 with 3 waiting: on the other node after " + moved + "; " + callers);
+		}
+		finally {
+			callers.forEach(Caller::close);
+		}
+		assertThat(callers).allSatisfy(c -> assertThat(c.ear.longestSilenceBetweenSounds()).isLessThan(SILENCE));
+		assertThat(callers.get(0).connectedAfter()).isLessThan(callers.get(1).connectedAfter());
+		assertThat(callers.get(1).connectedAfter()).isLessThan(callers.get(2).connectedAfter());
+		assertThat(recordedOutcomes(3)).containsExactly("ANSWERED", "ANSWERED", "ANSWERED");
+	}
+
+	/** What one SIPp caller heard, listening on their own RTP port. */
+	private static final class Caller implements AutoCloseable {
+
+		final int number;
+
+		final RtpListener ear;
+
+		final Sipp sipp;
+
+		Caller(int number, int staysMillis) {
+			this.number = number;
+			this.ear = new RtpListener(40000 + 2 * number);
+			this.sipp = Sipp.caller("caller-hangs-up.xml", NUMBER, "06123456" + (10 + number), 40000 + 2 * number,
+					"-p", Integer.toString(5070 + 2 * number), "-d", Integer.toString(staysMillis));
+		}
+
+		void finished() {
+			assertThat(sipp.exitCode(Duration.ofSeconds(120))).as(sipp.output()).isZero();
+		}
+
+		/** When the caller stopped hearing the line (music, prompts): connected to the silent test phone. */
+		Duration connectedAfter() {
+			return ear.lastSoundAfter().orElseThrow();
+		}
+
+		@Override
+		public void close() {
+			sipp.close();
+			ear.close();
+		}
+
+		@Override
+		public String toString() {
+			return "caller " + number + ": answered after " + ear.firstPacketAfter().orElse(null)
+					+ ", longest silence " + ear.longestSilenceBetweenSounds() + ", connected after "
+					+ ear.lastSoundAfter().orElse(null);
+		}
+
+	}
+
+	private List<String> recordedOutcomes(int expected) {
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> count("contact_record") >= expected);
+		sleep(Duration.ofSeconds(2));
+		List<String> outcomes = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+				ResultSet rows = connection.createStatement().executeQuery("select outcome from contact_record")) {
+			while (rows.next()) {
+				outcomes.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return outcomes;
+	}
+
+	private int count(String table) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+				ResultSet rows = connection.createStatement().executeQuery("select count(*) from " + table)) {
+			rows.next();
+			return rows.getInt(1);
+		}
+	}
+
+	private void sql(String statement) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+			connection.createStatement().execute(statement);
+		}
+	}
+
+	private EmbeddedPostgres startDatabase() {
+		try {
+			Files.createDirectories(PG_DATA);
+			return EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(PG_DATA).setCleanDataDirectory(false)
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static long id(String json) {
+		Matcher id = Pattern.compile("\"id\":([0-9]+)").matcher(json);
+		if (!id.find()) {
+			throw new IllegalStateException("no id in " + json);
+		}
+		return Long.parseLong(id.group(1));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteFolder(Path folder) throws IOException {
+		if (Files.exists(folder)) {
+			try (var walk = Files.walk(folder)) {
+				walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
