@@ -29,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,6 +70,9 @@ public class CallQueue {
 	private static final long MAX_PARK_NANOS = Duration.ofSeconds(1).toNanos();
 
 	private final Map<String, Waiter> calls = new HashMap<>();
+
+	/** Counsellors whose call ended while the database was away, with the call's helpline. */
+	private final Map<Long, Long> callsToEnd = new HashMap<>();
 
 	/** Callers not connected yet (waiting or being rung), in arrival order. */
 	private final NavigableSet<Waiter> queue = new TreeSet<>(Waiter.ARRIVAL);
@@ -317,6 +322,7 @@ public class CallQueue {
 		lock.lock();
 		try {
 			Instant now = clock.instant();
+			Map.copyOf(callsToEnd).forEach(this::endCall);
 			for (Waiter waiter : List.copyOf(calls.values())) {
 				if (abandoned(waiter, now)) {
 					log.warn("Dropped a call whose FastAGI session stopped asking the queue ({})", waiter.status);
@@ -482,7 +488,24 @@ public class CallQueue {
 			presence.release(waiter.counsellorId, waiter.claimToken, reason);
 		}
 		else if (held == Status.CONNECTED) {
-			presence.callEnded(waiter.counsellorId, wrapUp(waiter.helplineId));
+			endCall(waiter.counsellorId, waiter.helplineId);
+		}
+	}
+
+	/**
+	 * Sends the counsellor to wrap-up; with the database away, again on every tick until it is
+	 * back, so they are routable the moment it is (not only once AMI's truth heals them).
+	 */
+	private void endCall(long counsellorId, long helplineId) {
+		try {
+			presence.callEnded(counsellorId, wrapUp(helplineId));
+			callsToEnd.remove(counsellorId);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			if (callsToEnd.put(counsellorId, helplineId) == null) {
+				log.warn("Counsellor {}: the end of their call is not stored yet ({}); trying again", counsellorId,
+						ex.getClass().getSimpleName());
+			}
 		}
 	}
 

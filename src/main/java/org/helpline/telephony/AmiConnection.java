@@ -51,6 +51,8 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 
 	private final AtomicLong connections;
 
+	private volatile boolean missedEvents;
+
 	private final ExecutorService events = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("ami-events").factory());
 
@@ -102,6 +104,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 				}
 				else if (current.getState() == ManagerConnectionState.CONNECTED) {
 					current.sendAction(new PingAction(), 5_000);
+					rereadAfterMissedEvents();
 				}
 				Thread.sleep(current.getState() == ManagerConnectionState.CONNECTED ? properties.pingInterval() : delay);
 			}
@@ -153,6 +156,22 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 		catch (RuntimeException ex) {
 			// Never the event itself: it carries the caller's number.
 			log.error("Handling AMI {} failed: {}", event.getClass().getSimpleName(), ex.getClass().getSimpleName());
+			missedEvents = true;
+		}
+	}
+
+	/**
+	 * An event we could not act on (the database was away) leaves our books behind the phones,
+	 * and Asterisk does not repeat it: the phones are read again at the next ping, until that works.
+	 */
+	private void rereadAfterMissedEvents() {
+		if (missedEvents && loggedIn && booted) {
+			missedEvents = false;
+			events.execute(() -> {
+				if (!resynchronise()) {
+					missedEvents = true;
+				}
+			});
 		}
 	}
 
@@ -174,7 +193,7 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 	 * reporting) rather than listed with PJSIPShowEndpoints, which needs the system class, and
 	 * with it GetConfig: the phones' digest passwords.
 	 */
-	private void resynchronise() {
+	private boolean resynchronise() {
 		try {
 			Map<String, String> states = new HashMap<>();
 			for (String endpoint : translator.phones()) {
@@ -182,9 +201,11 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 			}
 			translator.snapshot(states);
 			log.info("AMI: re-read the state of {} endpoints: {}", states.size(), new TreeMap<>(states));
+			return true;
 		}
 		catch (Exception ex) {
 			log.warn("AMI: could not re-read endpoint states ({})", ex.getClass().getSimpleName());
+			return false;
 		}
 	}
 

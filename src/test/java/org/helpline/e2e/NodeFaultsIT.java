@@ -98,6 +98,9 @@ class NodeFaultsIT {
 
 	@BeforeEach
 	void bothNodesUpAnnaFreeNoRecords() throws SQLException {
+		if (!databaseIsUp()) {
+			database = startDatabase();
+		}
 		if (!a.isAlive()) {
 			a.start();
 		}
@@ -143,6 +146,84 @@ class NodeFaultsIT {
 		assertThat(recordedOutcomes(3)).containsExactly("ANSWERED", "ANSWERED", "ANSWERED");
 	}
 
+	@Test
+	void whileANodeIsFrozenNewCallersAreServedByTheOtherNode() {
+		List<Caller> callers = new ArrayList<>();
+		try {
+			a.freeze();
+			long frozenAt = System.nanoTime();
+			callAnsweredByAnna(callers);
+			callAnsweredByAnna(callers);
+			// Frozen for a minute in all, then back: it takes calls again.
+			sleep(Duration.ofSeconds(60).minus(Duration.ofNanos(System.nanoTime() - frozenAt)));
+			a.thaw();
+			callAnsweredByAnna(callers);
+			System.out.println("measured: node frozen 60 s: " + callers);
+		}
+		finally {
+			a.thaw();
+			callers.forEach(Caller::close);
+		}
+		assertThat(callers.get(0).answeredAfter()).as("the first call leaves the frozen node")
+			.isLessThan(Duration.ofSeconds(5));
+		assertThat(callers.get(1).answeredAfter()).as("the next call passes it over")
+			.isLessThan(Duration.ofMillis(1500));
+		assertThat(callers).allSatisfy(c -> assertThat(c.ear.longestSilenceBetweenSounds()).isLessThan(SILENCE));
+		assertThat(recordedOutcomes(3)).containsExactly("ANSWERED", "ANSWERED", "ANSWERED");
+	}
+
+	/** One more caller, who stays 15 s (the welcome, then Anna), and Anna's phone answering them. */
+	private void callAnsweredByAnna(List<Caller> callers) {
+		try (Sipp annasPhone = Sipp.phone("counsellor-answer.xml", 5081)) {
+			Caller caller = new Caller(callers.size(), 15_000);
+			callers.add(caller);
+			caller.finished();
+			assertThat(annasPhone.exitCode(Duration.ofSeconds(30))).as(annasPhone.output()).isZero();
+		}
+	}
+
+	@Test
+	void whileTheDatabaseIsStoppedNobodyIsSilentAndEveryCallIsRecordedOnceItIsBack() {
+		List<Caller> callers = new ArrayList<>();
+		try (Sipp annasPhone = Sipp.phone("counsellor-answer.xml", 5081, "-m", "2")) {
+			Caller talking = new Caller(0, 20_000);
+			callers.add(talking);
+			await().atMost(Duration.ofSeconds(15)).until(() -> annasPhone.messages().contains("INVITE sip:"));
+			stopDatabase();
+			long stoppedAt = System.nanoTime();
+			Caller arriving = new Caller(1, 75_000);
+			callers.add(arriving);
+			talking.finished();
+			sleep(Duration.ofSeconds(30).minus(Duration.ofNanos(System.nanoTime() - stoppedAt)));
+			database = startDatabase();
+			long backAt = System.nanoTime();
+			await().atMost(Duration.ofSeconds(60)).until(() -> countInvites(annasPhone.messages()) == 2);
+			Duration routable = Duration.ofNanos(System.nanoTime() - backAt);
+			arriving.finished();
+			System.out.println("measured: database stopped 30 s: a counsellor got the waiting caller " + routable
+					+ " after it was back; " + callers);
+		}
+		finally {
+			callers.forEach(Caller::close);
+		}
+		assertThat(callers.get(1).answeredAfter()).isLessThan(Duration.ofSeconds(5));
+		assertThat(callers).allSatisfy(c -> assertThat(c.ear.longestSilenceBetweenSounds()).isLessThan(SILENCE));
+		assertThat(recordedOutcomes(2)).containsExactly("ANSWERED", "ANSWERED");
+	}
+
+	private static int countInvites(String messages) {
+		return messages.split("INVITE sip:counsellor-1@", -1).length - 1;
+	}
+
+	private void stopDatabase() {
+		try {
+			database.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** What one SIPp caller heard, listening on their own RTP port. */
 	private static final class Caller implements AutoCloseable {
 
@@ -161,6 +242,10 @@ class NodeFaultsIT {
 
 		void finished() {
 			assertThat(sipp.exitCode(Duration.ofSeconds(120))).as(sipp.output()).isZero();
+		}
+
+		Duration answeredAfter() {
+			return ear.firstPacketAfter().orElseThrow();
 		}
 
 		/** When the caller stopped hearing the line (music, prompts): connected to the silent test phone. */
@@ -221,6 +306,15 @@ class NodeFaultsIT {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private boolean databaseIsUp() {
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+			return connection.isValid(2);
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 
