@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bindAddress the interface to listen on; loopback unless Asterisk runs elsewhere
  * @param maxConcurrentCalls calls served at once; one more is refused and the dialplan plays
  * its fallback instead of waiting for a free thread
+ * @param maxWaitingConnections connections held at once that have not sent their request yet
+ * (each for request-timeout at most); they do not take a call's place, so a flood of silent
+ * connections cannot keep calls out
  * @param socketReadTimeout how long a connection may stay silent before it is dropped, so a
  * half-open connection cannot hold a call slot forever
  * @param allowedPeers the addresses (or CIDR ranges) our Asterisk connects from; a connection
@@ -31,6 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("helpline.agi")
 record AgiProperties(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String bindAddress,
 		@DefaultValue("4573") int port, @DefaultValue("500") int maxConcurrentCalls,
+		@DefaultValue("2000") int maxWaitingConnections,
 		@DefaultValue("120s") Duration socketReadTimeout, @DefaultValue({ "127.0.0.0/8", "::1" }) List<String> allowedPeers,
 		@DefaultValue("local-dev-only") String secret, @DefaultValue("4096") int maxLineBytes,
 		@DefaultValue("5s") Duration requestTimeout,

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiScript;
@@ -47,15 +48,13 @@ class FastAgiLifecycle implements SmartLifecycle {
 		this.properties = properties;
 		this.environment = environment;
 		AsteriskSecret secret = new AsteriskSecret(properties.secret());
-		this.scripts = Map.of(IncomingCallScript.NAME, timed(IncomingCallScript.NAME, incoming, secret, meters),
-				QueueScript.NAME, timed(QueueScript.NAME, queue, secret, meters), AnsweredScript.NAME,
-				timed(AnsweredScript.NAME, answered, secret, meters), EndedScript.NAME,
-				timed(EndedScript.NAME, ended, secret, meters), FeatureCodeScript.NAME,
-				timed(FeatureCodeScript.NAME, feature, secret, meters));
-	}
-
-	private static AgiScript timed(String name, AgiScript script, AsteriskSecret secret, MeterRegistry meters) {
-		return new TimedAgiScript(name, script, secret, meters);
+		Semaphore calls = new Semaphore(properties.maxConcurrentCalls());
+		// A call's end always runs: it is short, and it carries the call's one record.
+		this.scripts = Map.of(IncomingCallScript.NAME, new TimedAgiScript(IncomingCallScript.NAME, incoming, secret,
+				meters, calls), QueueScript.NAME, new TimedAgiScript(QueueScript.NAME, queue, secret, meters, calls),
+				AnsweredScript.NAME, new TimedAgiScript(AnsweredScript.NAME, answered, secret, meters, calls),
+				EndedScript.NAME, new TimedAgiScript(EndedScript.NAME, ended, secret, meters, null),
+				FeatureCodeScript.NAME, new TimedAgiScript(FeatureCodeScript.NAME, feature, secret, meters, calls));
 	}
 
 	@Override

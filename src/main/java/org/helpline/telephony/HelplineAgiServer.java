@@ -16,7 +16,9 @@ import org.asteriskjava.util.ServerSocketFacade;
  * starts (so a taken port fails the application's start-up instead of a background thread),
  * only our own Asterisk's connections are served, with lines of bounded length
  * ({@link GuardedAgiSocket}), and each call runs on a virtual thread, so calls that wait a long
- * time cost no platform thread. The pool still caps how many calls run at once.
+ * time cost no platform thread. The pool caps the connections held at once: the calls
+ * ({@code max-concurrent-calls}, counted by {@link TimedAgiScript} once a request is read) and
+ * those still to send their request ({@code max-waiting-connections}).
  */
 class HelplineAgiServer extends DefaultAgiServer {
 
@@ -24,12 +26,12 @@ class HelplineAgiServer extends DefaultAgiServer {
 
 	private final ServerSocketFacade socket;
 
-	private final int maxConcurrentCalls;
+	private final int maxConnections;
 
 	HelplineAgiServer(MappingStrategy scripts, InetAddress address, int port, AgiProperties properties)
 			throws IOException {
 		super(scripts);
-		this.maxConcurrentCalls = properties.maxConcurrentCalls();
+		this.maxConnections = properties.maxConcurrentCalls() + properties.maxWaitingConnections();
 		setAddress(address);
 		setPort(port);
 		this.socket = new GuardedAgiSocket(new ServerSocket(port, BACKLOG, address), properties.allowedPeers(),
@@ -44,7 +46,7 @@ class HelplineAgiServer extends DefaultAgiServer {
 
 	@Override
 	protected ThreadPoolExecutor createPool() {
-		return new ThreadPoolExecutor(0, maxConcurrentCalls, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+		return new ThreadPoolExecutor(0, maxConnections, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				Thread.ofVirtual().name("agi-call-", 0).factory());
 	}
 

@@ -1,5 +1,7 @@
 package org.helpline.telephony;
 
+import java.util.concurrent.Semaphore;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -30,11 +32,15 @@ class TimedAgiScript implements AgiScript {
 
 	private final MeterRegistry meters;
 
-	TimedAgiScript(String name, AgiScript script, AsteriskSecret secret, MeterRegistry meters) {
+	/** Places for calls served at once; null for a script that always runs (a call's end). */
+	private final Semaphore calls;
+
+	TimedAgiScript(String name, AgiScript script, AsteriskSecret secret, MeterRegistry meters, Semaphore calls) {
 		this.name = name;
 		this.script = script;
 		this.secret = secret;
 		this.meters = meters;
+		this.calls = calls;
 	}
 
 	/**
@@ -53,14 +59,26 @@ class TimedAgiScript implements AgiScript {
 		Timer.Sample sample = Timer.start(meters);
 		String status = "completed";
 		try {
-			if (secret.isCarriedBy(request)) {
-				disarmFirstAnswerTimer(request, channel);
-				script.service(request, channel);
-			}
-			else {
+			if (!secret.isCarriedBy(request)) {
 				status = "refused";
 				log.warn("FastAGI request for '{}' from {} refused: it does not carry the dialplan's secret", name,
 						request.getRemoteAddress() == null ? "?" : request.getRemoteAddress().getHostAddress());
+			}
+			else if (calls != null && !calls.tryAcquire()) {
+				// Not taken: the dialplan's fallback tries another node, or this one again shortly.
+				status = "busy";
+				log.warn("FastAGI request for '{}' refused: helpline.agi.max-concurrent-calls are being served", name);
+			}
+			else {
+				try {
+					disarmFirstAnswerTimer(request, channel);
+					script.service(request, channel);
+				}
+				finally {
+					if (calls != null) {
+						calls.release();
+					}
+				}
 			}
 		}
 		catch (AgiHangupException ex) {

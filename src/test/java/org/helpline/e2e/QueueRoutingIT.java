@@ -161,7 +161,8 @@ class QueueRoutingIT extends AsteriskTest {
 	}
 
 	@Test
-	void afterAsteriskRestartsTheServiceReconnectsAndReReadsThePhones() {
+	void afterAsteriskRestartsTheServiceReconnectsAndASignedInCounsellorGetsTheNextCall() {
+		long anna = signedIn("Anna", "counsellor-1");
 		double connections = meters.get("helpline.ami.connections").gauge().value();
 
 		AsteriskSandbox.stop();
@@ -170,6 +171,14 @@ class QueueRoutingIT extends AsteriskTest {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> meters.get("helpline.ami.connections").gauge().value() > connections);
 		await().atMost(Duration.ofSeconds(10)).until(() -> health("asteriskManager").contains("\"status\":\"UP\""));
+		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.AVAILABLE);
+		try (Sipp annasPhone = Sipp.phone("counsellor-answer.xml", 5081);
+				Sipp caller = Sipp.caller("caller-hangs-up.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT, "-d",
+						"12000")) {
+			assertThat(caller.exitCode(Duration.ofSeconds(60))).as(caller.output()).isZero();
+			assertThat(annasPhone.exitCode(Duration.ofSeconds(30))).as(annasPhone.output()).isZero();
+		}
+		assertThat(recordedOutcomes(1)).containsExactly("ANSWERED");
 	}
 
 	private long signedIn(String name, String endpoint) {

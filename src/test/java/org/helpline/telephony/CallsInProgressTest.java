@@ -14,7 +14,7 @@ class CallsInProgressTest {
 
 	@Test
 	void noMoreCallsAreHeldThanTheCap() {
-		CallsInProgress calls = new CallsInProgress(new AgiProperties(true, "127.0.0.1", 0, 500, Duration.ofSeconds(120),
+		CallsInProgress calls = new CallsInProgress(new AgiProperties(true, "127.0.0.1", 0, 500, 2000, Duration.ofSeconds(120),
 				List.of("127.0.0.0/8"), "secret", 4096, Duration.ofSeconds(5), 3, Duration.ofHours(12),
 				Duration.ofMillis(250)));
 
