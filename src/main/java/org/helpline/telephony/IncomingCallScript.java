@@ -202,10 +202,14 @@ class IncomingCallScript implements AgiScript {
 
 	/** What the caller chose before this session, as the channel remembers it. */
 	private static MenuStep.Queue earlierChoice(AgiChannel channel, Connect connect) throws AgiException {
-		String group = channel.getVariable("HELPLINE_CALLER_GROUP");
 		String language = channel.getVariable("HELPLINE_LANGUAGE");
-		return new MenuStep.Queue(group == null || !group.matches("[A-Z_]{1,40}") ? null : group,
+		return new MenuStep.Queue(callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP")),
 				language == null || !PromptCatalogue.LANGUAGES.contains(language) ? connect.language() : language);
+	}
+
+	/** The caller group a channel variable names; null for none (or anything that is not a group's name). */
+	static String callerGroup(String variable) {
+		return variable == null || !variable.matches("[A-Z_]{1,40}") ? null : variable;
 	}
 
 	/** When the call first joined the queue, if it did before (the channel remembers). */

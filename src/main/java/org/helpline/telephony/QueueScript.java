@@ -1,11 +1,13 @@
 package org.helpline.telephony;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.RingResult;
 
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code queue} script: the dialplan comes back here when the offered counsellor did not
  * answer ({@code ring=${DIALSTATUS}}). The caller waits again in their own place; when this
- * instance no longer holds the call (it restarted), the call re-joins with its entry time.
+ * instance does not hold the call (it restarted, or the node that held it is gone), the call
+ * goes on here with what the channel carries: its entry time and the caller's choice.
  */
 @Component
 class QueueScript implements AgiScript {
@@ -27,7 +30,10 @@ class QueueScript implements AgiScript {
 
 	private final Clock clock;
 
-	QueueScript(CallQueue queue, QueueWait waiting, Clock clock) {
+	private final CallsInProgress calls;
+
+	QueueScript(CallQueue queue, QueueWait waiting, Clock clock, CallsInProgress calls) {
+		this.calls = calls;
 		this.queue = queue;
 		this.waiting = waiting;
 		this.clock = clock;
@@ -42,8 +48,18 @@ class QueueScript implements AgiScript {
 		}
 		else {
 			long helplineId = Long.parseLong(channel.getVariable("HELPLINE_ID"));
-			queue.join(callId, helplineId, null, language,
-					IncomingCallScript.queuedAt(channel).orElseGet(clock::instant));
+			Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
+			String group = IncomingCallScript.callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP"));
+			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
+			CallInProgress call = calls.get(callId).orElseGet(() -> {
+				CallInProgress started = new CallInProgress(helplineId, queuedAt,
+						CallerNumber.of(request.getCallerIdNumber()), language);
+				calls.start(callId, started);
+				return started;
+			});
+			call.chose(group);
+			call.queued(queuedAt);
+			queue.join(callId, helplineId, group, language, queuedAt);
 		}
 		waiting.serve(channel, callId, language);
 	}

@@ -88,7 +88,7 @@ class AsteriskCallIT extends AsteriskTest {
 	void withTheBackendStoppedTheCallerHearsTheFallbackAndTheCallEndsCleanly() {
 		at("2027-01-05T10:00");
 		agi.stop();
-		// The last fallback, sooner than the 60 s a node gets to restart (BackendFailoverIT tries that)
+		// The last fallback, sooner than the 2 minutes a node gets to come back (BackendFailoverIT tries that)
 		AsteriskSandbox.cli("dialplan set global HELPLINE_RETRY_WINDOW 8");
 		try (RtpListener ear = new RtpListener(CALLER_MEDIA_PORT);
 				Sipp caller = Sipp.caller("caller.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT)) {
@@ -99,7 +99,7 @@ class AsteriskCallIT extends AsteriskTest {
 			assertThat(ear.longestSilence()).isLessThan(Duration.ofSeconds(2));
 		}
 		finally {
-			AsteriskSandbox.cli("dialplan set global HELPLINE_RETRY_WINDOW 60");
+			AsteriskSandbox.cli("dialplan set global HELPLINE_RETRY_WINDOW 120");
 			agi.start();
 		}
 	}

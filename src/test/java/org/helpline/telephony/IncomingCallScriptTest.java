@@ -17,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.IntegrationTest;
@@ -143,6 +144,30 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 			.containsEntry("HELPLINE_ACTION", "open");
 		assertThat(presence.status(anna).state()).isEqualTo(CounsellorState.PAUSED);
 		assertThat(presence.status(anna).reason()).isEqualTo("no answer");
+	}
+
+	@Test
+	void aCallWhoseNodeIsGoneGoesOnHereWithItsChoiceAndPlaceAndLeavesAWholeRecord() {
+		at("2027-01-05T10:00");
+		presence.pause(anna, "busy elsewhere");
+		Instant enteredAt = clock.instant().minusSeconds(95);
+		asterisk.newChannel()
+			.variable("HELPLINE_ID", Long.toString(helpline.id()))
+			.variable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()))
+			.variable("HELPLINE_CALLER_GROUP", "PROFESSIONAL")
+			.variable("HELPLINE_LANGUAGE", "nl");
+		CompletableFuture<FakeAsterisk.Session> waiting = CompletableFuture
+			.supplyAsync(() -> asterisk.run("queue?ring=NOANSWER", HELPLINE_NUMBER), callers);
+		await().atMost(Duration.ofSeconds(10)).until(() -> queue.holds(asterisk.uniqueId()));
+		queue.leave(asterisk.uniqueId());
+		waiting.join();
+
+		asterisk.run("ended?dialstatus=&talk=&fallback=", HELPLINE_NUMBER);
+
+		var record = jdbc.sql("select caller_group, withheld, waiting_seconds from contact_record")
+			.query((rs, n) -> List.of(String.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getInt(3)))
+			.single();
+		assertThat(record).containsExactly("PROFESSIONAL", false, 90);
 	}
 
 	@Test
