@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiNetworkException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.slf4j.Logger;
@@ -50,7 +51,12 @@ class TimedAgiScript implements AgiScript {
 	 */
 	private static void disarmFirstAnswerTimer(AgiRequest request, AgiChannel channel) throws AgiException {
 		if (request.getRequest() != null && "armed".equals(request.getRequest().get("arg_2"))) {
-			channel.setAutoHangup(0);
+			try {
+				channel.setAutoHangup(0);
+			}
+			catch (AgiHangupException | AgiNetworkException gone) {
+				// The caller is gone already, and so is the timer: a call's end is still recorded.
+			}
 		}
 	}
 

@@ -172,6 +172,27 @@ class NodeFaultsIT {
 		assertThat(recordedOutcomes(3)).containsExactly("ANSWERED", "ANSWERED", "ANSWERED");
 	}
 
+	@Test
+	void aCounsellorWhoHangsUpDoesNotLeaveTheCallerInSilenceWhenTheNodeIsFrozen() {
+		try (RtpListener ear = new RtpListener(40000);
+				Sipp annasPhone = Sipp.phone("counsellor-hangs-up.xml", 5081, "-set", "talk_ms", "6000");
+				Sipp caller = Sipp.caller("caller.xml", NUMBER, "0612345610", 40000)) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> annasPhone.messages().contains("ACK sip:"));
+			a.freeze();
+
+			assertThat(annasPhone.exitCode(Duration.ofSeconds(30))).as(annasPhone.output()).isZero();
+			long counsellorGone = System.nanoTime();
+			assertThat(caller.exitCode(Duration.ofSeconds(30))).as(caller.output()).isZero();
+			Duration held = Duration.ofNanos(System.nanoTime() - counsellorGone);
+			System.out.println("measured: counsellor hung up, node frozen: the caller's line ended after " + held);
+			assertThat(held).isLessThan(Duration.ofSeconds(4));
+		}
+		finally {
+			a.thaw();
+		}
+		assertThat(recordedOutcomes(1)).containsExactly("ANSWERED");
+	}
+
 	/** One more caller, who stays 15 s (the welcome, then Anna), and Anna's phone answering them. */
 	private void callAnsweredByAnna(List<Caller> callers) {
 		try (Sipp annasPhone = Sipp.phone("counsellor-answer.xml", 5081)) {
