@@ -117,6 +117,27 @@ class BackendFailoverIT extends AsteriskTest {
 		assertThat(recordedOutcomes(1)).containsExactly("ANSWERED");
 	}
 
+	@Test
+	void aCounsellorWhoHangsUpWhileTheCallsNodeIsFrozenDoesNotHoldTheCallersLine() throws IOException {
+		ServerSocket frozen = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		fakeNodes.add(frozen);
+		try (RtpListener ear = new RtpListener(CALLER_MEDIA_PORT);
+				Sipp annasPhone = Sipp.phone("counsellor-hangs-up.xml", 5081, "-set", "talk_ms", "4000");
+				Sipp caller = Sipp.caller("caller.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT)) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> annasPhone.messages().contains("ACK sip:"));
+			// The node that took the call (the first) freezes: now a socket that never answers.
+			backends("127.0.0.1:" + frozen.getLocalPort() + "&127.0.0.1:" + agiPort());
+
+			assertThat(annasPhone.exitCode(Duration.ofSeconds(30))).as(annasPhone.output()).isZero();
+			long counsellorGone = System.nanoTime();
+			assertThat(caller.exitCode(Duration.ofSeconds(30))).as(caller.output()).isZero();
+			Duration held = Duration.ofNanos(System.nanoTime() - counsellorGone);
+			System.out.println("measured: counsellor hung up, the call's node frozen: caller's line ended after " + held);
+			assertThat(held).isLessThan(Duration.ofSeconds(4));
+		}
+		assertThat(recordedOutcomes(1)).containsExactly("ANSWERED");
+	}
+
 	/** Whatever the nodes, a caller Anna answers: how soon they heard the line, and its longest silence. */
 	private Heard callAnsweredByAnna() {
 		try (RtpListener ear = new RtpListener(CALLER_MEDIA_PORT);
