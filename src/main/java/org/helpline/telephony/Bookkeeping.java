@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,10 +26,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * What must be stored when a call ends (its record, the counsellor's link to it): a script
- * waits for it only briefly ({@code helpline.agi.bookkeeping-hold}), so a caller's line is never
- * held by a slow or absent database; what is not stored by then is retried in the background
- * until the database takes it. Kept in memory: a node that dies loses what it still held.
+ * What must be stored when a call ends (its record, whose id the counsellor's wrap-up then
+ * gets): a script waits for it only briefly ({@code helpline.agi.bookkeeping-hold}), so a
+ * caller's line is never held by a slow or absent database; what is not stored by then is
+ * retried in the background until the database takes it. Kept in memory: a node that dies
+ * loses what it still held.
  */
 @Component
 class Bookkeeping {
@@ -52,13 +54,13 @@ class Bookkeeping {
 	Bookkeeping(AgiProperties properties, MeterRegistry meters) {
 		this.hold = properties.bookkeepingHold();
 		Gauge.builder("helpline.bookkeeping.pending", pending, AtomicInteger::get)
-			.description("Writes of ended calls waiting for the database (records, wrap-up links)")
+			.description("Records of ended calls waiting for the database")
 			.register(meters);
 		this.retries = Counter.builder("helpline.bookkeeping.retries")
-			.description("Writes of ended calls tried again because the database was away")
+			.description("Writes of ended calls' records tried again because the database was away")
 			.register(meters);
 		this.lost = Counter.builder("helpline.bookkeeping.failed")
-			.description("Writes of ended calls given up: the database refused them")
+			.description("Records of ended calls given up: the database refused them")
 			.register(meters);
 	}
 
@@ -66,7 +68,7 @@ class Bookkeeping {
 	 * Stores something, then hands its result on (e.g. a record's id to the counsellor's
 	 * wrap-up), waiting at most the hold for both.
 	 */
-	<T> void store(String what, Supplier<T> write, java.util.function.Consumer<T> then) {
+	<T> void store(String what, Supplier<T> write, Consumer<T> then) {
 		pending.incrementAndGet();
 		CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
 			try {
@@ -91,7 +93,7 @@ class Bookkeeping {
 	}
 
 	/** Tries until the database takes it; gives up only when it refuses it for good. */
-	<T> T untilStored(String what, Supplier<T> write) {
+	private <T> T untilStored(String what, Supplier<T> write) {
 		Duration wait = FIRST_RETRY;
 		while (true) {
 			try {

@@ -55,15 +55,13 @@ class EndedScript implements AgiScript {
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
 		boolean answered = "ANSWER".equals(request.getParameter("dialstatus"));
-		if (!answered) {
-			// Said before the queue lets go of the call: the waiting script, woken by that, would
-			// read the empty place as an overflow. (AMI's hang-up event may come after this.)
-			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.ABANDONED_WAITING));
-		}
 		if (answered) {
 			queue.callEnded(callId);
 		}
 		else {
+			// Said before the queue lets go of the call: the waiting script, woken by that, would
+			// read the empty place as an overflow. (AMI's hang-up event may come after this.)
+			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.ABANDONED_WAITING));
 			queue.leave(callId);
 		}
 		Duration talk = seconds(request.getParameter("talk"));
@@ -76,10 +74,7 @@ class EndedScript implements AgiScript {
 		if (completed != null) {
 			bookkeeping.store("record", () -> records.recordCall(completed), contactId -> {
 				if (completed.counsellorId() != null) {
-					bookkeeping.untilStored("wrap-up link", () -> {
-						counsellorCalls.ended(completed.counsellorId(), contactId);
-						return contactId;
-					});
+					counsellorCalls.ended(completed.counsellorId(), contactId);
 				}
 			});
 		}
