@@ -1,5 +1,6 @@
 package org.helpline.telephony;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -17,11 +18,22 @@ class CallsInProgress {
 
 	private final Cache<String, CallInProgress> calls;
 
+	/**
+	 * Calls whose end was told here lately: the dialplan may tell it twice (the caller hung up
+	 * while it was being told), and the second must not write a second record.
+	 */
+	private final Cache<String, Boolean> ended;
+
 	/** Bounded, so that no flood of requests can hold the heap. */
 	CallsInProgress(AgiProperties properties) {
 		this.calls = Caffeine.newBuilder()
 			.maximumSize(properties.maxCallsInMemory())
 			.expireAfterWrite(properties.callExpiry())
+			.executor(Runnable::run)
+			.build();
+		this.ended = Caffeine.newBuilder()
+			.maximumSize(properties.maxCallsInMemory())
+			.expireAfterWrite(Duration.ofMinutes(10))
 			.executor(Runnable::run)
 			.build();
 	}
@@ -39,8 +51,17 @@ class CallsInProgress {
 		return calls.estimatedSize();
 	}
 
+	/** Forgets the call; from now on (for a while) {@link #hasEnded} says so. */
 	Optional<CallInProgress> end(String callId) {
-		return Optional.ofNullable(callId == null ? null : calls.asMap().remove(callId));
+		if (callId == null) {
+			return Optional.empty();
+		}
+		ended.put(callId, Boolean.TRUE);
+		return Optional.ofNullable(calls.asMap().remove(callId));
+	}
+
+	boolean hasEnded(String callId) {
+		return callId != null && ended.getIfPresent(callId) != null;
 	}
 
 }

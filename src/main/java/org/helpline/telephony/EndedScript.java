@@ -54,6 +54,9 @@ class EndedScript implements AgiScript {
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
+		if (calls.hasEnded(callId)) {
+			return;
+		}
 		boolean answered = "ANSWER".equals(request.getParameter("dialstatus"));
 		if (answered) {
 			queue.callEnded(callId);

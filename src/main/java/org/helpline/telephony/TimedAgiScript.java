@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Timer;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
-import org.asteriskjava.fastagi.AgiNetworkException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.slf4j.Logger;
@@ -51,12 +50,9 @@ class TimedAgiScript implements AgiScript {
 	 */
 	private static void disarmFirstAnswerTimer(AgiRequest request, AgiChannel channel) throws AgiException {
 		if (request.getRequest() != null && "armed".equals(request.getRequest().get("arg_2"))) {
-			try {
-				channel.setAutoHangup(0);
-			}
-			catch (AgiHangupException | AgiNetworkException gone) {
-				// The caller is gone already, and so is the timer: a call's end is still recorded.
-			}
+			// Fails when Asterisk gave up on this request already (e.g. it waited here while this
+			// node was frozen, and went to the next node): then nothing of it may run.
+			channel.setAutoHangup(0);
 		}
 	}
 

@@ -225,7 +225,7 @@ class NodeFaultsIT {
 				sleep(Duration.ofSeconds(60).minus(Duration.ofNanos(System.nanoTime() - stoppedAt)));
 				database = startDatabase();
 				long backAt = System.nanoTime();
-				await().atMost(Duration.ofSeconds(40)).until(() -> again.messages().contains("INVITE sip:counsellor-1@"));
+				awaitOrShowBoards(Duration.ofSeconds(40), () -> again.messages().contains("INVITE sip:counsellor-1@"));
 				Duration routable = Duration.ofNanos(System.nanoTime() - backAt);
 				arriving.finished();
 				assertThat(again.exitCode(Duration.ofSeconds(30))).as(again.output()).isZero();
@@ -247,6 +247,17 @@ class NodeFaultsIT {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Waits; when in vain, the failure shows both nodes' live boards (queues, counsellors' states). */
+	private void awaitOrShowBoards(Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+		try {
+			await().atMost(atMost).until(condition);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError("node A's board: " + a.get("/api/routing/board") + "\nnode B's board: "
+					+ b.get("/api/routing/board"), ex);
 		}
 	}
 

@@ -147,6 +147,18 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 	}
 
 	@Test
+	void anEndToldTwiceLeavesOneRecord() {
+		at("2027-01-05T10:00");
+		asterisk.newChannel().variable("HELPLINE_ID", Long.toString(helpline.id()));
+
+		// The counsellor hung up, and the caller hung up while that was being told.
+		asterisk.run("ended?dialstatus=ANSWER&talk=95&fallback=", HELPLINE_NUMBER);
+		asterisk.run("ended?dialstatus=ANSWER&talk=95&fallback=", HELPLINE_NUMBER);
+
+		assertThat(jdbc.sql("select count(*) from contact_record").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void aCallWhoseNodeIsGoneGoesOnHereWithItsChoiceAndPlaceAndLeavesAWholeRecord() {
 		at("2027-01-05T10:00");
 		presence.pause(anna, "busy elsewhere");
