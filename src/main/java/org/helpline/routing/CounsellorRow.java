@@ -34,8 +34,12 @@ record CounsellorRow(long id, String displayName, String endpoint, String extern
 	}
 
 	CounsellorRow wrapUp(Instant until, Instant now) {
-		return new CounsellorRow(id, displayName, endpoint, externalNumber, CounsellorState.WRAP_UP, "call ended", now,
-				now, until, null, device, ringSeq, version);
+		return wrapUp(until, now, "call ended");
+	}
+
+	CounsellorRow wrapUp(Instant until, Instant now, String reason) {
+		return new CounsellorRow(id, displayName, endpoint, externalNumber, CounsellorState.WRAP_UP, reason, now, now,
+				until, null, device, ringSeq, version);
 	}
 
 	CounsellorRow wrapUpUntil(Instant until) {

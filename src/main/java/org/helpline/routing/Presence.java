@@ -40,6 +40,9 @@ public class Presence {
 
 	private static final int MAX_REASON = 100;
 
+	/** A wrap-up guessed from AMI's truth (the phone idle on a call whose end never came). */
+	static final String CALL_END_MISSED = "call end missed";
+
 	private final CounsellorStore store;
 
 	private final Clock clock;
@@ -199,7 +202,7 @@ public class Presence {
 			applyQuietly(known.id(), row -> {
 				CounsellorRow next = onDevice(row, truth, now);
 				if (next.state() == ON_CALL && truth != DeviceState.BUSY) {
-					return next.wrapUp(now.plusSeconds(properties.defaults().wrapUpSeconds()), now);
+					return next.wrapUp(now.plusSeconds(properties.defaults().wrapUpSeconds()), now, CALL_END_MISSED);
 				}
 				return next;
 			});
@@ -244,10 +247,15 @@ public class Presence {
 		return ours[0];
 	}
 
+	/**
+	 * The call ended: wrap-up for the helpline's time. Also when AMI's truth already sent the
+	 * counsellor to a guessed wrap-up (the end arrived late: the database was away), since the
+	 * helpline's own wrap-up is the one that counts.
+	 */
 	void callEnded(long counsellorId, Duration wrapUp) {
 		Instant now = clock.instant();
 		applyQuietly(counsellorId, row -> {
-			if (row.state() != ON_CALL) {
+			if (row.state() != ON_CALL && !(row.state() == WRAP_UP && CALL_END_MISSED.equals(row.reason()))) {
 				return row;
 			}
 			return wrapUp.isZero() ? row.idleSince(now).available("call ended", now)
@@ -269,7 +277,7 @@ public class Presence {
 			if (!since.plus(properties.callEndGrace()).isAfter(now)) {
 				phoneIdleOnCall.remove(id);
 				applyQuietly(id, row -> row.state() == ON_CALL && row.device() == DeviceState.IDLE
-						? row.wrapUp(now.plusSeconds(properties.defaults().wrapUpSeconds()), now) : row);
+						? row.wrapUp(now.plusSeconds(properties.defaults().wrapUpSeconds()), now, CALL_END_MISSED) : row);
 			}
 		}
 	}

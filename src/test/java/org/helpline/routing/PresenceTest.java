@@ -168,6 +168,21 @@ class PresenceTest extends RoutingTest {
 		assertThat(state(anna).state()).isEqualTo(CounsellorState.WRAP_UP);
 	}
 
+	/** Issue 13: after the database was away, AMI's truth came before the call's own end. */
+	@Test
+	void aCallsEndThatArrivesAfterAGuessedWrapUpGivesTheHelplinesWrapUp() {
+		long anna = signedIn("Anna");
+		join("c1");
+		offerFor("c1");
+		queue.ringResult("c1", RingResult.ANSWERED);
+		presence.deviceSnapshot(Map.of("anna", DeviceState.IDLE));
+		assertThat(state(anna).reason()).isEqualTo("call end missed");
+
+		presence.callEnded(anna, Duration.ZERO);
+
+		assertThat(state(anna).state()).isEqualTo(CounsellorState.AVAILABLE);
+	}
+
 	/** Issue 13: the hang-up's script failed (database away), and the counsellor stayed ON_CALL for good. */
 	@Test
 	void aCounsellorWhosePhoneStaysIdleOnACallWhoseEndNeverCameGoesToWrapUp() {
