@@ -58,14 +58,10 @@ class EndedScript implements AgiScript {
 			return;
 		}
 		boolean answered = "ANSWER".equals(request.getParameter("dialstatus"));
-		if (answered) {
-			queue.callEnded(callId);
-		}
-		else {
+		if (!answered) {
 			// Said before the queue lets go of the call: the waiting script, woken by that, would
 			// read the empty place as an overflow. (AMI's hang-up event may come after this.)
 			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.ABANDONED_WAITING));
-			queue.leave(callId);
 		}
 		Duration talk = seconds(request.getParameter("talk"));
 		CallInProgress call = calls.end(callId).orElse(null);
@@ -74,13 +70,21 @@ class EndedScript implements AgiScript {
 		}
 		CompletedCall completed = call != null ? call.completed(clock.instant(), talk)
 				: forgotten(channel, answered, talk, gaveUpOnUs(request, answered));
-		if (completed != null) {
-			bookkeeping.store("record", () -> records.recordCall(completed), contactId -> {
-				if (completed.counsellorId() != null) {
-					counsellorCalls.ended(completed.counsellorId(), contactId);
-				}
-			});
-		}
+		// The queue's part (the counsellor's wrap-up) writes to the database too: with the record,
+		// after Asterisk has let the caller go if the database is slow.
+		bookkeeping.store("record", () -> {
+			if (answered) {
+				queue.callEnded(callId);
+			}
+			else {
+				queue.leave(callId);
+			}
+			return completed == null ? null : records.recordCall(completed);
+		}, contactId -> {
+			if (contactId != null && completed.counsellorId() != null) {
+				counsellorCalls.ended(completed.counsellorId(), contactId);
+			}
+		});
 	}
 
 	/**

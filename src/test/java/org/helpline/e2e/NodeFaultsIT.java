@@ -209,16 +209,21 @@ class NodeFaultsIT {
 		try {
 			long stoppedAt;
 			Caller arriving;
-			try (Sipp annasPhone = Sipp.phone("counsellor-answer.xml", 5081)) {
-				Caller talking = new Caller(0, 20_000);
+			// Anna hangs up during the outage: the caller's line must not wait for the database.
+			try (Sipp annasPhone = Sipp.phone("counsellor-hangs-up.xml", 5081, "-set", "talk_ms", "15000")) {
+				Caller talking = new Caller(0, "caller.xml");
 				callers.add(talking);
 				await().atMost(Duration.ofSeconds(15)).until(() -> annasPhone.messages().contains("INVITE sip:"));
 				stopDatabase();
 				stoppedAt = System.nanoTime();
 				arriving = new Caller(1, 80_000);
 				callers.add(arriving);
-				talking.finished();
 				assertThat(annasPhone.exitCode(Duration.ofSeconds(30))).as(annasPhone.output()).isZero();
+				long annaGone = System.nanoTime();
+				talking.finished();
+				Duration held = Duration.ofNanos(System.nanoTime() - annaGone);
+				System.out.println("measured: database away, Anna hung up: the caller's line ended after " + held);
+				assertThat(held).isLessThan(Duration.ofSeconds(1));
 			}
 			// SIPp stops a phone after 90 s: a second one for the second call
 			try (Sipp again = Sipp.phone("counsellor-answer.xml", 5081)) {
@@ -270,11 +275,19 @@ class NodeFaultsIT {
 
 		final Sipp sipp;
 
+		/** A caller who hangs up after staying this long. */
 		Caller(int number, int staysMillis) {
+			this(number, "caller-hangs-up.xml", "-d", Integer.toString(staysMillis));
+		}
+
+		/** A caller who stays until Asterisk hangs up ({@code caller.xml}). */
+		Caller(int number, String scenario, String... extra) {
 			this.number = number;
 			this.ear = new RtpListener(40000 + 2 * number);
-			this.sipp = Sipp.caller("caller-hangs-up.xml", NUMBER, "06123456" + (10 + number), 40000 + 2 * number,
-					"-p", Integer.toString(5070 + 2 * number), "-d", Integer.toString(staysMillis));
+			List<String> arguments = new ArrayList<>(List.of("-p", Integer.toString(5070 + 2 * number)));
+			arguments.addAll(List.of(extra));
+			this.sipp = Sipp.caller(scenario, NUMBER, "06123456" + (10 + number), 40000 + 2 * number,
+					arguments.toArray(String[]::new));
 		}
 
 		void finished() {
