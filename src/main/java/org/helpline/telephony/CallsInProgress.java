@@ -2,6 +2,7 @@ package org.helpline.telephony;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,8 +39,9 @@ class CallsInProgress {
 			.build();
 	}
 
-	void start(String callId, CallInProgress call) {
-		calls.put(callId, call);
+	/** The call this node holds, or the one {@code started} makes, now held. */
+	CallInProgress getOrStart(String callId, Supplier<CallInProgress> started) {
+		return calls.get(callId, id -> started.get());
 	}
 
 	Optional<CallInProgress> get(String callId) {

@@ -119,12 +119,8 @@ class IncomingCallScript implements AgiScript {
 			throws AgiException {
 		String callId = request.getUniqueId();
 		Optional<Instant> queuedBefore = queuedAt(channel);
-		CallInProgress call = calls.get(callId).orElseGet(() -> {
-			CallInProgress started = new CallInProgress(connect.helplineId(), startedAt,
-					CallerNumber.of(request.getCallerIdNumber()), connect.language());
-			calls.start(callId, started);
-			return started;
-		});
+		CallInProgress call = calls.getOrStart(callId, () -> new CallInProgress(connect.helplineId(), startedAt,
+				CallerNumber.of(request.getCallerIdNumber()), connect.language()));
 		// Set before the menu: a caller who hangs up in it still leaves their one record.
 		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
 		channel.answer();

@@ -51,12 +51,8 @@ class QueueScript implements AgiScript {
 			Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
 			String group = IncomingCallScript.callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP"));
 			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
-			CallInProgress call = calls.get(callId).orElseGet(() -> {
-				CallInProgress started = new CallInProgress(helplineId, queuedAt,
-						CallerNumber.of(request.getCallerIdNumber()), language);
-				calls.start(callId, started);
-				return started;
-			});
+			CallInProgress call = calls.getOrStart(callId,
+					() -> new CallInProgress(helplineId, queuedAt, CallerNumber.of(request.getCallerIdNumber()), language));
 			call.chose(group);
 			call.queued(queuedAt);
 			queue.join(callId, helplineId, group, language, queuedAt);

@@ -19,7 +19,7 @@ class CallsInProgressTest {
 				Duration.ofMillis(250)));
 
 		for (int i = 0; i < 100; i++) {
-			calls.start("call-" + i, new CallInProgress(1, Instant.EPOCH, CallerNumber.withheld(), "nl"));
+			calls.getOrStart("call-" + i, () -> new CallInProgress(1, Instant.EPOCH, CallerNumber.withheld(), "nl"));
 		}
 
 		assertThat(calls.size()).isLessThanOrEqualTo(3);
