@@ -13,7 +13,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,11 +41,15 @@ import org.springframework.transaction.TransactionException;
  * that gives each free counsellor to the longest-waiting caller they match.
  *
  * <p>A waiting caller is a FastAGI session blocked in {@link #await} on a virtual thread; the
- * queue itself is a few objects per caller in memory and never stored (call ids are Asterisk's
- * unique ids). After a restart callers re-join with their original entry time and the order is
- * rebuilt from it. Counsellors are claimed in the shared database, so two instances never ring
- * the same counsellor. One lock guards the queue; dispatching holds it for a database read and
- * one conditional update per claim.
+ * queue itself is a few objects per caller in memory (call ids are Asterisk's unique ids).
+ * After a restart callers re-join with their original entry time and the order is rebuilt from
+ * it. Counsellors are claimed in the shared database, so two instances never ring the same
+ * counsellor. One lock guards the queue; dispatching holds it for a database read and one
+ * conditional update per claim.
+ *
+ * <p>With more than one node, each publishes its callers ({@link OtherNodes}) and reads the
+ * others': a counsellor a caller on another node is first in line for is left to that node, and
+ * places and the live board count every node's callers.
  */
 @Service
 public class CallQueue {
@@ -63,6 +70,18 @@ public class CallQueue {
 	private final RoutingProperties properties;
 
 	private final MeterRegistry meters;
+
+	private final OtherNodes otherNodes;
+
+	/** The other nodes' callers, as last read, and when. */
+	private volatile List<OtherNodes.Waiting> elsewhere = List.of();
+
+	private volatile Instant elsewhereReadAt = Instant.EPOCH;
+
+	private final AtomicBoolean sharePending = new AtomicBoolean();
+
+	private final ExecutorService sharing = Executors
+		.newSingleThreadExecutor(Thread.ofVirtual().name("queue-sharing").factory());
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -94,8 +113,9 @@ public class CallQueue {
 	private boolean dispatchAgain;
 
 	CallQueue(Presence presence, CounsellorStore store, HelplineRouting routing, Clock clock,
-			RoutingProperties properties, MeterRegistry meters) {
+			RoutingProperties properties, MeterRegistry meters, OtherNodes otherNodes) {
 		this.presence = presence;
+		this.otherNodes = otherNodes;
 		this.store = store;
 		this.routing = routing;
 		this.clock = clock;
@@ -158,6 +178,7 @@ public class CallQueue {
 		finally {
 			lock.unlock();
 		}
+		shareSoon();
 	}
 
 	/** True while this instance holds the call (waiting, offered or connected). */
@@ -276,6 +297,7 @@ public class CallQueue {
 		finally {
 			lock.unlock();
 		}
+		shareSoon();
 	}
 
 	/** The answered call ended: the counsellor goes to wrap-up. Unknown calls are ignored. */
@@ -283,20 +305,92 @@ public class CallQueue {
 		leave(callId);
 	}
 
-	/** This instance's queues, for the live board. */
+	/** Every node's queues, for the live board (this node's alone while the database is away). */
 	public List<QueueSummary> summaries() {
 		lock.lock();
 		try {
 			Instant now = clock.instant();
+			List<OtherNodes.Waiting> others = elsewhere(now);
+			for (OtherNodes.Waiting other : others) {
+				if (!helplineNames.containsKey(other.helplineId())) {
+					try {
+						knowHelpline(other.helplineId(), routing.rules(other.helplineId()).helpline());
+					}
+					catch (UnknownHelplineException gone) {
+						// removed meanwhile: nothing to show
+					}
+				}
+			}
 			List<QueueSummary> summaries = new ArrayList<>();
-			helplineNames.forEach((id, name) -> summaries.add(new QueueSummary(id, name, waiting(id),
-					longestWait(id, now).toSeconds())));
+			helplineNames.forEach((id, name) -> {
+				List<OtherNodes.Waiting> theirs = others.stream().filter(o -> o.helplineId() == id).toList();
+				Duration longest = theirs.isEmpty() ? Duration.ZERO : Duration.between(theirs.get(0).enteredAt(), now);
+				summaries.add(new QueueSummary(id, name, waiting(id) + theirs.size(),
+						Math.max(longestWait(id, now).toSeconds(), Math.max(0, longest.toSeconds()))));
+			});
 			summaries.sort(java.util.Comparator.comparing(QueueSummary::helpline));
 			return summaries;
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * Publishes this node's callers and reads the other nodes': on every re-check, and soon after
+	 * a caller joins, is offered or leaves. With the database away, the last read goes stale and
+	 * this node routes on its own callers. One share at a time, so an older picture of this
+	 * node's callers never overwrites a newer one.
+	 */
+	synchronized void share() {
+		List<OtherNodes.Waiting> mine;
+		lock.lock();
+		try {
+			mine = queue.stream()
+				.map(w -> new OtherNodes.Waiting(w.sharedId, w.helplineId, w.callerGroup, w.language, w.enteredAt,
+						w.status == Status.OFFERED))
+				.toList();
+		}
+		finally {
+			lock.unlock();
+		}
+		Instant now = clock.instant();
+		try {
+			otherNodes.publish(mine, now, staleAfter());
+			elsewhere = otherNodes.others(now, staleAfter());
+			elsewhereReadAt = now;
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.debug("Could not share the queue with other nodes: {}", ex.toString());
+		}
+	}
+
+	private void shareSoon() {
+		if (sharePending.compareAndSet(false, true)) {
+			try {
+				sharing.execute(() -> {
+					sharePending.set(false);
+					share();
+				});
+			}
+			catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+				sharePending.set(false);
+			}
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopSharing() {
+		sharing.shutdownNow();
+	}
+
+	/** The other nodes' callers, unless the last read is too old to trust. */
+	private List<OtherNodes.Waiting> elsewhere(Instant now) {
+		return Duration.between(elsewhereReadAt, now).compareTo(staleAfter()) > 0 ? List.of() : elsewhere;
+	}
+
+	private Duration staleAfter() {
+		return properties.recheck().multipliedBy(3);
 	}
 
 	/** Someone became available (here or, seen by the periodic re-check, elsewhere): offer them. */
@@ -319,6 +413,7 @@ public class CallQueue {
 	 * the dispatcher looks again for counsellors (widening, counsellors freed by another instance).
 	 */
 	void tick() {
+		share();
 		lock.lock();
 		try {
 			Instant now = clock.instant();
@@ -379,7 +474,16 @@ public class CallQueue {
 		List<Candidate> free = new ArrayList<>(store.available());
 		Instant now = clock.instant();
 		Map<Long, Map<Long, Integer>> answeredToday = new HashMap<>();
+		java.util.Iterator<OtherNodes.Waiting> others = elsewhere(now).stream().filter(o -> !o.offered()).iterator();
+		OtherNodes.Waiting other = others.hasNext() ? others.next() : null;
 		for (Waiter waiter : List.copyOf(queue)) {
+			// A caller on another node who came first is first in line: their node claims the
+			// counsellor they would get (at its next look, within a re-check).
+			while (other != null && other.enteredAt().isBefore(waiter.enteredAt) && !free.isEmpty()) {
+				ranked(free, other.helplineId(), other.callerGroup(), other.language(), other.enteredAt(), now,
+						answeredToday).stream().findFirst().ifPresent(free::remove);
+				other = others.hasNext() ? others.next() : null;
+			}
 			if (free.isEmpty()) {
 				return;
 			}
@@ -393,12 +497,8 @@ public class CallQueue {
 			catch (UnknownHelplineException ex) {
 				continue;
 			}
-			int level = rules.levelAfter(Duration.between(waiter.enteredAt, now));
-			Map<Long, Integer> answered = rules.strategy() != Strategy.FEWEST_CALLS_TODAY ? Map.of()
-					: answeredToday.computeIfAbsent(waiter.helplineId, id -> store
-						.answeredSince(LocalDate.ofInstant(now, rules.zone()).atStartOfDay(rules.zone()).toInstant()));
-			for (Candidate candidate : Selection.rank(free, waiter.callerGroup, waiter.language, level,
-					rules.strategy(), answered)) {
+			for (Candidate candidate : ranked(free, waiter.helplineId, waiter.callerGroup, waiter.language,
+					waiter.enteredAt, now, answeredToday)) {
 				free.remove(candidate);
 				Instant expires = now.plusSeconds(rules.ringTimeoutSeconds()).plus(properties.claimGrace());
 				OptionalLong token = presence.claim(candidate.id(), candidate.version(), now, expires);
@@ -411,6 +511,23 @@ public class CallQueue {
 				}
 			}
 		}
+	}
+
+	/** The free counsellors who may take this caller now, best first; none for a removed helpline. */
+	private List<Candidate> ranked(List<Candidate> free, long helplineId, String callerGroup, String language,
+			Instant enteredAt, Instant now, Map<Long, Map<Long, Integer>> answeredToday) {
+		RoutingRules rules;
+		try {
+			rules = routing.rules(helplineId);
+		}
+		catch (UnknownHelplineException ex) {
+			return List.of();
+		}
+		int level = rules.levelAfter(Duration.between(enteredAt, now));
+		Map<Long, Integer> answered = rules.strategy() != Strategy.FEWEST_CALLS_TODAY ? Map.of()
+				: answeredToday.computeIfAbsent(helplineId, id -> store
+					.answeredSince(LocalDate.ofInstant(now, rules.zone()).atStartOfDay(rules.zone()).toInstant()));
+		return Selection.rank(free, callerGroup, language, level, rules.strategy(), answered);
 	}
 
 	/**
@@ -474,6 +591,7 @@ public class CallQueue {
 		giveUp(waiter, "caller left");
 		waiter.status = Status.GONE;
 		waiter.changed.signalAll();
+		shareSoon();
 	}
 
 	/**
@@ -527,10 +645,16 @@ public class CallQueue {
 				rules.announce().estimate() && estimate != null);
 	}
 
+	/** Callers of the same helpline ahead of this one, on this node and on the others. */
 	private int positionOf(Waiter waiter) {
 		int ahead = 0;
 		for (Waiter other : queue.headSet(waiter, false)) {
 			if (other.helplineId == waiter.helplineId) {
+				ahead++;
+			}
+		}
+		for (OtherNodes.Waiting other : elsewhere(clock.instant())) {
+			if (other.helplineId() == waiter.helplineId && other.enteredAt().isBefore(waiter.enteredAt)) {
 				ahead++;
 			}
 		}

@@ -19,6 +19,9 @@ final class Waiter {
 
 	final String callId;
 
+	/** How other nodes know this caller: random, never Asterisk's call id (it holds the call's start). */
+	final String sharedId = java.util.UUID.randomUUID().toString();
+
 	final long helplineId;
 
 	final String callerGroup;

@@ -86,7 +86,7 @@ final class CallInProgress {
 	CurrentCall asAnswered() {
 		Instant entered = queuedAt == null ? startedAt : queuedAt;
 		Instant ringStart = ringingSince == null ? answeredAt : ringingSince;
-		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answeredAt, null);
+		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answeredAt);
 	}
 
 	void queued(Instant at) {

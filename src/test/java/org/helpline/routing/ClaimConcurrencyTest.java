@@ -36,9 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClaimConcurrencyTest extends RoutingTest {
 
-	@Autowired
-	RoutingProperties properties;
-
 	@Test
 	void claimersOfTwoInstancesNeverHoldTheSameCounsellorAtOnce() throws Exception {
 		List<Long> ids = List.of(signedIn("Anna"), signedIn("Bram"), signedIn("Cato"));
@@ -155,36 +152,14 @@ class ClaimConcurrencyTest extends RoutingTest {
 				future.get(1, TimeUnit.MINUTES);
 			}
 			recheck.interrupt();
+			recheck.join();
+			second.share();
+			second.stopSharing();
 		}
 
 		assertThat(violations).isEmpty();
 		assertThat(served.get()).isEqualTo(2 * callersPerInstance);
 		assertThat(waiting()).isZero();
-	}
-
-	/** Another instance of the service: its own queue, presence and connection pool, the same database. */
-	private CallQueue secondInstance(HikariDataSource dataSource) {
-		CounsellorStore store = store(dataSource);
-		CallQueue[] queue = new CallQueue[1];
-		Presence presence = new Presence(store, clock, event -> {
-			if (event instanceof CounsellorStateChanged changed) {
-				queue[0].counsellorChanged(changed);
-			}
-		}, properties);
-		queue[0] = new CallQueue(presence, store, routing, clock, properties, new SimpleMeterRegistry());
-		return queue[0];
-	}
-
-	private static CounsellorStore store(HikariDataSource dataSource) {
-		return new CounsellorStore(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
-	}
-
-	private static HikariDataSource pool() {
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(TestPostgres.jdbcUrl());
-		config.setUsername("postgres");
-		config.setMaximumPoolSize(8);
-		return new HikariDataSource(config);
 	}
 
 }

@@ -1,45 +1,116 @@
 package org.helpline.routing;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-class CounsellorCallsTest {
-
-	private final CounsellorCalls calls = new CounsellorCalls();
+/** A counsellor's current call and the record to wrap up are the same on every node. */
+class CounsellorCallsTest extends RoutingTest {
 
 	private final CurrentCall call = new CurrentCall("PARTNER_FAMILY", "nl", Duration.ofSeconds(42), "nieuwe beller",
-			Instant.parse("2026-11-25T09:00:00Z"), null);
+			Instant.parse("2026-11-25T09:00:00Z"));
 
-	@Test
-	void anAnsweredCallIsTheCounsellorsCurrentCallUntilItEnds() {
-		calls.answered(7, call);
+	private HikariDataSource pool;
 
-		assertThat(calls.current(7)).contains(call);
-		assertThat(calls.current(8)).isEmpty();
-		assertThat(calls.last(7)).isEmpty();
+	private AwayDataSource database;
+
+	private CounsellorCalls here;
+
+	private CounsellorCalls there;
+
+	private long anna;
+
+	@BeforeEach
+	void twoNodes() {
+		pool = pool();
+		database = new AwayDataSource(pool);
+		here = new CounsellorCalls(JdbcClient.create(database));
+		there = new CounsellorCalls(JdbcClient.create(pool));
+		anna = counsellor("Anna", java.util.Map.of(), java.util.Map.of());
+	}
+
+	@AfterEach
+	void stopThem() {
+		here.stop();
+		there.stop();
+		pool.close();
 	}
 
 	@Test
-	void anEndedCallBecomesTheOneToWrapUpWithItsContactRecord() {
-		calls.answered(7, call);
-		calls.ended(7, 1234);
+	void aCallAnsweredOnOneNodeIsTheCounsellorsCurrentCallOnEveryNodeUntilItEnds() {
+		here.answered(anna, call);
 
-		assertThat(calls.current(7)).isEmpty();
-		assertThat(calls.last(7)).hasValueSatisfying(last -> {
-			assertThat(last.contactId()).isEqualTo(1234L);
-			assertThat(last.callerGroup()).isEqualTo("PARTNER_FAMILY");
-		});
+		await().untilAsserted(() -> assertThat(there.current(anna)).contains(call));
+		assertThat(there.current(anna + 1)).isEmpty();
+		assertThat(there.lastContact(anna)).isEmpty();
 	}
 
 	@Test
-	void anEndWithoutAnAnsweredCallChangesNothing() {
-		calls.ended(7, 1234);
+	void anEndedCallLeavesItsContactRecordToWrapUpOnEveryNodeAndNoTime() {
+		here.answered(anna, call);
+		here.ended(anna, 1234);
 
-		assertThat(calls.last(7)).isEmpty();
+		await().untilAsserted(() -> assertThat(there.lastContact(anna)).contains(1234L));
+		assertThat(there.current(anna)).isEmpty();
+		assertThat(jdbc.sql("select count(*) from counsellor_call where answered_at is not null or waited_seconds is not null")
+			.query(Integer.class).single()).isZero();
+	}
+
+	@Test
+	void aCallEndedOnAnotherNodeKeepsTheRecordToWrapUpWhenTheNextCallIsAnswered() {
+		here.answered(anna, call);
+		here.ended(anna, 1234);
+		await().untilAsserted(() -> assertThat(there.lastContact(anna)).contains(1234L));
+
+		there.answered(anna, call);
+
+		await().untilAsserted(() -> assertThat(here.current(anna)).contains(call));
+		assertThat(here.lastContact(anna)).contains(1234L);
+	}
+
+	@Test
+	void whileTheDatabaseIsAwayANodeKeepsWhatItLearnedAndWritesItWhenItIsBack() {
+		database.away = true;
+		here.answered(anna, call);
+		here.ended(anna, 1234);
+
+		assertThat(here.lastContact(anna)).contains(1234L);
+		assertThat(there.lastContact(anna)).isEmpty();
+
+		database.away = false;
+		here.writeUnwritten();
+		assertThat(there.lastContact(anna)).contains(1234L);
+	}
+
+	/** A database that can be made unreachable, as a stopped server is to a pool. */
+	private static final class AwayDataSource extends DelegatingDataSource {
+
+		volatile boolean away;
+
+		AwayDataSource(javax.sql.DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (away) {
+				throw new SQLException("Connection refused", "08001");
+			}
+			return super.getConnection();
+		}
+
 	}
 
 }

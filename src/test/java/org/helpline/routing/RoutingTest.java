@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.helpline.TestPostgres;
 import org.helpline.IntegrationTest;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.routing.QueueOutcome.Offered;
@@ -12,6 +16,8 @@ import org.helpline.routing.QueueOutcome.StillWaiting;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +45,16 @@ abstract class RoutingTest extends IntegrationTest {
 	@Autowired
 	RoutingLoop loop;
 
+	@Autowired
+	RoutingProperties properties;
+
 	long helplineId;
 
 	@BeforeEach
 	void anEmptyQueueAndNoCounsellors() {
 		clock.set(NINE);
 		queue.reset();
+		jdbc.sql("delete from waiting_caller").update();
 		jdbc.sql("delete from counsellor").update();
 		jdbc.sql("delete from counsellor_state_change").update();
 		helplineId = helplines.create(new HelplineSettings("Stop it Now", List.of("08002666436"), "Europe/Amsterdam",
@@ -109,6 +119,35 @@ abstract class RoutingTest extends IntegrationTest {
 	int waiting() {
 		return queue.summaries().stream().filter(s -> s.helplineId() == helplineId).mapToInt(QueueSummary::waiting)
 			.sum();
+	}
+
+	/**
+	 * Another node of the service: its own queue, presence and connection pool, the same database
+	 * and clock. Its presence's events reach its own queue only, as between two processes.
+	 */
+	CallQueue secondInstance(HikariDataSource dataSource) {
+		CounsellorStore store = store(dataSource);
+		CallQueue[] queue = new CallQueue[1];
+		Presence presence = new Presence(store, clock, event -> {
+			if (event instanceof CounsellorStateChanged changed) {
+				queue[0].counsellorChanged(changed);
+			}
+		}, properties);
+		queue[0] = new CallQueue(presence, store, routing, clock, properties, new SimpleMeterRegistry(),
+				new OtherNodes(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource)));
+		return queue[0];
+	}
+
+	static CounsellorStore store(HikariDataSource dataSource) {
+		return new CounsellorStore(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
+	}
+
+	static HikariDataSource pool() {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(TestPostgres.jdbcUrl());
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(8);
+		return new HikariDataSource(config);
 	}
 
 }

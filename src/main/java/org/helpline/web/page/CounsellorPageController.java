@@ -27,9 +27,9 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.routing.CounsellorCalls;
+import org.helpline.routing.CounsellorState;
 import org.helpline.security.PageSessions;
 import org.helpline.routing.CounsellorStatus;
-import org.helpline.routing.CurrentCall;
 import org.helpline.routing.InvalidRoutingException;
 import org.helpline.routing.Presence;
 import org.helpline.routing.StateConflictException;
@@ -180,7 +180,7 @@ class CounsellorPageController {
 	@PostMapping("/wrap-up")
 	String wrapUp(Principal user, WrapUpForm form, RedirectAttributes redirect) {
 		long id = presence.counsellorOfUser(user.getName());
-		Optional<Long> contactId = calls.last(id).map(CurrentCall::contactId);
+		Optional<Long> contactId = calls.lastContact(id);
 		if (contactId.isEmpty() || !contactId.get().equals(form.contactId())) {
 			redirect.addFlashAttribute("notice", "counsellor.wrapup.gone");
 			return "redirect:/counsellor";
@@ -221,12 +221,14 @@ class CounsellorPageController {
 	CounsellorPicture picture(long id, Locale locale) {
 		CounsellorStatus status = presence.status(id);
 		String language = locale.getLanguage();
+		// A call whose end no node heard (its node died) is not shown once the counsellor is off it.
 		CounsellorPicture.Call call = calls.current(id)
+			.filter(c -> status.state() == CounsellorState.ON_CALL)
 			.map(c -> new CounsellorPicture.Call(c.callerGroup() == null ? null
 					: callerGroups.label(c.callerGroup().toUpperCase(Locale.ROOT), language),
 					c.language(), c.waited() == null ? null : format.duration(c.waited()), c.tag(), c.answeredAt()))
 			.orElse(null);
-		Long contactId = calls.last(id).map(CurrentCall::contactId).orElse(null);
+		Long contactId = calls.lastContact(id).orElse(null);
 		return new CounsellorPicture(status.state().name(),
 				messages.getMessage("state." + status.state().name(), null, status.state().name(), locale),
 				status.reason() == null ? null : reasonLabel(status.reason(), locale), status.since(),

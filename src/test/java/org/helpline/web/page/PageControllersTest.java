@@ -145,8 +145,9 @@ class PageControllersTest extends IntegrationTest {
 
 	@Test
 	void theCurrentCallShowsTheGroupTheWaitAndTheTagAndTheEndedCallCanBeWrappedUp() {
+		jdbc.sql("update counsellor set state = 'ON_CALL' where id = ?").param(anna).update();
 		calls.answered(anna, new CurrentCall("SELF", "nl", Duration.ofSeconds(40), "3e keer dit jaar",
-				Instant.parse("2027-01-05T09:00:00Z"), null));
+				Instant.parse("2027-01-05T09:00:00Z")));
 
 		assertThat(mvc.get().uri("/counsellor").with(counsellor())).hasStatusOk()
 			.bodyText()

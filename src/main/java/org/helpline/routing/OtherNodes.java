@@ -1,0 +1,80 @@
+package org.helpline.routing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The callers each service node holds, shared through the database so that every node sees one
+ * queue: a node publishes its own callers (every routing re-check, and soon after a change) and
+ * reads the others'. A node that stopped publishing (killed, frozen) is left out after
+ * {@code staleAfter}; its callers re-join elsewhere with their original entry time.
+ */
+@Repository
+class OtherNodes {
+
+	/** This process; a restarted node is a new one, and its old rows go stale. */
+	private final String node = UUID.randomUUID().toString();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	OtherNodes(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.tx = new TransactionTemplate(transactions);
+	}
+
+	/** One caller in a node's queue: never a number, a pseudonym or Asterisk's call id. */
+	record Waiting(String id, long helplineId, String callerGroup, String language, Instant enteredAt,
+			boolean offered) {
+	}
+
+	/** Replaces this node's callers with these, and removes what dead nodes left behind. */
+	void publish(List<Waiting> mine, Instant now, Duration staleAfter) {
+		tx.executeWithoutResult(status -> {
+			jdbc.sql("delete from waiting_caller where node_id = ? or seen_at < ?")
+				.params(node, at(now.minus(staleAfter.multipliedBy(10))))
+				.update();
+			for (Waiting waiting : mine) {
+				jdbc.sql("""
+						insert into waiting_caller (id, node_id, helpline_id, caller_group, language, entered_at,
+						  offered, seen_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(waiting.id(), node, waiting.helplineId(), waiting.callerGroup(), waiting.language(),
+							at(waiting.enteredAt()), waiting.offered(), at(now))
+					.update();
+			}
+		});
+	}
+
+	/** The callers of the other nodes that published since {@code staleAfter} ago, longest waiting first. */
+	List<Waiting> others(Instant now, Duration staleAfter) {
+		return jdbc.sql("""
+				select id, helpline_id, caller_group, language, entered_at, offered from waiting_caller
+				where node_id <> ? and seen_at >= ? order by entered_at, id""")
+			.params(node, at(now.minus(staleAfter)))
+			.query(OtherNodes::waiting)
+			.list();
+	}
+
+	private static Waiting waiting(ResultSet row, int number) throws SQLException {
+		return new Waiting(row.getString("id"), row.getLong("helpline_id"), row.getString("caller_group"),
+				row.getString("language"), row.getObject("entered_at", OffsetDateTime.class).toInstant(),
+				row.getBoolean("offered"));
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
