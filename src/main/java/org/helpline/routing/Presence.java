@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.helpline.helplines.FieldProblem;
+import org.helpline.system.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,13 @@ public class Presence {
 
 	private final RoutingProperties properties;
 
+	private final KeptChanges kept = new KeptChanges();
+
+	/** Logins and desk phones of counsellors, as last read: who is who while the database is away. */
+	private final Map<String, Long> byUsername = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> byEndpoint = new ConcurrentHashMap<>();
+
 	/** Counsellors on a call whose phone went idle, and when this instance first saw it. */
 	private final Map<Long, Instant> phoneIdleOnCall = new ConcurrentHashMap<>();
 
@@ -66,14 +74,14 @@ public class Presence {
 	/** Signed out → available (or paused for the phone, when it is known to be unreachable or busy). */
 	public CounsellorStatus signIn(long counsellorId) {
 		Instant now = clock.instant();
-		return apply(counsellorId, row -> row.state() == SIGNED_OUT ? row.idleSince(now).available("signed in", now)
+		return staffChange(counsellorId, row -> row.state() == SIGNED_OUT ? row.idleSince(now).available("signed in", now)
 				: row);
 	}
 
 	/** From any state; a call in progress goes on, but the counsellor gets no further calls. */
 	public CounsellorStatus signOut(long counsellorId) {
 		Instant now = clock.instant();
-		return apply(counsellorId, row -> row.state() == SIGNED_OUT ? row : row.to(SIGNED_OUT, "signed out", now));
+		return staffChange(counsellorId, row -> row.state() == SIGNED_OUT ? row : row.to(SIGNED_OUT, "signed out", now));
 	}
 
 	/**
@@ -88,7 +96,7 @@ public class Presence {
 							"a reason of 1 to " + MAX_REASON + " characters is required", MAX_REASON)));
 		}
 		Instant now = clock.instant();
-		return apply(counsellorId, row -> switch (row.state()) {
+		return staffChange(counsellorId, row -> switch (row.state()) {
 			case SIGNED_OUT -> throw new StateConflictException("sign in before pausing");
 			case ON_CALL -> throw new StateConflictException("pause after the call (during wrap-up)");
 			case AVAILABLE, RINGING, WRAP_UP, PAUSED -> row.to(PAUSED, reason.strip(), now);
@@ -98,7 +106,7 @@ public class Presence {
 	/** Paused → available. Already available: nothing changes. */
 	public CounsellorStatus resume(long counsellorId) {
 		Instant now = clock.instant();
-		return apply(counsellorId, row -> switch (row.state()) {
+		return staffChange(counsellorId, row -> switch (row.state()) {
 			case PAUSED -> row.available("resumed", now);
 			case AVAILABLE -> row;
 			default -> throw new StateConflictException("only a paused counsellor can resume, not one " + row.state());
@@ -108,7 +116,7 @@ public class Presence {
 	/** Wrap-up → available before the wrap-up time is over. Already available: nothing changes. */
 	public CounsellorStatus endWrapUp(long counsellorId) {
 		Instant now = clock.instant();
-		return apply(counsellorId, row -> switch (row.state()) {
+		return staffChange(counsellorId, row -> switch (row.state()) {
 			case WRAP_UP -> row.available("wrap-up ended early", now);
 			case AVAILABLE -> row;
 			default -> throw new StateConflictException("not in wrap-up but " + row.state());
@@ -128,7 +136,7 @@ public class Presence {
 					properties.maxExtension().toSeconds())));
 		}
 		Instant now = clock.instant();
-		return apply(counsellorId, row -> {
+		return staffChange(counsellorId, row -> {
 			if (row.state() != WRAP_UP) {
 				throw new StateConflictException("not in wrap-up but " + row.state());
 			}
@@ -156,14 +164,19 @@ public class Presence {
 				() -> new UnknownCounsellorException("no counsellor is linked to the account '" + username + "'"));
 	}
 
-	/** The counsellor this login acts as, if any. */
+	/** The counsellor this login acts as, if any (as last read, while the database is away). */
 	public Optional<Long> linkedCounsellor(String username) {
-		return store.idByUsername(username);
+		return lastKnown(byUsername, username, store::idByUsername);
 	}
 
 	/** The counsellor whose desk phone is this PJSIP endpoint (for feature codes dialled from it). */
 	public Optional<Long> counsellorAtEndpoint(String endpoint) {
-		return store.idByEndpoint(endpoint);
+		return lastKnown(byEndpoint, endpoint, store::idByEndpoint);
+	}
+
+	/** Makes the staff changes kept while the database was away, in the order they were asked. */
+	void makeKeptChanges() {
+		kept.makeKept();
 	}
 
 	// --- what the phones say (AMI device states, by PJSIP endpoint)
@@ -330,6 +343,26 @@ public class Presence {
 			case BUSY -> free && !PHONE_BUSY.equals(row.reason()) ? row.to(PAUSED, PHONE_BUSY, now) : row;
 			case IDLE, UNKNOWN -> row.pausedForThePhone() ? row.to(AVAILABLE, "phone back", now) : row;
 		};
+	}
+
+	/** What a counsellor (or an operator for them) asks: kept when the database is away. */
+	private CounsellorStatus staffChange(long counsellorId, UnaryOperator<CounsellorRow> transition) {
+		return kept.makeOrKeep(counsellorId, () -> apply(counsellorId, transition));
+	}
+
+	private static Optional<Long> lastKnown(Map<String, Long> known, String key,
+			java.util.function.Function<String, Optional<Long>> lookup) {
+		try {
+			Optional<Long> id = lookup.apply(key);
+			id.ifPresentOrElse(found -> known.put(key, found), () -> known.remove(key));
+			return id;
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseAway.isPassing(ex) && known.containsKey(key)) {
+				return Optional.of(known.get(key));
+			}
+			throw ex;
+		}
 	}
 
 	private CounsellorStatus apply(long counsellorId, UnaryOperator<CounsellorRow> transition) {

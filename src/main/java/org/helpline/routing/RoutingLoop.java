@@ -13,7 +13,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@code helpline.routing.recheck}: ends wrap-ups and stale claims (by the clock),
+ * Every {@code helpline.routing.recheck}: makes counsellors' changes kept while the database
+ * was away, ends wrap-ups and stale claims (by the clock),
  * wakes waiting callers to look at the clock, looks again for free counsellors (another
  * instance may have freed one; a caller's wait may have widened), and counts counsellors by
  * state for the gauges. The work itself asks the injected clock, so tests call
@@ -30,15 +31,18 @@ class RoutingLoop implements SmartLifecycle {
 
 	private final CounsellorStore store;
 
+	private final CounsellorCalls calls;
+
 	private final RoutingProperties properties;
 
 	private final Map<CounsellorState, AtomicInteger> byState = new EnumMap<>(CounsellorState.class);
 
 	private volatile Thread thread;
 
-	RoutingLoop(Presence presence, CallQueue queue, CounsellorStore store, RoutingProperties properties,
-			MeterRegistry meters) {
+	RoutingLoop(Presence presence, CallQueue queue, CounsellorStore store, CounsellorCalls calls,
+			RoutingProperties properties, MeterRegistry meters) {
 		this.presence = presence;
+		this.calls = calls;
 		this.queue = queue;
 		this.store = store;
 		this.properties = properties;
@@ -54,6 +58,7 @@ class RoutingLoop implements SmartLifecycle {
 
 	void runOnce() {
 		try {
+			presence.makeKeptChanges();
 			presence.sweep();
 		}
 		catch (RuntimeException ex) {
@@ -65,6 +70,7 @@ class RoutingLoop implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Routing re-check failed: {}", ex.toString());
 		}
+		calls.writeUnwritten();
 		try {
 			store.countByState().forEach((state, count) -> byState.get(state).set(count));
 		}

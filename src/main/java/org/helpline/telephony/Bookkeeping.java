@@ -16,14 +16,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
+import org.helpline.system.DatabaseAway;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * What must be stored when a call ends (its record, whose id the counsellor's wrap-up then
@@ -100,7 +96,7 @@ class Bookkeeping {
 				return write.get();
 			}
 			catch (RuntimeException ex) {
-				if (!isPassing(ex)) {
+				if (!DatabaseAway.isPassing(ex)) {
 					lost.increment();
 					// The type only: a driver's message may quote the values it was given.
 					log.error("The {} of an ended call could not be stored: {}", what, ex.getClass().getSimpleName());
@@ -111,16 +107,6 @@ class Bookkeeping {
 				wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
 			}
 		}
-	}
-
-	/**
-	 * The database is away or slow, not refusing this write. (A transaction that cannot begin, or
-	 * whose rollback fails on a dead connection, says so with Spring's transaction exceptions.)
-	 */
-	private static boolean isPassing(RuntimeException ex) {
-		return ex instanceof TransientDataAccessException || ex instanceof DataAccessResourceFailureException
-				|| ex instanceof RecoverableDataAccessException || ex instanceof CannotCreateTransactionException
-				|| ex instanceof TransactionSystemException;
 	}
 
 	private static void sleep(Duration wait) {

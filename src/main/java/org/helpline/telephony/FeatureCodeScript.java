@@ -11,6 +11,7 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.Prompt;
 import org.helpline.routing.Presence;
+import org.helpline.routing.ChangeKeptException;
 import org.helpline.routing.StateConflictException;
 
 import org.springframework.stereotype.Component;
@@ -62,6 +63,9 @@ class FeatureCodeScript implements AgiScript {
 		}
 		catch (StateConflictException ex) {
 			return "feature-refused";
+		}
+		catch (ChangeKeptException ex) {
+			// Made as soon as the database is back; no call is routed before that anyway.
 		}
 		return switch (code) {
 			case "21" -> "feature-signed-in";

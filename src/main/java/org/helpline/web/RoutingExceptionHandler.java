@@ -2,6 +2,7 @@ package org.helpline.web;
 
 import java.util.stream.Collectors;
 
+import org.helpline.routing.ChangeKeptException;
 import org.helpline.routing.InvalidRoutingException;
 import org.helpline.routing.StateConflictException;
 import org.helpline.routing.UnknownCounsellorException;
@@ -28,6 +29,12 @@ class RoutingExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unknown(UnknownCounsellorException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/** Accepted, not made yet: the counsellor's state is as before until the database is back. */
+	@ExceptionHandler
+	ProblemDetail kept(ChangeKeptException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.ACCEPTED, ex.getMessage());
 	}
 
 	@ExceptionHandler

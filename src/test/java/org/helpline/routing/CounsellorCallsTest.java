@@ -1,7 +1,5 @@
 package org.helpline.routing;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,25 +89,6 @@ class CounsellorCallsTest extends RoutingTest {
 		database.away = false;
 		here.writeUnwritten();
 		assertThat(there.lastContact(anna)).contains(1234L);
-	}
-
-	/** A database that can be made unreachable, as a stopped server is to a pool. */
-	private static final class AwayDataSource extends DelegatingDataSource {
-
-		volatile boolean away;
-
-		AwayDataSource(javax.sql.DataSource target) {
-			super(target);
-		}
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			if (away) {
-				throw new SQLException("Connection refused", "08001");
-			}
-			return super.getConnection();
-		}
-
 	}
 
 }

@@ -26,6 +26,7 @@ import org.helpline.contact.WrapUp;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.routing.ChangeKeptException;
 import org.helpline.routing.CounsellorCalls;
 import org.helpline.routing.CounsellorState;
 import org.helpline.security.PageSessions;
@@ -258,6 +259,9 @@ class CounsellorPageController {
 		}
 		catch (StateConflictException ex) {
 			redirect.addFlashAttribute("notice", "counsellor.conflict");
+		}
+		catch (ChangeKeptException ex) {
+			redirect.addFlashAttribute("notice", "counsellor.kept");
 		}
 		catch (InvalidRoutingException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("state", ex.problems()));
