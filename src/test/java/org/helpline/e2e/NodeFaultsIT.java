@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +27,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An operator's worst day, with two service nodes (the built jar, each its own process) on one
- * real PostgreSQL server behind the sandbox's Asterisk: a node killed with -9 while callers
- * wait, a node frozen (SIGSTOP) while calls arrive, the database stopped while calls arrive,
- * talk and end. Each test listens to every caller (longest silence), checks who was served
- * in which order, and counts the records against the calls. The figures printed as
- * "measured:" are BENCHMARKS.md's faults table.
+ * real PostgreSQL server (Debian's postgresql package, started and stopped by the test) behind
+ * the sandbox's Asterisk: a node killed with -9 while callers wait, a node frozen (SIGSTOP)
+ * while calls arrive, the database stopped while calls arrive, talk and end. Each test listens
+ * to every caller (longest silence), checks who was served in which order, and counts the
+ * records against the calls. The figures printed as "measured:" are BENCHMARKS.md's faults
+ * table.
  */
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +48,7 @@ class NodeFaultsIT {
 
 	private final String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/postgres?connectTimeout=2";
 
-	private EmbeddedPostgres database;
+	private PostgresServer database;
 
 	private ServiceNode a;
 
@@ -91,7 +91,9 @@ class NodeFaultsIT {
 				AsteriskSandbox.stop();
 			}
 			finally {
-				database.close();
+				if (database != null) {
+					database.close();
+				}
 			}
 		}
 	}
@@ -247,12 +249,7 @@ class NodeFaultsIT {
 	}
 
 	private void stopDatabase() {
-		try {
-			database.close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		database.stop();
 	}
 
 	/** Waits; when in vain, the failure shows both nodes' live boards (queues, counsellors' states). */
@@ -348,15 +345,12 @@ class NodeFaultsIT {
 		}
 	}
 
-	private EmbeddedPostgres startDatabase() {
-		try {
-			Files.createDirectories(PG_DATA);
-			return EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(PG_DATA).setCleanDataDirectory(false)
-				.start();
+	/** The same server (and data) again after {@link #stopDatabase()}. */
+	private PostgresServer startDatabase() {
+		if (database == null) {
+			database = new PostgresServer(PG_DATA, pgPort);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return database.start();
 	}
 
 	private boolean databaseIsUp() {
