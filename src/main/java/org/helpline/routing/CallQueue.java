@@ -310,7 +310,7 @@ public class CallQueue {
 		lock.lock();
 		try {
 			Instant now = clock.instant();
-			List<OtherNodes.Waiting> others = elsewhere(now);
+			List<OtherNodes.Waiting> others = live(now);
 			for (OtherNodes.Waiting other : others) {
 				if (!helplineNames.containsKey(other.helplineId())) {
 					try {
@@ -343,21 +343,23 @@ public class CallQueue {
 	 * node's callers never overwrites a newer one.
 	 */
 	synchronized void share() {
+		Instant now = clock.instant();
 		List<OtherNodes.Waiting> mine;
 		lock.lock();
 		try {
 			mine = queue.stream()
 				.map(w -> new OtherNodes.Waiting(w.sharedId, w.helplineId, w.callerGroup, w.language, w.enteredAt,
-						w.status == Status.OFFERED))
+						w.status == Status.OFFERED, now))
 				.toList();
 		}
 		finally {
 			lock.unlock();
 		}
-		Instant now = clock.instant();
+		Duration moved = properties.movedCallerWait().compareTo(staleAfter()) > 0 ? properties.movedCallerWait()
+				: staleAfter();
 		try {
-			otherNodes.publish(mine, now, staleAfter());
-			elsewhere = otherNodes.others(now, staleAfter());
+			otherNodes.publish(mine, now, moved.multipliedBy(3));
+			elsewhere = otherNodes.others(now, moved);
 			elsewhereReadAt = now;
 		}
 		catch (DataAccessException | TransactionException ex) {
@@ -384,9 +386,24 @@ public class CallQueue {
 		sharing.shutdownNow();
 	}
 
-	/** The other nodes' callers, unless the last read is too old to trust. */
+	/**
+	 * The other nodes' callers, unless the last read is too old to trust: those of live nodes, and
+	 * of nodes that stopped sharing not long ago (their callers are on their way here), but not
+	 * the ones who re-joined here already. Under the lock.
+	 */
 	private List<OtherNodes.Waiting> elsewhere(Instant now) {
-		return Duration.between(elsewhereReadAt, now).compareTo(staleAfter()) > 0 ? List.of() : elsewhere;
+		if (Duration.between(elsewhereReadAt, now).compareTo(staleAfter()) > 0) {
+			return List.of();
+		}
+		return elsewhere.stream()
+			.filter(other -> calls.values().stream().noneMatch(w -> other.isSameCallerAs(w.helplineId, w.enteredAt)))
+			.toList();
+	}
+
+	/** The callers of nodes that are sharing their queue now: what the board and places count. */
+	private List<OtherNodes.Waiting> live(Instant now) {
+		Instant since = now.minus(staleAfter());
+		return elsewhere(now).stream().filter(other -> !other.seenAt().isBefore(since)).toList();
 	}
 
 	private Duration staleAfter() {
@@ -478,7 +495,7 @@ public class CallQueue {
 		OtherNodes.Waiting other = others.hasNext() ? others.next() : null;
 		for (Waiter waiter : List.copyOf(queue)) {
 			// A caller on another node who came first is first in line: their node claims the
-			// counsellor they would get (at its next look, within a re-check).
+			// counsellor they would get (at its next look, within a re-check), or they re-join here.
 			while (other != null && other.enteredAt().isBefore(waiter.enteredAt) && !free.isEmpty()) {
 				ranked(free, other.helplineId(), other.callerGroup(), other.language(), other.enteredAt(), now,
 						answeredToday).stream().findFirst().ifPresent(free::remove);
@@ -653,7 +670,7 @@ public class CallQueue {
 				ahead++;
 			}
 		}
-		for (OtherNodes.Waiting other : elsewhere(clock.instant())) {
+		for (OtherNodes.Waiting other : live(clock.instant())) {
 			if (other.helplineId() == waiter.helplineId && other.enteredAt().isBefore(waiter.enteredAt)) {
 				ahead++;
 			}

@@ -37,14 +37,20 @@ class OtherNodes {
 
 	/** One caller in a node's queue: never a number, a pseudonym or Asterisk's call id. */
 	record Waiting(String id, long helplineId, String callerGroup, String language, Instant enteredAt,
-			boolean offered) {
+			boolean offered, Instant seenAt) {
+
+		/** The same caller, re-joined on another node with their entry time (kept to the millisecond). */
+		boolean isSameCallerAs(long helpline, Instant entered) {
+			return helplineId == helpline && enteredAt.toEpochMilli() == entered.toEpochMilli();
+		}
+
 	}
 
-	/** Replaces this node's callers with these, and removes what dead nodes left behind. */
-	void publish(List<Waiting> mine, Instant now, Duration staleAfter) {
+	/** Replaces this node's callers with these, and removes what dead nodes left behind long ago. */
+	void publish(List<Waiting> mine, Instant now, Duration keep) {
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("delete from waiting_caller where node_id = ? or seen_at < ?")
-				.params(node, at(now.minus(staleAfter.multipliedBy(10))))
+				.params(node, at(now.minus(keep)))
 				.update();
 			for (Waiting waiting : mine) {
 				jdbc.sql("""
@@ -57,12 +63,12 @@ class OtherNodes {
 		});
 	}
 
-	/** The callers of the other nodes that published since {@code staleAfter} ago, longest waiting first. */
-	List<Waiting> others(Instant now, Duration staleAfter) {
+	/** The callers of the other nodes that published since {@code within} ago, longest waiting first. */
+	List<Waiting> others(Instant now, Duration within) {
 		return jdbc.sql("""
-				select id, helpline_id, caller_group, language, entered_at, offered from waiting_caller
+				select id, helpline_id, caller_group, language, entered_at, offered, seen_at from waiting_caller
 				where node_id <> ? and seen_at >= ? order by entered_at, id""")
-			.params(node, at(now.minus(staleAfter)))
+			.params(node, at(now.minus(within)))
 			.query(OtherNodes::waiting)
 			.list();
 	}
@@ -70,7 +76,7 @@ class OtherNodes {
 	private static Waiting waiting(ResultSet row, int number) throws SQLException {
 		return new Waiting(row.getString("id"), row.getLong("helpline_id"), row.getString("caller_group"),
 				row.getString("language"), row.getObject("entered_at", OffsetDateTime.class).toInstant(),
-				row.getBoolean("offered"));
+				row.getBoolean("offered"), row.getObject("seen_at", OffsetDateTime.class).toInstant());
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxExtension the longest a counsellor may extend wrap-up by at once
  * @param rulesCacheTtl how long a helpline's rules may be served from memory; a change through
  * this instance takes effect at once, one through another instance within this time
+ * @param movedCallerWait how long a caller of a node that stopped sharing its queue (killed,
+ * frozen) keeps their place on the others: the dialplan brings the callers of a dead node to
+ * another within seconds, and they re-join there one by one; a counsellor free meanwhile is kept
+ * for the first of them, not given to whichever re-joins first
  * @param defaults the rules of a helpline whose operator set none
  */
 @ConfigurationProperties("helpline.routing")
@@ -32,7 +36,7 @@ record RoutingProperties(@DefaultValue("2s") Duration recheck, @DefaultValue("30
 		@DefaultValue("PJSIP/{number}@trunk") String externalDialString,
 		@DefaultValue("1h") Duration estimateWindow, @DefaultValue("10") int estimateSamples,
 		@DefaultValue("3") int estimateMinSamples, @DefaultValue("1h") Duration maxExtension,
-		@DefaultValue("30s") Duration rulesCacheTtl,
+		@DefaultValue("30s") Duration rulesCacheTtl, @DefaultValue("20s") Duration movedCallerWait,
 		@DefaultValue Defaults defaults) {
 
 	/** The ring timeout defaults to the helpline's own. */

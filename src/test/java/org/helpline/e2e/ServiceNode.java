@@ -58,7 +58,8 @@ final class ServiceNode implements AutoCloseable {
 			Path keys = folder.getParent().resolve("keys");
 			Files.createDirectories(keys);
 			process = new ProcessBuilder(List.of(java(), "-jar", jar(), "--server.port=" + httpPort,
-					"--server.address=127.0.0.1", "--helpline.agi.port=" + agiPort, "--spring.datasource.url=" + jdbcUrl,
+					"--server.address=127.0.0.1", "--spring.profiles.active=postgres", "--helpline.agi.port=" + agiPort,
+					"--spring.datasource.url=" + jdbcUrl,
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
 					"--helpline.security.accept-local-defaults=true", "--helpline.ami.enabled=true",
 					"--helpline.ami.max-retry-delay=2s", "--helpline.data-folder=" + folder,

@@ -62,7 +62,9 @@ class ClaimConcurrencyTest extends RoutingTest {
 								continue;
 							}
 							Candidate pick = free.get(ThreadLocalRandom.current().nextInt(free.size()));
-							Instant now = Instant.now();
+							// The application's clock: its routing loop, sweeping beside this test,
+							// releases claims that lapsed by that clock.
+							Instant now = clock.instant();
 							OptionalLong token = instance.claim(pick.id(), pick.version(), now, now.plusSeconds(60));
 							if (token.isEmpty()) {
 								refused.incrementAndGet();

@@ -68,19 +68,51 @@ class QueueAcrossNodesTest extends RoutingTest {
 	}
 
 	@Test
-	void aNodeThatStoppedSharingIsLeftOutAfterThreeRechecks() {
+	void aNodeThatStoppedSharingIsOffTheBoardAfterThreeRechecks() {
 		otherNode.join("there", helplineId, "self", "nl", clock.instant());
 		clock.advance(Duration.ofSeconds(10));
 		join("here");
 		bothShare();
-		// The other node froze: it shares no more, and its caller cannot be served meanwhile.
+		// The other node died or froze: it shares no more.
 		clock.advance(properties.recheck().multipliedBy(3).plusSeconds(1));
+		queue.share();
+
+		assertThat(waiting()).isEqualTo(1);
+		assertThat(announcementFor("here").position()).isEqualTo(1);
+	}
+
+	@Test
+	void aCallerOfANodeThatDiedKeepsTheirPlaceWhileTheyMoveHere() {
+		java.time.Instant entered = clock.instant();
+		otherNode.join("there", helplineId, "self", "nl", entered);
+		clock.advance(Duration.ofSeconds(10));
+		join("here");
+		bothShare();
+		clock.advance(properties.recheck().multipliedBy(3).plusSeconds(1));
+		queue.share();
+
+		presence.resume(anna);
+		assertThat(queue.await("here", Duration.ZERO)).as("Anna is kept for the caller on their way")
+			.isInstanceOf(StillWaiting.class);
+		// The dialplan brings them here with their entry time (to the millisecond, as the channel keeps it).
+		queue.join("moved", helplineId, "self", "nl", java.time.Instant.ofEpochMilli(entered.toEpochMilli()));
+
+		assertThat(offerFor("moved").counsellorId()).isEqualTo(anna);
+		assertThat(waiting()).as("the moved caller is not counted twice").isEqualTo(2);
+	}
+
+	@Test
+	void aCallerOfANodeThatDiedWhoNeverArrivesHoldsNobodyBackForLong() {
+		otherNode.join("there", helplineId, "self", "nl", clock.instant());
+		clock.advance(Duration.ofSeconds(10));
+		join("here");
+		bothShare();
+		clock.advance(properties.movedCallerWait().plusSeconds(1));
 		queue.share();
 
 		presence.resume(anna);
 
 		assertThat(offerFor("here").counsellorId()).isEqualTo(anna);
-		assertThat(waiting()).as("only the caller here, being rung").isEqualTo(1);
 	}
 
 	@Test
