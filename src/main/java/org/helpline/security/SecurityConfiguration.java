@@ -21,14 +21,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may do what. The API is stateless (HTTP Basic, no session, so no CSRF token; requests
  * from other websites are refused by {@link CrossSiteApiRequests}); pages use a form login with a session and CSRF protection. Both check passwords
- * through one authentication manager, so a lockout holds for both. Only the login page, its
- * static files and health answer without login.
+ * through one authentication manager, so a lockout holds for both. The API's description is
+ * for staff, by either login. Only the login page, its static files and health answer without
+ * login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -77,9 +79,31 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** Pages: every form carries the session's CSRF token (Thymeleaf adds it), logout included. */
+	/**
+	 * The API's description ({@code /v3/api-docs}) and Swagger UI, for any staff role: signed in
+	 * on the pages, or with HTTP Basic like an API client. Without a login, a redirect to the
+	 * login page as for every page; a wrong Basic password is answered as the API answers it.
+	 * Page sessions that an administrator ended are refused here too.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain apiDescription(HttpSecurity http, AuthenticationManager logins, SessionRegistry sessions)
+			throws Exception {
+		return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+				"/swagger-ui/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF))
+			.authenticationManager(logins)
+			.httpBasic(basic -> basic.authenticationEntryPoint(ApiLoginChallenge.entryPoint()))
+			.exceptionHandling(refusals -> refusals.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+			.sessionManagement(session -> session.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
+				.sessionRegistry(sessions)
+				.expiredUrl("/login")))
+			.build();
+	}
+
+	/** Pages: every form carries the session's CSRF token (Thymeleaf adds it), logout included. */
+	@Bean
+	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager logins, SessionRegistry sessions)
 			throws Exception {
 		return http

@@ -8,6 +8,7 @@ import org.helpline.audit.AuditTrail;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,6 +49,7 @@ class AccountController {
 	}
 
 	@PostMapping("/api/accounts")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Account> create(@RequestBody NewAccount body) {
 		NewAccount account = Bodies.required(body);
 		Account created = accounts.create(account.username(), account.password(), account.roles(),
@@ -65,6 +68,7 @@ class AccountController {
 	}
 
 	@PostMapping("/api/accounts/{username}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
 		accounts.resetPassword(username, Bodies.required(body).password());
 		Account account = accounts.get(username);
@@ -82,6 +86,7 @@ class AccountController {
 	}
 
 	@DeleteMapping("/api/accounts/{username}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable String username) {
 		Account before = accounts.get(username);
 		accounts.delete(username);
@@ -91,6 +96,7 @@ class AccountController {
 
 	/** Anyone signed in changes their own password, knowing the current one. */
 	@PostMapping("/api/account/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> changeOwnPassword(Principal user, @RequestBody PasswordChange body) {
 		PasswordChange change = Bodies.required(body);
 		accounts.changeOwnPassword(user.getName(), change.currentPassword(), change.newPassword());

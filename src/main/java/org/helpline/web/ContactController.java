@@ -9,6 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactImport;
 import org.helpline.contact.ContactOption;
@@ -20,6 +24,7 @@ import org.helpline.contact.RegisteredContact;
 import org.helpline.contact.WrapUp;
 import org.helpline.routing.Presence;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +38,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -82,6 +88,7 @@ class ContactController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<ContactView> register(@RequestBody RegisteredContact contact, Authentication user) {
 		ContactView registered = records.register(Bodies.required(contact),
 				presence.linkedCounsellor(user.getName()).orElse(null));
@@ -139,6 +146,14 @@ class ContactController {
 	 * size limit only, so a huge body cannot fill the memory.
 	 */
 	@PostMapping(path = "/import", consumes = "text/csv")
+	@Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			description = "The CSV file, header first.",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+	// Named, or the 413 below would be the only answer springdoc lists.
+	@ApiResponse(responseCode = "200", description = "Every row stored.", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "413", description = "The file is larger than helpline.import.max-size; nothing was stored.",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
 	@PreAuthorize(OPERATORS)
 	ContactImport.Result importCsv(@RequestParam long helpline, InputStream body, HttpServletRequest request)
 			throws IOException {

@@ -11,6 +11,7 @@ import org.helpline.routing.CounsellorStatus;
 import org.helpline.routing.Counsellors;
 import org.helpline.routing.Presence;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,6 +56,7 @@ class CounsellorController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Counsellor> create(@RequestBody CounsellorSettings settings) {
 		Counsellor created = counsellors.create(Bodies.required(settings));
 		audit.record(SUBJECT, created.id(), "create", null, created);
@@ -70,6 +73,7 @@ class CounsellorController {
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		Counsellor before = counsellors.get(id);
 		counsellors.delete(id);
@@ -82,31 +86,37 @@ class CounsellorController {
 		return presence.status(id);
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/{id}/sign-in")
 	CounsellorStatus signIn(@PathVariable long id) {
 		return presence.signIn(id);
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/{id}/sign-out")
 	CounsellorStatus signOut(@PathVariable long id) {
 		return presence.signOut(id);
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/{id}/pause")
 	CounsellorStatus pause(@PathVariable long id, @RequestBody PauseRequest request) {
 		return presence.pause(id, Bodies.required(request).reason());
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/{id}/resume")
 	CounsellorStatus resume(@PathVariable long id) {
 		return presence.resume(id);
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/{id}/wrap-up/end")
 	CounsellorStatus endWrapUp(@PathVariable long id) {
 		return presence.endWrapUp(id);
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/{id}/wrap-up/extend")
 	CounsellorStatus extendWrapUp(@PathVariable long id, @RequestBody ExtendRequest request) {
 		return presence.extendWrapUp(id, Bodies.required(request).duration());

@@ -29,31 +29,37 @@ class CounsellorSelfController {
 		return presence.status(me(user));
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/sign-in")
 	CounsellorStatus signIn(Principal user) {
 		return presence.signIn(me(user));
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/sign-out")
 	CounsellorStatus signOut(Principal user) {
 		return presence.signOut(me(user));
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/pause")
 	CounsellorStatus pause(Principal user, @RequestBody PauseRequest request) {
 		return presence.pause(me(user), Bodies.required(request).reason());
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/resume")
 	CounsellorStatus resume(Principal user) {
 		return presence.resume(me(user));
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/wrap-up/end")
 	CounsellorStatus endWrapUp(Principal user) {
 		return presence.endWrapUp(me(user));
 	}
 
+	@KeptWhileDatabaseAway
 	@PostMapping("/wrap-up/extend")
 	CounsellorStatus extendWrapUp(Principal user, @RequestBody ExtendRequest request) {
 		return presence.extendWrapUp(me(user), Bodies.required(request).duration());

@@ -16,6 +16,7 @@ import org.helpline.schedule.OpeningInterval;
 import org.helpline.schedule.PublicHolidays;
 import org.helpline.schedule.SpecialOpening;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -64,6 +66,7 @@ class HelplineController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Helpline> create(@RequestBody HelplineSettings settings) {
 		Helpline created = helplines.create(settings);
 		audit.record(SUBJECT, created.id(), "create", null, created);
@@ -79,6 +82,7 @@ class HelplineController {
 	}
 
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		Helpline before = helplines.get(id);
 		helplines.delete(id);
@@ -131,6 +135,7 @@ class HelplineController {
 	}
 
 	@PostMapping("/{id}/closures")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Entry<Closure>> addClosure(@PathVariable long id, @RequestBody Closure closure) {
 		Helpline before = helplines.get(id);
 		Entry<Closure> added = helplines.addClosure(id, Bodies.required(closure));
@@ -139,6 +144,7 @@ class HelplineController {
 	}
 
 	@DeleteMapping("/{id}/closures/{closureId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> removeClosure(@PathVariable long id, @PathVariable long closureId) {
 		Helpline before = helplines.get(id);
 		helplines.removeClosure(id, closureId);
@@ -152,6 +158,7 @@ class HelplineController {
 	}
 
 	@PostMapping("/{id}/special-openings")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Entry<SpecialOpening>> addSpecialOpening(@PathVariable long id,
 			@RequestBody SpecialOpening opening) {
 		Helpline before = helplines.get(id);
@@ -162,6 +169,7 @@ class HelplineController {
 	}
 
 	@DeleteMapping("/{id}/special-openings/{openingId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> removeSpecialOpening(@PathVariable long id, @PathVariable long openingId) {
 		Helpline before = helplines.get(id);
 		helplines.removeSpecialOpening(id, openingId);

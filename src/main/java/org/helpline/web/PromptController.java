@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.helpline.audit.AuditTrail;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -80,12 +85,15 @@ class PromptController {
 	}
 
 	@DeleteMapping("/{language}/{key}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable String language, @PathVariable String key) {
 		audited(language, key, "delete", prompts.delete(language, key));
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{language}/{key}/audio")
+	@ApiResponse(responseCode = "200", description = "The recording or the generated speech, as played to callers.",
+			content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> audio(@PathVariable String language, @PathVariable String key) {
 		return ResponseEntity.ok().contentType(WAV).body(prompts.audio(language, key));
 	}

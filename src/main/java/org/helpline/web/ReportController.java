@@ -2,6 +2,9 @@ package org.helpline.web;
 
 import java.nio.charset.StandardCharsets;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.helpline.contact.Report;
 import org.helpline.contact.ReportCsv;
 import org.helpline.contact.ReportPeriod;
@@ -35,6 +38,9 @@ class ReportController {
 	}
 
 	@GetMapping("/{period}")
+	@ApiResponse(responseCode = "200", description = "The figures; `format=csv` gives them as a spreadsheet.",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	ResponseEntity<?> report(@PathVariable String period, @RequestParam(required = false) Long helpline,
 			@RequestParam(defaultValue = "false") boolean published,
 			@RequestParam(defaultValue = "json") String format) {
