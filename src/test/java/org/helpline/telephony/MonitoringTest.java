@@ -162,6 +162,9 @@ class MonitoringTest extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> scrape().contains("helpline_ami_connected{"));
 
 		String scraped = scrape();
+		// Kept for a look at what Prometheus gets (series, sizes); under target/ only.
+		Files.createDirectories(Path.of("target/monitoring"));
+		Files.writeString(Path.of("target/monitoring/scrape.txt"), scraped);
 
 		Set<String> exported = exportedNames(scraped);
 		Set<String> named = new TreeSet<>();
