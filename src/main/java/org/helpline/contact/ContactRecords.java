@@ -61,8 +61,12 @@ public class ContactRecords {
 
 	private final Clock clock;
 
+	private final CallCounts counts;
+
 	ContactRecords(ContactRepository repository, HelplinePlaces places, Pseudonyms pseudonyms, StartTimes startTimes,
-			DurationBuckets buckets, ContactOptions options, StatisticsProperties properties, Clock clock) {
+			DurationBuckets buckets, ContactOptions options, StatisticsProperties properties, Clock clock,
+			CallCounts counts) {
+		this.counts = counts;
 		this.repository = repository;
 		this.places = places;
 		this.pseudonyms = pseudonyms;
@@ -109,12 +113,15 @@ public class ContactRecords {
 		Integer talk = seconds(call, "talk", call.talk());
 		// The one thing the statistics need of the exact wait, kept before the wait is coarsened.
 		Integer target = outcome == CallOutcome.ANSWERED && waiting != null ? properties.serviceLevelSeconds() : null;
-		return repository.insert(new NewRecord(call.helplineId(), channel, "call", start, hourOfWeek(start),
+		long id = repository.insert(new NewRecord(call.helplineId(), channel, "call", start, hourOfWeek(start),
 				callerGroup(call), language(call), bucket(waiting), bucket(ringing), bucket(talk),
 				waiting == null && ringing == null && talk == null ? null : buckets.seconds(),
 				target == null ? null : waiting <= target, target, call.counsellorId(), outcome,
 				outcome == CallOutcome.ANSWERED, identity instanceof CallerIdentity.Withheld, pseudonym, null, null,
 				false, List.of()));
+		// Counted once written: a write the database refused is bookkeeping's failure, not a call.
+		counts.ended(place.name(), outcome, target != null && waiting <= target);
+		return id;
 	}
 
 	private Integer bucket(Integer seconds) {

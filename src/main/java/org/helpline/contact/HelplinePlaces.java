@@ -25,8 +25,11 @@ class HelplinePlaces {
 
 	private static final Logger log = LoggerFactory.getLogger(HelplinePlaces.class);
 
-	/** @param country null if the helpline is unknown: then only international numbers are read */
-	record Place(ZoneId zone, String country) {
+	/**
+	 * @param country null if the helpline is unknown: then only international numbers are read
+	 * @param name the helpline's name, its id if unknown
+	 */
+	record Place(ZoneId zone, String country, String name) {
 	}
 
 	private final Helplines helplines;
@@ -50,11 +53,11 @@ class HelplinePlaces {
 	private Place load(long helplineId) {
 		try {
 			Helpline helpline = helplines.get(helplineId);
-			return new Place(helpline.zone(), helpline.country());
+			return new Place(helpline.zone(), helpline.country(), helpline.name());
 		}
 		catch (UnknownHelplineException ex) {
 			log.warn("Contact for unknown helpline {}: its start is coarsened in UTC", helplineId);
-			return new Place(ZoneOffset.UTC, null);
+			return new Place(ZoneOffset.UTC, null, Long.toString(helplineId));
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -25,6 +27,8 @@ public final class PseudonymKeys {
 	private static final Logger log = LoggerFactory.getLogger(PseudonymKeys.class);
 
 	static final String ENVIRONMENT_PREFIX = "HELPLINE_PSEUDONYM_KEY_";
+
+	private static final int PAST_YEARS_IN_ENVIRONMENT = 10;
 
 	private final Path folder;
 
@@ -68,6 +72,21 @@ public final class PseudonymKeys {
 					+ " (ops/rotate-pseudonym-keys.sh) or set " + ENVIRONMENT_PREFIX + missing.getFirst()
 					+ "; see README, 'Pseudonym keys'");
 		}
+	}
+
+	/**
+	 * Keys of years before {@code firstYearInUse} that still exist: in the folder, or (looked
+	 * for up to {@value #PAST_YEARS_IN_ENVIRONMENT} years back) in the environment.
+	 */
+	List<Integer> pastYearsKept(int firstYearInUse) {
+		Set<Integer> kept = new TreeSet<>(KeyFiles.years(folder).stream().filter(y -> y < firstYearInUse).toList());
+		for (int year = firstYearInUse - PAST_YEARS_IN_ENVIRONMENT; year < firstYearInUse; year++) {
+			String value = environment.apply(ENVIRONMENT_PREFIX + year);
+			if (value != null && !value.isBlank()) {
+				kept.add(year);
+			}
+		}
+		return List.copyOf(kept);
 	}
 
 	public Path folder() {

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.callflow.OperatorTexts;
 import org.helpline.callflow.Prompt;
 import org.slf4j.Logger;
@@ -40,10 +42,14 @@ class PromptStore implements OperatorTexts {
 
 	private volatile Snapshot lastRead = NONE;
 
-	PromptStore(PromptRepository repository, AudioFolder folder, PromptProperties properties) {
+	PromptStore(PromptRepository repository, AudioFolder folder, PromptProperties properties, MeterRegistry meters) {
 		this.repository = repository;
 		this.folder = folder;
 		this.snapshot = Caffeine.newBuilder().refreshAfterWrite(properties.cacheTtl()).build(key -> load());
+		// What the health warning says, for alerts: as of the last look (at most the cache time old).
+		Gauge.builder("helpline.prompts.missing", this, store -> store.snapshot().missing().size())
+			.description("Operators' prompts whose audio file is missing or unreadable: callers hear a fallback")
+			.register(meters);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
@@ -69,6 +70,10 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 		this.properties = properties;
 		this.translator = translator;
 		this.connections = meters.gauge("helpline.ami.connections", new AtomicLong());
+		// helpline.ami.connections counts logins; this says whether the link is up now.
+		Gauge.builder("helpline.ami.connected", this, ami -> ami.isConnected() ? 1 : 0)
+			.description("1 while the manager connection to Asterisk is up, else 0")
+			.register(meters);
 	}
 
 	@Override

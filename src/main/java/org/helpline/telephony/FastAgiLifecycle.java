@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.SimpleMappingStrategy;
@@ -55,6 +56,10 @@ class FastAgiLifecycle implements SmartLifecycle {
 				AnsweredScript.NAME, new TimedAgiScript(AnsweredScript.NAME, answered, secret, meters, calls),
 				EndedScript.NAME, new TimedAgiScript(EndedScript.NAME, ended, secret, meters, null),
 				FeatureCodeScript.NAME, new TimedAgiScript(FeatureCodeScript.NAME, feature, secret, meters, calls));
+		// Health is not scraped: this is what an alert sees of the health indicator's "down".
+		Gauge.builder("helpline.agi.accepting", this, agi -> agi.isAccepting() ? 1 : 0)
+			.description("1 while the FastAGI server accepts Asterisk's connections, else 0")
+			.register(meters);
 	}
 
 	@Override

@@ -27,6 +27,8 @@ class PromptPlayer {
 	/** STREAM FILE's answer when Asterisk could not open the file, or the channel hung up meanwhile. */
 	private static final int NOT_PLAYED = -1;
 
+	private static final String UNPLAYED = "helpline.prompts.unplayed";
+
 	private final PromptAudio audio;
 
 	private final MeterRegistry meters;
@@ -34,6 +36,8 @@ class PromptPlayer {
 	PromptPlayer(PromptAudio audio, MeterRegistry meters) {
 		this.audio = audio;
 		this.meters = meters;
+		// Registered at zero, so that an alert sees the first unplayed prompt as an increase.
+		meters.counter(UNPLAYED);
 	}
 
 	void play(AgiChannel channel, List<Prompt> prompts) throws AgiException {
@@ -56,7 +60,7 @@ class PromptPlayer {
 			}
 			// Asked only now: on a channel that hung up meanwhile this fails with AgiHangupException.
 			channel.getChannelStatus();
-			meters.counter("helpline.prompts.unplayed").increment();
+			meters.counter(UNPLAYED).increment();
 			log.warn("Asterisk could not play {}; trying the next recording of that prompt", file);
 		}
 		return 0;
