@@ -4,7 +4,7 @@
 #
 #   ops/restore.sh FILE [--env-file FILE] [--force] [--with-privileges]
 #
-# The target database must exist and hold no tables (createdb -O helpline helpline); one that
+# The target database must exist and hold no tables (as ops/install/install.sh leaves it); one that
 # has tables is refused, since restoring over a live database mixes two histories. --force
 # drops and recreates what the backup holds instead (--clean --if-exists); tables the backup
 # does not know stay.
