@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,23 +82,34 @@ class DemoSeed implements ApplicationRunner {
 		if (!properties.seed()) {
 			return;
 		}
-		Boolean seeded = transaction.execute(status -> {
-			if (!emptyDatabase()) {
-				return false;
-			}
-			Helpline helpline = helpline();
-			counsellor("Anna", "counsellor-1", Map.of("nl", 1, "en", 2));
-			counsellor("Bram", "counsellor-2", Map.of("nl", 1, "en", 1));
-			Menu before = menus.current(helpline.id());
-			Menu saved = menus.save(helpline.id(), Menu.defaults(), ACTOR).menu();
-			audit.recordAs(ACTOR, "menu", helpline.id(), "update", before, saved);
-			return true;
-		});
+		Boolean seeded;
+		try {
+			seeded = transaction.execute(status -> seed());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two nodes started together on one empty database: the other one made it.
+			log.info("The example helpline was made by another node at the same time");
+			return;
+		}
 		if (Boolean.TRUE.equals(seeded)) {
 			log.info("First start: created the example helpline {} ({}, Mon-Fri {}-{}) and counsellors on the "
 					+ "desk phones counsellor-1 and counsellor-2 (helpline.demo.seed=false to start empty)",
 					"Stop it Now!", NUMBER, OPENS, CLOSES);
 		}
+	}
+
+	/** Makes the example when the database is empty; false when it is not. Joins the caller's transaction. */
+	boolean seed() {
+		if (!emptyDatabase()) {
+			return false;
+		}
+		Helpline helpline = helpline();
+		counsellor("Anna", "counsellor-1", Map.of("nl", 1, "en", 2));
+		counsellor("Bram", "counsellor-2", Map.of("nl", 1, "en", 1));
+		Menu before = menus.current(helpline.id());
+		Menu saved = menus.save(helpline.id(), Menu.defaults(), ACTOR).menu();
+		audit.recordAs(ACTOR, "menu", helpline.id(), "update", before, saved);
+		return true;
 	}
 
 	private boolean emptyDatabase() {
