@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The helpline on one machine, without a phone: a real Asterisk, this service, two SIPp
-# counsellor phones and a stream of SIPp callers. Prints what happened, then stops
-# everything it started (by pid), also on failure or Ctrl-C. Needs root (see
-# ops/README-asterisk.md) and the packages sip-tester debootstrap espeak-ng sox.
+# The helpline on one machine, without a phone: a real Asterisk, this service (with the
+# example line and counsellors of a first start), two SIPp counsellor phones and a stream of
+# SIPp callers. Prints what happened, then stops everything it started (by pid), also on
+# failure or Ctrl-C. Needs root (see ops/README-asterisk.md) and the packages sip-tester
+# debootstrap espeak-ng sox.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$REPO"
@@ -13,7 +14,7 @@ API="http://127.0.0.1:$HTTP_PORT"
 AUTH="operator:local-dev-only"
 WORK="$REPO/target/demo"
 SCENARIOS="$REPO/src/test/resources/sipp"
-NUMBER=0800
+NUMBER=08002666436
 pids=()
 
 cleanup() {
@@ -47,25 +48,40 @@ for _ in $(seq 1 60); do
 done
 curl -fs "$API/actuator/health" >/dev/null || { tail -20 "$WORK/service.log"; exit 1; }
 
-say "Configuring a helpline that is open around the clock, reached on $NUMBER"
-id="$(api -X POST "$API/api/helplines" -d "{\"name\":\"Demo helpline\",\"numbers\":[\"$NUMBER\"],
-  \"timeZone\":\"Europe/Amsterdam\",\"country\":\"NL\",\"language\":\"nl\",
-  \"ringTimeoutSeconds\":20}" | sed -E 's/.*"id":([0-9]+).*/\1/')"
+# A first start makes the example line and its two counsellors (README, "Run it"); the demo uses
+# them. Health answers before the start is complete (the first administrator and the example are
+# made just after): wait for the line itself.
+id=""
+for _ in $(seq 1 30); do
+  id="$(curl -fs -u "$AUTH" "$API/api/helplines" 2>/dev/null \
+    | grep -oE '"id":[0-9]+,"name":"[^"]*","numbers":\["'"$NUMBER"'"' | sed -E 's/"id":([0-9]+).*/\1/' || true)"
+  [ -n "$id" ] && break
+  sleep 1
+done
+[ -n "$id" ] || { echo "No example helpline on $NUMBER: was helpline.demo.seed switched off?"; exit 1; }
+say "The example line of a first start, $NUMBER (Mon-Fri 09:00-17:00, Dutch holidays closed)"
+for at in 2027-01-05T10:00 2027-01-05T20:00 2027-04-27T10:00; do
+  printf '  a call at %s: %s\n' "$at" \
+    "$(api "$API/api/preview?number=$NUMBER&at=$at" | sed -E 's/.*"action":"([a-z]+)".*/\1/')"
+done
+
+say "For the demo the line opens around the clock, also on holidays, with no wrap-up time"
 hours=""
 for day in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
   hours+="${hours:+,}{\"day\":\"$day\",\"start\":\"00:00\",\"end\":\"00:00\"}"
 done
 api -X PUT "$API/api/helplines/$id/opening-hours" -d "[$hours]" >/dev/null
-
+api -X PUT "$API/api/helplines/$id/holiday-policy" -d '{"closedTypes":[],"alsoClosed":[],"stayOpen":[]}' >/dev/null
 api -X PUT "$API/api/helplines/$id/routing" -d '{"strategy":"LONGEST_IDLE","wrapUpSeconds":0}' >/dev/null
 
 say "The default menu: a caller who presses 2 hears this and is queued as partner/family"
 api "$API/api/preview?number=$NUMBER&keys=2" | sed -E 's/.*"transcript":"([^"]*)".*/  the caller hears: \1/'
 # The demo's callers press no keys: a welcome-only menu queues them at once.
 api -X PUT "$API/api/helplines/$id/menu" -d '{"welcome":"welcome","skipPromptOnKey":true}' >/dev/null
-for n in 1 2; do
-  cid="$(api -X POST "$API/api/counsellors" -d "{\"displayName\":\"Counsellor $n\",\"endpoint\":\"counsellor-$n\"}" \
-    | sed -E 's/.*"id":([0-9]+).*/\1/')"
+for endpoint in counsellor-1 counsellor-2; do
+  cid="$(api "$API/api/counsellors" | grep -oE '"id":[0-9]+,"displayName":"[^"]*","endpoint":"'"$endpoint"'"' \
+    | sed -E 's/"id":([0-9]+).*/\1/' || true)"
+  [ -n "$cid" ] || { echo "No example counsellor on $endpoint"; exit 1; }
   api -X POST "$API/api/counsellors/$cid/sign-in" >/dev/null
 done
 

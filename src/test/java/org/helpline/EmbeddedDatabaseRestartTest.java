@@ -32,10 +32,11 @@ class EmbeddedDatabaseRestartTest {
 		}
 	}
 
-	/** The shipped settings, but for the database's folder. */
+	/** The shipped settings, but for the database's folder and without the example helpline. */
 	private static ConfigurableApplicationContext start(Path data) {
 		SpringApplication app = new SpringApplication(HelplineApplication.class);
 		return app.run("--helpline.agi.enabled=false", "--helpline.ami.enabled=false", "--server.port=0",
+				"--helpline.demo.seed=false",
 				"--helpline.data-folder=" + data,
 				"--helpline.privacy.key-folder=" + data.resolve("keys"),
 				"--helpline.prompts.audio-folder=" + data.resolve("prompts"));

@@ -24,8 +24,9 @@ import org.springframework.test.context.TestPropertySource;
 @Import(IntegrationTest.Clocks.class)
 // No Asterisk here; the end-to-end tests switch the AMI connection back on. A test rig on a
 // real database with the local secrets says so (LocalDefaultSecrets would refuse it otherwise).
+// Tests make their own helplines and counsellors: no example data (DemoSeedTest has it).
 @TestPropertySource(properties = { "helpline.ami.enabled=false", "helpline.prompts.audio-folder=target/test-prompts",
-		"helpline.security.accept-local-defaults=true" })
+		"helpline.security.accept-local-defaults=true", "helpline.demo.seed=false" })
 public abstract class IntegrationTest {
 
 	@Autowired

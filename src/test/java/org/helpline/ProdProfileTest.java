@@ -1,5 +1,15 @@
 package org.helpline;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Year;
+import java.util.Base64;
+
+import org.helpline.helplines.Helplines;
+import org.helpline.routing.Counsellors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -53,6 +63,38 @@ class ProdProfileTest {
 	void prodProfileRefusesATestRigsAcceptanceOfLocalDefaults() {
 		assertThatThrownBy(() -> runProd("--helpline.security.accept-local-defaults=true"))
 			.hasMessageContaining("Refusing to start the prod profile with helpline.security.accept-local-defaults");
+	}
+
+	@Test
+	void prodProfileRefusesTheExampleDataOfAFirstStart() {
+		assertThatThrownBy(() -> runProd("--helpline.demo.seed=true"))
+			.hasMessageContaining("Refusing to start the prod profile with helpline.demo.seed=true");
+	}
+
+	@Test
+	void prodStartsOnAnEmptyDatabaseWithoutTheExampleData() throws IOException {
+		Path folder = Path.of("target", "prod-first-start", String.valueOf(System.nanoTime())).toAbsolutePath();
+		Path keys = Files.createDirectories(folder.resolve("keys"));
+		// This year's and next year's keys, as the rotation makes them (prod makes none).
+		for (int year = Year.now().getValue(); year <= Year.now().getValue() + 1; year++) {
+			byte[] key = new byte[32];
+			new SecureRandom().nextBytes(key);
+			Path file = keys.resolve("pseudonym-" + year + ".key");
+			Files.writeString(file, Base64.getEncoder().encodeToString(key));
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		SpringApplication app = new SpringApplication(HelplineApplication.class);
+		app.setAdditionalProfiles("prod");
+		try (ConfigurableApplicationContext context = app.run("--helpline.agi.enabled=false",
+				"--helpline.ami.enabled=false", "--server.port=0",
+				"--spring.datasource.url=" + TestPostgres.jdbcUrl("prod_first_start"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"--helpline.security.first-admin.password=a-long-real-password",
+				"--helpline.ami.secret=a-real-one", "--helpline.agi.secret=a-real-one",
+				"--helpline.privacy.key-folder=" + keys, "--helpline.prompts.audio-folder=" + folder.resolve("prompts"))) {
+			assertThat(context.getBean(Helplines.class).all()).isEmpty();
+			assertThat(context.getBean(Counsellors.class).all()).isEmpty();
+		}
 	}
 
 	@Test

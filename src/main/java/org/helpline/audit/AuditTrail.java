@@ -42,11 +42,20 @@ public class AuditTrail {
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(String subject, Object subjectId, String action, Object before, Object after) {
+		recordAs(actor(), subject, subjectId, action, before, after);
+	}
+
+	/**
+	 * Like {@link #record}, for a change the service makes on its own behalf under a name of
+	 * its own (the example data of a first start: {@code seed}), so it is told apart from staff.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void recordAs(String actor, String subject, Object subjectId, String action, Object before, Object after) {
 		jdbc.sql("""
 				insert into audit_entry (at, actor, subject, subject_id, action, before_value, after_value)
 				values (:at, :actor, :subject, :subjectId, :action, :before, :after)""")
 			.param("at", java.sql.Timestamp.from(clock.instant()))
-			.param("actor", actor())
+			.param("actor", actor)
 			.param("subject", subject)
 			.param("subjectId", subjectId == null ? null : subjectId.toString())
 			.param("action", action)

@@ -17,7 +17,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * on any database but the embedded one, or listening or connecting anywhere but loopback.
  * The defaults exist so the service runs with no setup; anywhere else they are an open door.
  * A test rig on a real database says so with {@code helpline.security.accept-local-defaults},
- * which {@code prod} refuses.
+ * which {@code prod} refuses, as it refuses the example data of a first start
+ * ({@code helpline.demo.seed}, {@link DemoSeed}): a production database starts empty.
  */
 public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -27,6 +28,8 @@ public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvir
 	private static final String ADMIN_PASSWORD = "helpline.security.first-admin.password";
 
 	private static final String ACCEPT_LOCAL_DEFAULTS = "helpline.security.accept-local-defaults";
+
+	private static final String DEMO_SEED = "helpline.demo.seed";
 
 	private static final String CREATE_MISSING_KEYS = "helpline.privacy.create-missing-keys";
 
@@ -45,6 +48,10 @@ public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvir
 		boolean prod = Arrays.asList(environment.getActiveProfiles()).contains("prod");
 		if (prod && environment.getProperty(ACCEPT_LOCAL_DEFAULTS, Boolean.class, false)) {
 			throw new IllegalStateException("Refusing to start the prod profile with " + ACCEPT_LOCAL_DEFAULTS);
+		}
+		if (prod && environment.getProperty(DEMO_SEED, Boolean.class, false)) {
+			throw new IllegalStateException("Refusing to start the prod profile with " + DEMO_SEED
+					+ "=true: it would add an example helpline and counsellors to production");
 		}
 		String beyondLaptop = beyondLaptop(environment, prod);
 		if (beyondLaptop == null || environment.getProperty(ACCEPT_LOCAL_DEFAULTS, Boolean.class, false)) {

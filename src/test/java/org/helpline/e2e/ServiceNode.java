@@ -61,8 +61,8 @@ final class ServiceNode implements AutoCloseable {
 					"--server.address=127.0.0.1", "--spring.profiles.active=postgres", "--helpline.agi.port=" + agiPort,
 					"--spring.datasource.url=" + jdbcUrl,
 					"--spring.datasource.username=postgres", "--spring.datasource.password=",
-					"--helpline.security.accept-local-defaults=true", "--helpline.ami.enabled=true",
-					"--helpline.ami.max-retry-delay=2s", "--helpline.data-folder=" + folder,
+					"--helpline.security.accept-local-defaults=true", "--helpline.demo.seed=false",
+					"--helpline.ami.enabled=true", "--helpline.ami.max-retry-delay=2s", "--helpline.data-folder=" + folder,
 					"--helpline.privacy.key-folder=" + keys, "--helpline.prompts.audio-folder="
 							+ AsteriskSandbox.root().resolve("usr/share/asterisk/sounds/helpline-live")))
 				.redirectErrorStream(true)

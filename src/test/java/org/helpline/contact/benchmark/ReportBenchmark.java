@@ -72,7 +72,7 @@ public final class ReportBenchmark {
 		app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
 		try (ConfigurableApplicationContext context = app.run("--server.port=0",
 				"--helpline.agi.enabled=false", "--helpline.ami.enabled=false",
-				"--helpline.security.accept-local-defaults=true",
+				"--helpline.security.accept-local-defaults=true", "--helpline.demo.seed=false",
 				"--spring.datasource.url=" + TestPostgres.jdbcUrl(),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--helpline.privacy.key-folder=" + keys, "--logging.level.root=WARN",
