@@ -16,7 +16,8 @@
 #     helpline_admin (no login), schema helpline owned by role helpline
 #   - Asterisk: asterisk-config/*.conf into /etc/asterisk with the secrets filled in, our
 #     prompts in /usr/share/asterisk/sounds/helpline, a folder for operators' recordings
-#   - systemd: helpline.service, helpline-key-rotation.{service,timer}, journald retention;
+#   - systemd: helpline.service, helpline-key-rotation.{service,timer}, journald retention (and
+#     a logrotate file for Asterisk's own log);
 #     enabled and (re)started when systemd runs this machine
 #
 # Environment (all optional):
@@ -260,6 +261,7 @@ units() {
     "$SRC"/ops/install/helpline-key-rotation.timer "$UNITS/"
   install -d -m 0755 /etc/systemd/journald.conf.d
   install -m 0644 "$SRC"/ops/install/journald-helpline.conf /etc/systemd/journald.conf.d/helpline.conf
+  install -m 0644 "$SRC"/ops/install/logrotate-asterisk /etc/logrotate.d/helpline-asterisk
   if systemd_runs; then
     systemctl daemon-reload
     systemctl restart systemd-journald

@@ -135,6 +135,7 @@ class InstallIT {
 		expected.put("/usr/share/asterisk/sounds/helpline-live", "2750 helpline:asterisk");
 		expected.put("/usr/share/asterisk/sounds/helpline/nl", "755 root:root");
 		expected.put("/etc/systemd/journald.conf.d/helpline.conf", "644 root:root");
+		expected.put("/etc/logrotate.d/helpline-asterisk", "644 root:root");
 		int year = Integer.parseInt(debian.run(Duration.ofSeconds(5), "date", "-u", "+%Y").strip());
 		expected.put("/var/lib/helpline/keys/pseudonym-" + year + ".key", "600 helpline:helpline");
 		expected.put("/var/lib/helpline/keys/pseudonym-" + (year + 1) + ".key", "600 helpline:helpline");
@@ -147,6 +148,9 @@ class InstallIT {
 			.contains("welcome.wav");
 		assertThat(debian.run(Duration.ofSeconds(5), "cat", "/etc/systemd/journald.conf.d/helpline.conf"))
 			.contains("MaxRetentionSec=14day");
+		// (logrotate itself is not in the root: debootstrap cannot include it beside systemd)
+		assertThat(debian.run(Duration.ofSeconds(5), "cat", "/etc/logrotate.d/helpline-asterisk"))
+			.contains("/var/log/asterisk/messages {", "rotate 14");
 	}
 
 	@Test
@@ -261,8 +265,8 @@ class InstallIT {
 				+ " NOTIFY_SOCKET=/run/helpline-test-notify.sock WATCHDOG_USEC=" + WATCHDOG_USEC + " "
 				+ unit.get("ExecStart");
 		long started = System.nanoTime();
-		System.out.printf("install test: service started at %.3f (monotonic)%n", started / 1e9);
-		service = new ProcessBuilder("chroot", debian.root.toString(), "/bin/sh", "-c", script).redirectErrorStream(true)
+		service = asSystemdWould(new ProcessBuilder("chroot", debian.root.toString(), "/bin/sh", "-c", script))
+			.redirectErrorStream(true)
 			.redirectOutput(WORK.resolve("service.log").toFile())
 			.start();
 		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -273,6 +277,51 @@ class InstallIT {
 		});
 		System.out.println("measured: service ready (READY=1) " + Duration.ofNanos(System.nanoTime() - started).toMillis()
 				+ " ms after start in the install root");
+	}
+
+	@Test
+	void theKeyRotationUnitDestroysAnOldKeyAndKeepsThisYearsAndNext() {
+		Map<String, String> unit = unit("/etc/systemd/system/helpline-key-rotation.service");
+		String asHelpline = "set -a; . /etc/helpline/helpline.env; set +a; umask " + unit.get("UMask")
+				+ "; exec setpriv --reuid=" + unit.get("User") + " --regid=" + unit.get("Group")
+				+ " --init-groups --no-new-privs env HOME=/var/lib/helpline " + unit.get("Environment") + " ";
+		int year = Integer.parseInt(debian.run(Duration.ofSeconds(5), "date", "-u", "+%Y").strip());
+		// a key left over from an import of an old year's history
+		chrootedShell(asHelpline + unit.get("ExecStart") + " --create " + (year - 3));
+		assertThat(debian.exec(Duration.ofSeconds(5), "test", "-e", "/var/lib/helpline/keys/pseudonym-" + (year - 3) + ".key").code())
+			.isZero();
+		String rotation = chrootedShell(asHelpline + unit.get("ExecStart"));
+		assertThat(rotation).containsPattern("destroyed: +\\[" + (year - 3) + "\\]")
+			.containsPattern("kept: +\\[" + year + ", " + (year + 1) + "\\]");
+		assertThat(debian.run(Duration.ofSeconds(5), "sh", "-c", "stat -c '%a %U' /var/lib/helpline/keys/*").lines())
+			.containsOnly("600 helpline");
+	}
+
+	private String chrootedShell(String script) {
+		try {
+			Process process = asSystemdWould(new ProcessBuilder("chroot", debian.root.toString(), "/bin/sh", "-c", script))
+				.redirectErrorStream(true)
+				.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished: " + script).isTrue();
+			assertThat(process.exitValue()).as(output).isZero();
+			return output;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Nothing of this JVM's environment (its JAVA_HOME, PATH...): systemd's own PATH only. */
+	private static ProcessBuilder asSystemdWould(ProcessBuilder process) {
+		process.environment().clear();
+		process.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+		process.environment().put("LANG", "C.UTF-8");
+		return process;
 	}
 
 	private List<Double> watchdogPings() {
