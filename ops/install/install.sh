@@ -271,7 +271,10 @@ units() {
     systemctl restart helpline
     log "started; check: systemctl status helpline asterisk; journalctl -u helpline"
   else
-    log "systemd does not run this machine: units installed, nothing started"
+    # (a chroot, an image being built): enabled, so that the next boot starts them
+    systemctl enable helpline-key-rotation.timer asterisk helpline >/dev/null 2>&1 \
+      || log "could not enable the units: run systemctl enable helpline helpline-key-rotation.timer asterisk"
+    log "systemd does not run this machine: units installed and enabled, nothing started"
   fi
 }
 

@@ -69,6 +69,24 @@ final class DebianRoot implements AutoCloseable {
 		return this;
 	}
 
+	/** What install.sh needs of a built checkout, to /root/helpline-src in the root. */
+	void copyCheckout() {
+		Path source = root.resolve("root/helpline-src");
+		try (Stream<Path> jars = Files.list(Path.of("target"))) {
+			Files.createDirectories(source.resolve("target"));
+			List<Path> built = jars.filter(p -> p.getFileName().toString().matches("helpline-.*\\.jar")).toList();
+			if (built.size() != 1) {
+				throw new IllegalStateException("need exactly one target/helpline-*.jar (mvn package), found " + built);
+			}
+			Host.run(Duration.ofMinutes(1), "cp", built.get(0).toString(), source.resolve("target").toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Host.run(Duration.ofMinutes(1), "cp", "-r", "ops", "asterisk-config", source.toString());
+		Host.run(Duration.ofMinutes(1), "cp", "-r", "target/sounds", source.resolve("target").toString());
+	}
+
 	/** Runs a command inside the root as root; returns its output (stdout and stderr), throws unless it exits 0. */
 	String run(Duration timeout, String... command) {
 		List<String> all = new ArrayList<>(List.of("chroot", root.toString()));

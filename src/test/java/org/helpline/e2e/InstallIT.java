@@ -80,7 +80,7 @@ class InstallIT {
 		debian.open();
 		System.out.println("measured: install test root ready (cache + overlay) in "
 				+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
-		copySource();
+		debian.copyCheckout();
 		pgVersion = debian.run(Duration.ofSeconds(10), "sh", "-c", "ls /etc/postgresql").strip();
 		// a free port: the host (and other tests) may already have a PostgreSQL on 5432
 		debian.run(Duration.ofSeconds(10), "pg_conftool", pgVersion, "main", "set", "port", Integer.toString(pgPort));
@@ -375,20 +375,6 @@ class InstallIT {
 			.filter(l -> l.matches("[A-Z_0-9]+=.*"))
 			.forEach(l -> settings.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
 		return settings;
-	}
-
-	private void copySource() throws IOException {
-		Path source = debian.root.resolve("root/helpline-src");
-		Files.createDirectories(source.resolve("target"));
-		Path jar;
-		try (Stream<Path> jars = Files.list(Path.of("target"))) {
-			List<Path> built = jars.filter(p -> p.getFileName().toString().matches("helpline-.*\\.jar")).toList();
-			assertThat(built).as("target/helpline-*.jar (mvn package)").hasSize(1);
-			jar = built.get(0);
-		}
-		Host.run(Duration.ofMinutes(1), "cp", "-r", "ops", "asterisk-config", source.toString());
-		Host.run(Duration.ofMinutes(1), "cp", jar.toString(), source.resolve("target").toString());
-		Host.run(Duration.ofMinutes(1), "cp", "-r", "target/sounds", source.resolve("target").toString());
 	}
 
 	private static void stop(Process process) {
