@@ -267,7 +267,8 @@ units() {
     systemctl restart systemd-journald
     systemctl enable --now helpline-key-rotation.timer
     systemctl enable asterisk helpline
-    systemctl restart asterisk
+    # A reload keeps the calls in progress (a restart would cut them).
+    systemctl reload-or-restart asterisk
     systemctl restart helpline
     log "started; check: systemctl status helpline asterisk; journalctl -u helpline"
   else
