@@ -157,6 +157,8 @@ class ClaimConcurrencyTest extends RoutingTest {
 			recheck.join();
 			second.share();
 			second.stopSharing();
+			// This node's picture of the other one, read after the other one's last word
+			queue.share();
 		}
 
 		assertThat(violations).isEmpty();
