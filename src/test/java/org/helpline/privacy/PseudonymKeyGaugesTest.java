@@ -72,6 +72,23 @@ class PseudonymKeyGaugesTest {
 		assertThat(value(gauges(Map.of(), "2027-06-01T12:00:00Z"), "helpline.pseudonym.keys.missing")).isZero();
 	}
 
+	@Test
+	void healthWarnsWhileAPastKeyIsKeptAndIsDownWhenAKeyInUseIsMissing() {
+		KeyRotation.createFor(folder, 2026);
+		KeyRotation.createFor(folder, 2027);
+		PseudonymKeys keys = new PseudonymKeys(folder, false, name -> null, Duration.ofMinutes(1));
+
+		assertThat(health(keys, "2027-03-01T12:00:00Z").getStatus().getCode()).isEqualTo("WARNING");
+		assertThat(health(keys, "2027-03-01T12:00:00Z").getDetails()).containsEntry("overdueYears", java.util.List.of(2026));
+		assertThat(health(keys, "2027-12-31T23:00:00Z").getStatus().getCode()).as("2028's key is missing").isEqualTo("DOWN");
+		KeyRotation.rotate(folder, 2027);
+		assertThat(health(keys, "2027-03-01T12:00:00Z").getStatus().getCode()).isEqualTo("UP");
+	}
+
+	private static org.springframework.boot.health.contributor.Health health(PseudonymKeys keys, String now) {
+		return new PseudonymKeysHealthIndicator(keys, Clock.fixed(Instant.parse(now), ZoneOffset.UTC)).health(true);
+	}
+
 	private MeterRegistry gauges(Map<String, String> environment, String now) {
 		PseudonymKeys keys = new PseudonymKeys(folder, false, environment::get, Duration.ofMinutes(1));
 		MeterRegistry meters = new SimpleMeterRegistry();
