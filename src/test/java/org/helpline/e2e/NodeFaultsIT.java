@@ -215,7 +215,7 @@ class NodeFaultsIT {
 				callers.add(new Caller(1, 45_000));
 				// B's own caller (its board shows A's too)
 				await().atMost(Duration.ofSeconds(20)).until(() -> b.get("/actuator/prometheus")
-					.contains("helpline_routing_calls_waiting{helpline=\"Stop it Now\"} 1.0"));
+					.matches("(?s).*helpline_routing_calls_waiting\\{[^}]*helpline=\"Stop it Now\"[^}]*} 1\\.0.*"));
 				sleep(Duration.ofSeconds(5));
 			}
 			finally {
