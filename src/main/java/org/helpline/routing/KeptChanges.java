@@ -69,8 +69,4 @@ class KeptChanges {
 		}
 	}
 
-	synchronized boolean isEmpty() {
-		return kept.isEmpty();
-	}
-
 }
