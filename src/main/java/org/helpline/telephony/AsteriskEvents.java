@@ -31,6 +31,13 @@ class AsteriskEvents {
 
 	private final ExecutorService retell = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
 
+	/**
+	 * What a phone's state was last heard as, and telling it, happen as one: a retold BUSY must
+	 * never land after the IDLE that followed it (after a node thaws, AMI's events arrive in a
+	 * burst), or the counsellor stays paused for a phone that is free.
+	 */
+	private final Object phones = new Object();
+
 	private final Counsellors counsellors;
 
 	private volatile Consumer<String> unknownPhoneReader;
@@ -56,8 +63,10 @@ class AsteriskEvents {
 			return;
 		}
 		String endpoint = device.substring(PJSIP.length());
-		lastKnown.put(endpoint, deviceState(state));
-		tell(endpoint, deviceState(state));
+		synchronized (phones) {
+			lastKnown.put(endpoint, deviceState(state));
+			tell(endpoint, deviceState(state));
+		}
 	}
 
 	private void tell(String endpoint, DeviceState state) {
@@ -93,9 +102,11 @@ class AsteriskEvents {
 	void snapshot(Map<String, String> endpointStates) {
 		Map<String, DeviceState> states = new HashMap<>();
 		endpointStates.forEach((endpoint, state) -> states.put(endpoint, deviceState(state)));
-		lastKnown.clear();
-		lastKnown.putAll(states);
-		presence.deviceSnapshot(states);
+		synchronized (phones) {
+			lastKnown.clear();
+			lastKnown.putAll(states);
+			presence.deviceSnapshot(states);
+		}
 	}
 
 	/**
@@ -113,12 +124,14 @@ class AsteriskEvents {
 			if (endpoint == null) {
 				return;
 			}
-			DeviceState known = lastKnown.get(endpoint);
-			if (known == null && reader != null) {
-				reader.accept(endpoint);
-			}
-			else if (known == DeviceState.UNREACHABLE || known == DeviceState.BUSY) {
-				tell(endpoint, known);
+			synchronized (phones) {
+				DeviceState known = lastKnown.get(endpoint);
+				if (known == null && reader != null) {
+					reader.accept(endpoint);
+				}
+				else if (known == DeviceState.UNREACHABLE || known == DeviceState.BUSY) {
+					tell(endpoint, known);
+				}
 			}
 		});
 	}
