@@ -8,8 +8,8 @@ import java.security.SecureRandom;
 import java.time.Year;
 import java.util.Base64;
 
+import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.Helplines;
-import org.helpline.routing.Counsellors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

@@ -23,6 +23,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.helpline.counsellors.Candidate;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.CounsellorStateChanged;
+import org.helpline.counsellors.Presence;
+import org.helpline.counsellors.RingResult;
 import org.helpline.helplines.UnknownHelplineException;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.Overflow;
@@ -60,8 +65,6 @@ public class CallQueue {
 	private static final long UNTIMED = Long.MIN_VALUE;
 
 	private final Presence presence;
-
-	private final CounsellorStore store;
 
 	private final HelplineRouting routing;
 
@@ -112,11 +115,10 @@ public class CallQueue {
 
 	private boolean dispatchAgain;
 
-	CallQueue(Presence presence, CounsellorStore store, HelplineRouting routing, Clock clock,
+	CallQueue(Presence presence, HelplineRouting routing, Clock clock,
 			RoutingProperties properties, MeterRegistry meters, OtherNodes otherNodes) {
 		this.presence = presence;
 		this.otherNodes = otherNodes;
-		this.store = store;
 		this.routing = routing;
 		this.clock = clock;
 		this.properties = properties;
@@ -488,7 +490,7 @@ public class CallQueue {
 		if (queue.stream().noneMatch(w -> w.status == Status.WAITING)) {
 			return;
 		}
-		List<Candidate> free = new ArrayList<>(store.available());
+		List<Candidate> free = new ArrayList<>(presence.available());
 		Instant now = clock.instant();
 		Map<Long, Map<Long, Integer>> answeredToday = new HashMap<>();
 		java.util.Iterator<OtherNodes.Waiting> others = elsewhere(now).stream().filter(o -> !o.offered()).iterator();
@@ -542,7 +544,7 @@ public class CallQueue {
 		}
 		int level = rules.levelAfter(Duration.between(enteredAt, now));
 		Map<Long, Integer> answered = rules.strategy() != Strategy.FEWEST_CALLS_TODAY ? Map.of()
-				: answeredToday.computeIfAbsent(helplineId, id -> store
+				: answeredToday.computeIfAbsent(helplineId, id -> presence
 					.answeredSince(LocalDate.ofInstant(now, rules.zone()).atStartOfDay(rules.zone()).toInstant()));
 		return Selection.rank(free, callerGroup, language, level, rules.strategy(), answered);
 	}

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.helpline.helplines.FieldProblem;
 
-/** A counsellor or routing change that was refused; nothing of it was stored. */
+/** A routing change that was refused; nothing of it was stored. */
 public class InvalidRoutingException extends RuntimeException {
 
 	private final List<FieldProblem> problems;

@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.helpline.counsellors.CounsellorCalls;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Presence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,6 @@ class RoutingLoop implements SmartLifecycle {
 
 	private final CallQueue queue;
 
-	private final CounsellorStore store;
-
 	private final CounsellorCalls calls;
 
 	private final RoutingProperties properties;
@@ -39,12 +40,11 @@ class RoutingLoop implements SmartLifecycle {
 
 	private volatile Thread thread;
 
-	RoutingLoop(Presence presence, CallQueue queue, CounsellorStore store, CounsellorCalls calls,
+	RoutingLoop(Presence presence, CallQueue queue, CounsellorCalls calls,
 			RoutingProperties properties, MeterRegistry meters) {
 		this.presence = presence;
 		this.calls = calls;
 		this.queue = queue;
-		this.store = store;
 		this.properties = properties;
 		for (CounsellorState state : CounsellorState.values()) {
 			AtomicInteger count = new AtomicInteger();
@@ -72,7 +72,7 @@ class RoutingLoop implements SmartLifecycle {
 		}
 		calls.writeUnwritten();
 		try {
-			store.countByState().forEach((state, count) -> byState.get(state).set(count));
+			presence.countByState().forEach((state, count) -> byState.get(state).set(count));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Counting counsellors by state failed: {}", ex.toString());

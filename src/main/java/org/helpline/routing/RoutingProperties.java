@@ -11,31 +11,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * again for free counsellors in the database (another instance may have freed one)
  * @param claimGrace a counsellor still ringing this long after the ring timeout is released:
  * the instance that rang them never reported back
- * @param deviceRetry a counsellor paused because the phone was busy or unreachable is tried
- * again after this long when no device state says otherwise (phones on a trunk have none)
- * @param callEndGrace a counsellor still on a call this long after their phone went idle is
- * sent to wrap-up: the end of that call never reached us (a failed hang-up script, a
- * database that was away)
  * @param externalDialString how a counsellor's external number is dialled; {@code {number}}
  * is replaced by the number
  * @param estimateWindow answers older than this do not count towards the wait estimate
  * @param estimateSamples how many recent answers the estimate averages at most
  * @param estimateMinSamples fewer recent answers than this: no estimate
- * @param maxExtension the longest a counsellor may extend wrap-up by at once
  * @param rulesCacheTtl how long a helpline's rules may be served from memory; a change through
  * this instance takes effect at once, one through another instance within this time
  * @param movedCallerWait how long a caller of a node that stopped sharing its queue (killed,
  * frozen) keeps their place on the others: the dialplan brings the callers of a dead node to
  * another within seconds, and they re-join there one by one; a counsellor free meanwhile is kept
  * for the first of them, not given to whichever re-joins first
- * @param defaults the rules of a helpline whose operator set none
+ * @param defaults the rules of a helpline whose operator set none (counsellors.PresenceProperties
+ * reads its wrap-up too)
  */
 @ConfigurationProperties("helpline.routing")
 record RoutingProperties(@DefaultValue("2s") Duration recheck, @DefaultValue("30s") Duration claimGrace,
-		@DefaultValue("60s") Duration deviceRetry, @DefaultValue("15s") Duration callEndGrace,
 		@DefaultValue("PJSIP/{number}@trunk") String externalDialString,
 		@DefaultValue("1h") Duration estimateWindow, @DefaultValue("10") int estimateSamples,
-		@DefaultValue("3") int estimateMinSamples, @DefaultValue("1h") Duration maxExtension,
+		@DefaultValue("3") int estimateMinSamples,
 		@DefaultValue("30s") Duration rulesCacheTtl, @DefaultValue("20s") Duration movedCallerWait,
 		@DefaultValue Defaults defaults) {
 

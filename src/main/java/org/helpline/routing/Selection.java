@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.helpline.counsellors.Candidate;
+
 /**
  * Which free counsellors may take a caller, best first: the lowest skill level the caller's
  * wait allows, then the helpline's strategy. Plain Java, no state.

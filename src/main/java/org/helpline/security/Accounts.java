@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.UnknownCounsellorException;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.UnknownCounsellorException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

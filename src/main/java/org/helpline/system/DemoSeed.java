@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.helpline.audit.AuditTrail;
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
 import org.helpline.menu.Menu;
 import org.helpline.menu.Menus;
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
 import org.helpline.schedule.OpeningInterval;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,10 +10,10 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.Prompt;
+import org.helpline.counsellors.CounsellorCalls;
+import org.helpline.counsellors.CurrentCall;
+import org.helpline.counsellors.RingResult;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.CounsellorCalls;
-import org.helpline.routing.CurrentCall;
-import org.helpline.routing.RingResult;
 
 import org.springframework.stereotype.Component;
 

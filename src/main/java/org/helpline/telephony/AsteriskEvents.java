@@ -9,12 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.helpline.contact.CallOutcome;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.CounsellorStateChanged;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.DeviceState;
+import org.helpline.counsellors.Presence;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.CounsellorStateChanged;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.DeviceState;
-import org.helpline.routing.Presence;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;

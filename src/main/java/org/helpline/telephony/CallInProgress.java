@@ -5,8 +5,8 @@ import java.time.Instant;
 
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
+import org.helpline.counsellors.CurrentCall;
 import org.helpline.privacy.CallerNumber;
-import org.helpline.routing.CurrentCall;
 
 /**
  * What the adapter remembers of one call between its FastAGI sessions, until its record is

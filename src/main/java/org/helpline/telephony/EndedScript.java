@@ -11,9 +11,9 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
+import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.CounsellorCalls;
 
 import org.springframework.stereotype.Component;
 

@@ -10,9 +10,9 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.Prompt;
-import org.helpline.routing.Presence;
-import org.helpline.routing.ChangeKeptException;
-import org.helpline.routing.StateConflictException;
+import org.helpline.counsellors.ChangeKeptException;
+import org.helpline.counsellors.Presence;
+import org.helpline.counsellors.StateConflictException;
 
 import org.springframework.stereotype.Component;
 

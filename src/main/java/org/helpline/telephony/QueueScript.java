@@ -7,9 +7,9 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.counsellors.RingResult;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.RingResult;
 
 import org.springframework.stereotype.Component;
 

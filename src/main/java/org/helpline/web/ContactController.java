@@ -22,7 +22,6 @@ import org.helpline.contact.ContactRecords;
 import org.helpline.contact.ContactView;
 import org.helpline.contact.RegisteredContact;
 import org.helpline.contact.WrapUp;
-import org.helpline.routing.Presence;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +29,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import jakarta.servlet.http.HttpServletRequest;
+import org.helpline.counsellors.Presence;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

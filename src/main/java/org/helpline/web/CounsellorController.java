@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.helpline.audit.AuditTrail;
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorStatus;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.Presence;
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorStatus;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

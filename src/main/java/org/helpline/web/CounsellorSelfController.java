@@ -2,8 +2,8 @@ package org.helpline.web;
 
 import java.security.Principal;
 
-import org.helpline.routing.CounsellorStatus;
-import org.helpline.routing.Presence;
+import org.helpline.counsellors.CounsellorStatus;
+import org.helpline.counsellors.Presence;
 import org.helpline.web.CounsellorController.ExtendRequest;
 import org.helpline.web.CounsellorController.PauseRequest;
 

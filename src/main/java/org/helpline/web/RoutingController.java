@@ -3,10 +3,10 @@ package org.helpline.web;
 import java.util.List;
 
 import org.helpline.audit.AuditTrail;
+import org.helpline.counsellors.CounsellorStatus;
+import org.helpline.counsellors.Presence;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.CounsellorStatus;
 import org.helpline.routing.HelplineRouting;
-import org.helpline.routing.Presence;
 import org.helpline.routing.QueueSummary;
 import org.helpline.routing.RoutingRules;
 import org.helpline.routing.RoutingSettings;

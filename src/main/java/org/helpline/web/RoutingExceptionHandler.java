@@ -1,11 +1,14 @@
 package org.helpline.web;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
-import org.helpline.routing.ChangeKeptException;
+import org.helpline.counsellors.ChangeKeptException;
+import org.helpline.counsellors.InvalidCounsellorException;
+import org.helpline.counsellors.StateConflictException;
+import org.helpline.counsellors.UnknownCounsellorException;
+import org.helpline.helplines.FieldProblem;
 import org.helpline.routing.InvalidRoutingException;
-import org.helpline.routing.StateConflictException;
-import org.helpline.routing.UnknownCounsellorException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,12 +21,12 @@ class RoutingExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidRoutingException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The change was refused; nothing was stored. " + ex.problems().stream()
-					.map(p -> p.field() + ": " + p.message())
-					.collect(Collectors.joining("; ")));
-		problem.setProperty("errors", ex.problems());
-		return problem;
+		return refused(ex.problems());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidCounsellorException ex) {
+		return refused(ex.problems());
 	}
 
 	@ExceptionHandler
@@ -40,6 +43,15 @@ class RoutingExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail conflict(StateConflictException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	private static ProblemDetail refused(List<FieldProblem> problems) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The change was refused; nothing was stored. " + problems.stream()
+					.map(p -> p.field() + ": " + p.message())
+					.collect(Collectors.joining("; ")));
+		problem.setProperty("errors", problems);
+		return problem;
 	}
 
 }

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.Presence;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -19,10 +19,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.Presence;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.Presence;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

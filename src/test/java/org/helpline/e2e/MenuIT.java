@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 import org.helpline.menu.Action;
 import org.helpline.menu.Choice;
 import org.helpline.menu.Menu;
@@ -11,9 +14,6 @@ import org.helpline.menu.Option;
 import org.helpline.prompts.PromptAudio;
 import org.helpline.prompts.Prompts;
 import org.helpline.callflow.Prompt;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.Presence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

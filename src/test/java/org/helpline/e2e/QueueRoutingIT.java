@@ -3,12 +3,12 @@ package org.helpline.e2e;
 import java.time.Duration;
 import java.util.Map;
 
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.Counsellors;
 import org.helpline.routing.HelplineRouting;
-import org.helpline.routing.Presence;
 import org.helpline.routing.RoutingSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

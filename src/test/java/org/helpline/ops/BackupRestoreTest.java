@@ -38,10 +38,10 @@ import org.helpline.contact.Report;
 import org.helpline.contact.ReportPeriod;
 import org.helpline.contact.Reports;
 import org.helpline.contact.WrapUp;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.privacy.CallerNumber;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
 import org.helpline.security.Accounts;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.RingResult;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.Overflow;
 import org.junit.jupiter.api.Test;

@@ -20,6 +20,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.helpline.TestPostgres;
+import org.helpline.counsellors.AnotherNode;
+import org.helpline.counsellors.Candidate;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Presence;
+import org.helpline.counsellors.RingResult;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +57,9 @@ class ClaimConcurrencyTest extends RoutingTest {
 				ExecutorService threads = Executors.newFixedThreadPool(2 * threadsPerInstance)) {
 			CyclicBarrier start = new CyclicBarrier(2 * threadsPerInstance);
 			List<Future<?>> done = new ArrayList<>();
-			for (CounsellorStore instance : List.of(store(one), store(two))) {
+			for (HikariDataSource database : List.of(one, two)) {
+				Presence instance = AnotherNode.presence(presence, database, event -> {
+				});
 				for (int t = 0; t < threadsPerInstance; t++) {
 					done.add(threads.submit(() -> {
 						start.await();
@@ -78,13 +85,11 @@ class ClaimConcurrencyTest extends RoutingTest {
 							if (!tokens.add(id + ":" + token.getAsLong())) {
 								violations.add("claim token " + token.getAsLong() + " of " + id + " handed out twice");
 							}
-							CounsellorRow held = instance.find(id).orElseThrow();
-							if (!held.ringingFor(token.getAsLong())) {
-								violations.add("counsellor " + id + " changed while held: " + held);
+							if (!AnotherNode.ringingFor(database, id, token.getAsLong())) {
+								violations.add("counsellor " + id + " changed while held: " + instance.status(id));
 							}
 							holders.get(id).decrementAndGet();
-							instance.change(id, now, row -> row.ringingFor(token.getAsLong())
-									? row.available("released", now) : row);
+							instance.release(id, token.getAsLong(), "released");
 						}
 						return null;
 					}));

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.helpline.counsellors.AnotherNode;
+import org.helpline.counsellors.CounsellorCalls;
+import org.helpline.counsellors.CurrentCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,15 +34,15 @@ class CounsellorCallsTest extends RoutingTest {
 	void twoNodes() {
 		pool = pool();
 		database = new AwayDataSource(pool);
-		here = new CounsellorCalls(JdbcClient.create(database));
-		there = new CounsellorCalls(JdbcClient.create(pool));
+		here = AnotherNode.calls(database);
+		there = AnotherNode.calls(pool);
 		anna = counsellor("Anna", java.util.Map.of(), java.util.Map.of());
 	}
 
 	@AfterEach
 	void stopThem() {
-		here.stop();
-		there.stop();
+		AnotherNode.stop(here);
+		AnotherNode.stop(there);
 		pool.close();
 	}
 

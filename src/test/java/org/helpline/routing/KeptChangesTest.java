@@ -3,12 +3,13 @@ package org.helpline.routing;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.helpline.counsellors.AnotherNode;
+import org.helpline.counsellors.ChangeKeptException;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Presence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,9 +33,8 @@ class KeptChangesTest extends RoutingTest {
 	void aNodeAndAnnaAvailable() {
 		pool = pool();
 		database = new AwayDataSource(pool);
-		node = new Presence(new CounsellorStore(JdbcClient.create(database), new DataSourceTransactionManager(database)),
-				clock, event -> {
-				}, properties);
+		node = AnotherNode.presence(presence, database, event -> {
+		});
 		anna = counsellor("Anna", Map.of(), Map.of());
 		node.counsellorAtEndpoint("anna");
 		node.signIn(anna);

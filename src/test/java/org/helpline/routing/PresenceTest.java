@@ -3,6 +3,10 @@ package org.helpline.routing;
 import java.time.Duration;
 import java.util.Map;
 
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.DeviceState;
+import org.helpline.counsellors.RingResult;
+import org.helpline.counsellors.StateConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

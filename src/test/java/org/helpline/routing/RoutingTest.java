@@ -8,8 +8,15 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.helpline.TestPostgres;
 import org.helpline.IntegrationTest;
+import org.helpline.TestPostgres;
+import org.helpline.counsellors.AnotherNode;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorStateChanged;
+import org.helpline.counsellors.CounsellorStatus;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
+import org.helpline.counsellors.RingResult;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.StillWaiting;
@@ -126,20 +133,15 @@ abstract class RoutingTest extends IntegrationTest {
 	 * and clock. Its presence's events reach its own queue only, as between two processes.
 	 */
 	CallQueue secondInstance(HikariDataSource dataSource) {
-		CounsellorStore store = store(dataSource);
 		CallQueue[] queue = new CallQueue[1];
-		Presence presence = new Presence(store, clock, event -> {
+		Presence presence = AnotherNode.presence(this.presence, dataSource, event -> {
 			if (event instanceof CounsellorStateChanged changed) {
 				queue[0].counsellorChanged(changed);
 			}
-		}, properties);
-		queue[0] = new CallQueue(presence, store, routing, clock, properties, new SimpleMeterRegistry(),
+		});
+		queue[0] = new CallQueue(presence, routing, clock, properties, new SimpleMeterRegistry(),
 				new OtherNodes(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource)));
 		return queue[0];
-	}
-
-	static CounsellorStore store(HikariDataSource dataSource) {
-		return new CounsellorStore(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
 	}
 
 	static HikariDataSource pool() {

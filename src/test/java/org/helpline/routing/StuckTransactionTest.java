@@ -8,6 +8,11 @@ import java.util.Map;
 
 import org.helpline.IntegrationTest;
 import org.helpline.TestPostgres;
+import org.helpline.counsellors.ChangeKeptException;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.helpline.counsellors.RingResult;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.helpline.HelplineApplication;
 import org.helpline.TestPostgres;
 import org.helpline.audit.AuditTrail;
+import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.Helplines;
 import org.helpline.menu.Menus;
-import org.helpline.routing.Counsellors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

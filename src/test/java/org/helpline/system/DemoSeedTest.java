@@ -5,12 +5,12 @@ import java.nio.file.Path;
 
 import org.helpline.FreshService;
 import org.helpline.audit.AuditTrail;
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.menu.Menu;
 import org.helpline.menu.Menus;
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.Counsellors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

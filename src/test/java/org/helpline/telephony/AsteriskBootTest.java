@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.helpline.IntegrationTest;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.DeviceState;
-import org.helpline.routing.Presence;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.DeviceState;
+import org.helpline.counsellors.Presence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

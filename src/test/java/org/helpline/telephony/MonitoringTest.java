@@ -27,13 +27,13 @@ import java.util.regex.Pattern;
 
 import org.helpline.IntegrationTest;
 import org.helpline.TestPostgres;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.DeviceState;
+import org.helpline.counsellors.Presence;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.DeviceState;
-import org.helpline.routing.Presence;
 import org.helpline.schedule.OpeningInterval;
 import org.helpline.security.Accounts;
 import org.junit.jupiter.api.AfterAll;

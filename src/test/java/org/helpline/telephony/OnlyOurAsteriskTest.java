@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.Presence;
 import org.helpline.helplines.HelplineSettings;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.Presence;
 import org.helpline.schedule.OpeningInterval;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.helpline.IntegrationTest;
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactIntegrationTest;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
 import org.helpline.privacy.CallerNumber;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

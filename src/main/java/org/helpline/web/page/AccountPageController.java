@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.helpline.audit.AuditTrail;
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.Counsellors;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
 import org.helpline.security.InvalidAccountException;

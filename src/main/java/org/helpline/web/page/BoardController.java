@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.helpline.contact.TodayFigures;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.CounsellorStatus;
+import org.helpline.counsellors.Presence;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.CounsellorState;
-import org.helpline.routing.CounsellorStatus;
-import org.helpline.routing.Presence;
 import org.helpline.routing.QueueSummary;
 import org.helpline.security.PageSessions;
 

@@ -23,18 +23,18 @@ import org.helpline.contact.InvalidContactException;
 import org.helpline.contact.RegisteredContact;
 import org.helpline.contact.UnknownContactException;
 import org.helpline.contact.WrapUp;
+import org.helpline.counsellors.ChangeKeptException;
+import org.helpline.counsellors.CounsellorCalls;
+import org.helpline.counsellors.CounsellorState;
+import org.helpline.counsellors.CounsellorStatus;
+import org.helpline.counsellors.InvalidCounsellorException;
+import org.helpline.counsellors.Presence;
+import org.helpline.counsellors.StateConflictException;
+import org.helpline.counsellors.UnknownCounsellorException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
-import org.helpline.routing.ChangeKeptException;
-import org.helpline.routing.CounsellorCalls;
-import org.helpline.routing.CounsellorState;
 import org.helpline.security.PageSessions;
-import org.helpline.routing.CounsellorStatus;
-import org.helpline.routing.InvalidRoutingException;
-import org.helpline.routing.Presence;
-import org.helpline.routing.StateConflictException;
-import org.helpline.routing.UnknownCounsellorException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -263,7 +263,7 @@ class CounsellorPageController {
 		catch (ChangeKeptException ex) {
 			redirect.addFlashAttribute("notice", "counsellor.kept");
 		}
-		catch (InvalidRoutingException ex) {
+		catch (InvalidCounsellorException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("state", ex.problems()));
 		}
 		return "redirect:/counsellor";

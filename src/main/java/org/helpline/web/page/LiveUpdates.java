@@ -11,8 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import org.helpline.routing.CounsellorStateChanged;
-import org.helpline.routing.UnknownCounsellorException;
+import org.helpline.counsellors.CounsellorStateChanged;
+import org.helpline.counsellors.UnknownCounsellorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

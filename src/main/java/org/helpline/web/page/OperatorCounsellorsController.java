@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.helpline.audit.AuditTrail;
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.CounsellorStatus;
+import org.helpline.counsellors.Counsellors;
+import org.helpline.counsellors.InvalidCounsellorException;
+import org.helpline.counsellors.Presence;
+import org.helpline.counsellors.StateConflictException;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.CounsellorStatus;
-import org.helpline.routing.Counsellors;
-import org.helpline.routing.InvalidRoutingException;
-import org.helpline.routing.Presence;
-import org.helpline.routing.StateConflictException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -86,7 +86,7 @@ class OperatorCounsellorsController {
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:/operator/counsellors";
 			}
-			catch (InvalidRoutingException ex) {
+			catch (InvalidCounsellorException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -105,7 +105,7 @@ class OperatorCounsellorsController {
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:/operator/counsellors";
 			}
-			catch (InvalidRoutingException ex) {
+			catch (InvalidCounsellorException ex) {
 				problems.addAll(ex.problems());
 			}
 		}

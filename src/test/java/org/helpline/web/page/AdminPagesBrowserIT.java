@@ -4,9 +4,9 @@ import java.util.Map;
 
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;

@@ -2,9 +2,9 @@ package org.helpline.web.page;
 
 import java.util.Map;
 
-import org.helpline.routing.Counsellor;
-import org.helpline.routing.CounsellorSettings;
-import org.helpline.routing.Counsellors;
+import org.helpline.counsellors.Counsellor;
+import org.helpline.counsellors.CounsellorSettings;
+import org.helpline.counsellors.Counsellors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;

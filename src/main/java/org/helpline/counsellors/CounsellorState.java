@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 /** Where a counsellor is, as routing and staffing statistics see it. */
 public enum CounsellorState {

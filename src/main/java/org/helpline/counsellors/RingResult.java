@@ -1,9 +1,9 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 /** How ringing an offered counsellor ended, as the dialplan's DIALSTATUS tells it. */
 public enum RingResult {
 
-	/** Connected: the counsellor is on the call until {@link CallQueue#callEnded}. */
+	/** Connected: the counsellor is on the call until the call ends. */
 	ANSWERED,
 	/** Rang out: the counsellor is paused ("no answer") and the caller keeps their place. */
 	NO_ANSWER,

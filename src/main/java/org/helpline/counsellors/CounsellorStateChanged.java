@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 /** Published after a counsellor's state changed (through any instance's API, a call or the phone). */
 public record CounsellorStateChanged(long counsellorId, CounsellorState state, String reason) {

@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,7 +76,7 @@ public class Counsellors {
 
 	private CounsellorSettings validate(CounsellorSettings s, Long ownId) {
 		if (s == null) {
-			throw new InvalidRoutingException(List.of(new FieldProblem("body", "a request body is required")));
+			throw new InvalidCounsellorException(List.of(new FieldProblem("body", "a request body is required")));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = blankToNull(s.displayName());
@@ -118,7 +118,7 @@ public class Counsellors {
 		Map<String, Integer> groups = levels(s.callerGroups(), "callerGroups", GROUP, problems);
 		Map<String, Integer> languages = levels(s.languages(), "languages", LANGUAGE, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidRoutingException(problems);
+			throw new InvalidCounsellorException(problems);
 		}
 		return new CounsellorSettings(name.strip(), endpoint, external, username, groups, languages);
 	}

@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 /**
  * A counsellor's state change asked for while the database is away: not made yet, but kept and

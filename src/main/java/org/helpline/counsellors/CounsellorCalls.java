@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,7 +68,7 @@ public class CounsellorCalls {
 	}
 
 	/** Writes what could not be written before (the database was away). */
-	synchronized void writeUnwritten() {
+	public synchronized void writeUnwritten() {
 		unwritten.forEach((counsellorId, calls) -> {
 			try {
 				write(counsellorId, calls);

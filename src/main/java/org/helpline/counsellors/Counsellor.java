@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 import java.util.Map;
 import java.util.TreeMap;

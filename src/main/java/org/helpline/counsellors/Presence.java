@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,15 +18,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import static org.helpline.routing.CounsellorRow.NO_ANSWER;
-import static org.helpline.routing.CounsellorRow.PHONE_BUSY;
-import static org.helpline.routing.CounsellorRow.PHONE_UNREACHABLE;
-import static org.helpline.routing.CounsellorState.AVAILABLE;
-import static org.helpline.routing.CounsellorState.ON_CALL;
-import static org.helpline.routing.CounsellorState.PAUSED;
-import static org.helpline.routing.CounsellorState.RINGING;
-import static org.helpline.routing.CounsellorState.SIGNED_OUT;
-import static org.helpline.routing.CounsellorState.WRAP_UP;
+import static org.helpline.counsellors.CounsellorRow.NO_ANSWER;
+import static org.helpline.counsellors.CounsellorRow.PHONE_BUSY;
+import static org.helpline.counsellors.CounsellorRow.PHONE_UNREACHABLE;
+import static org.helpline.counsellors.CounsellorState.AVAILABLE;
+import static org.helpline.counsellors.CounsellorState.ON_CALL;
+import static org.helpline.counsellors.CounsellorState.PAUSED;
+import static org.helpline.counsellors.CounsellorState.RINGING;
+import static org.helpline.counsellors.CounsellorState.SIGNED_OUT;
+import static org.helpline.counsellors.CounsellorState.WRAP_UP;
 
 /**
  * Counsellors' states: what they say (sign in, pause, …), what their phones say (device
@@ -50,7 +50,7 @@ public class Presence {
 
 	private final ApplicationEventPublisher events;
 
-	private final RoutingProperties properties;
+	private final PresenceProperties properties;
 
 	private final KeptChanges kept = new KeptChanges();
 
@@ -62,7 +62,7 @@ public class Presence {
 	/** Counsellors on a call whose phone went idle, and when this instance first saw it. */
 	private final Map<Long, Instant> phoneIdleOnCall = new ConcurrentHashMap<>();
 
-	Presence(CounsellorStore store, Clock clock, ApplicationEventPublisher events, RoutingProperties properties) {
+	Presence(CounsellorStore store, Clock clock, ApplicationEventPublisher events, PresenceProperties properties) {
 		this.store = store;
 		this.clock = clock;
 		this.events = events;
@@ -86,12 +86,12 @@ public class Presence {
 
 	/**
 	 * Available, in wrap-up, ringing or already paused → paused with this reason.
-	 * @throws InvalidRoutingException when the reason is empty or too long
+	 * @throws InvalidCounsellorException when the reason is empty or too long
 	 * @throws StateConflictException when signed out or on a call
 	 */
 	public CounsellorStatus pause(long counsellorId, String reason) {
 		if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
-			throw new InvalidRoutingException(
+			throw new InvalidCounsellorException(
 					List.of(FieldProblem.of("presence.reason-required", "reason",
 							"a reason of 1 to " + MAX_REASON + " characters is required", MAX_REASON)));
 		}
@@ -125,13 +125,13 @@ public class Presence {
 
 	/**
 	 * Adds time to the running wrap-up.
-	 * @throws InvalidRoutingException when {@code extra} is not between 1 second and
+	 * @throws InvalidCounsellorException when {@code extra} is not between 1 second and
 	 * {@code helpline.routing.max-extension}
 	 */
 	public CounsellorStatus extendWrapUp(long counsellorId, Duration extra) {
 		if (extra == null || extra.compareTo(Duration.ofSeconds(1)) < 0
 				|| extra.compareTo(properties.maxExtension()) > 0) {
-			throw new InvalidRoutingException(List.of(FieldProblem.of("presence.extension-range", "seconds",
+			throw new InvalidCounsellorException(List.of(FieldProblem.of("presence.extension-range", "seconds",
 					"must be between 1 and " + properties.maxExtension().toSeconds() + " seconds",
 					properties.maxExtension().toSeconds())));
 		}
@@ -175,8 +175,13 @@ public class Presence {
 	}
 
 	/** Makes the staff changes kept while the database was away, in the order they were asked. */
-	void makeKeptChanges() {
+	public void makeKeptChanges() {
 		kept.makeKept();
+	}
+
+	/** How many counsellors are in each state, on every node (read from the database). */
+	public Map<CounsellorState, Integer> countByState() {
+		return store.countByState();
 	}
 
 	// --- what the phones say (AMI device states, by PJSIP endpoint)
@@ -222,9 +227,24 @@ public class Presence {
 		}
 	}
 
-	// --- what calls do (package-private: the queue drives these)
+	// --- what calls do (the queue drives these)
 
-	OptionalLong claim(long counsellorId, long version, Instant now, Instant expires) {
+	/** Counsellors available right now, with their skills, for the dispatcher. */
+	public List<Candidate> available() {
+		return store.available();
+	}
+
+	/** How many calls each counsellor answered since the given moment (from the history). */
+	public Map<Long, Integer> answeredSince(Instant since) {
+		return store.answeredSince(since);
+	}
+
+	/**
+	 * Claims an available counsellor for one call; of any number of claimers exactly one succeeds.
+	 * @param version the version the claimer saw in {@link #available}
+	 * @return the claim token the ring's end is reported with, or empty when somebody else was first
+	 */
+	public OptionalLong claim(long counsellorId, long version, Instant now, Instant expires) {
 		OptionalLong token = store.claim(counsellorId, version, now, expires);
 		if (token.isPresent()) {
 			events.publishEvent(new CounsellorStateChanged(counsellorId, RINGING, null));
@@ -233,13 +253,13 @@ public class Presence {
 	}
 
 	/** The ring for this claim ended without a call (caller gone, or the offer given up). */
-	void release(long counsellorId, long claimToken, String reason) {
+	public void release(long counsellorId, long claimToken, String reason) {
 		Instant now = clock.instant();
 		applyQuietly(counsellorId, row -> row.ringingFor(claimToken) ? row.available(reason, now) : row);
 	}
 
 	/** The counsellor did not take the call: paused, so the next caller is not rung in vain. */
-	void ringFailed(long counsellorId, long claimToken, RingResult result) {
+	public void ringFailed(long counsellorId, long claimToken, RingResult result) {
 		Instant now = clock.instant();
 		String reason = switch (result) {
 			case BUSY -> PHONE_BUSY;
@@ -250,7 +270,7 @@ public class Presence {
 	}
 
 	/** @return whether the counsellor was still ringing for this claim (and is now on the call) */
-	boolean answered(long counsellorId, long claimToken) {
+	public boolean answered(long counsellorId, long claimToken) {
 		Instant now = clock.instant();
 		boolean[] ours = { false };
 		applyQuietly(counsellorId, row -> {
@@ -265,7 +285,7 @@ public class Presence {
 	 * counsellor to a guessed wrap-up (the end arrived late: the database was away), since the
 	 * helpline's own wrap-up is the one that counts.
 	 */
-	void callEnded(long counsellorId, Duration wrapUp) {
+	public void callEnded(long counsellorId, Duration wrapUp) {
 		Instant now = clock.instant();
 		applyQuietly(counsellorId, row -> {
 			if (row.state() != ON_CALL && !(row.state() == WRAP_UP && CALL_END_MISSED.equals(row.reason()))) {
@@ -300,7 +320,7 @@ public class Presence {
 	 * tries again phones that were busy or unreachable with nothing to say they still are.
 	 * Asks the clock, so tests advance a clock and call this instead of sleeping.
 	 */
-	void sweep() {
+	public void sweep() {
 		Instant now = clock.instant();
 		for (long id : store.wrapUpsEndedBy(now)) {
 			applyQuietly(id, row -> row.state() == WRAP_UP && !row.wrapUpUntil().isAfter(now)
@@ -400,6 +420,14 @@ public class Presence {
 					row.reason() == null ? "" : " (" + row.reason() + ")", row.device());
 		}
 		events.publishEvent(new CounsellorStateChanged(row.id(), row.state(), row.reason()));
+	}
+
+	Clock clock() {
+		return clock;
+	}
+
+	PresenceProperties properties() {
+		return properties;
 	}
 
 	private static boolean partOfACall(CounsellorState state) {

@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 import java.time.Duration;
 import java.time.Instant;

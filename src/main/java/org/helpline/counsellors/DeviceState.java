@@ -1,4 +1,4 @@
-package org.helpline.routing;
+package org.helpline.counsellors;
 
 /**
  * What Asterisk says about a counsellor's phone. Adapter mapping of AMI device states:
