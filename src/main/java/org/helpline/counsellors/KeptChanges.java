@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.helpline.system.DatabaseAway;
+import org.helpline.database.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.helpline.database.DatabaseAway;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.system.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.helpline.database.DatabaseAway;
 import org.slf4j.Logger;
-import org.helpline.system.DatabaseAway;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;

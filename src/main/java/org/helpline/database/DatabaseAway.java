@@ -1,4 +1,4 @@
-package org.helpline.system;
+package org.helpline.database;
 
 import java.sql.SQLException;
 
