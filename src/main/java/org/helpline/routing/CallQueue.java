@@ -522,7 +522,7 @@ public class CallQueue {
 				Instant expires = now.plusSeconds(rules.ringTimeoutSeconds()).plus(properties.claimGrace());
 				OptionalLong token = presence.claim(candidate.id(), candidate.version(), now, expires);
 				if (token.isPresent()) {
-					offer(waiter, candidate, token.getAsLong(), rules, now, expires);
+					offer(waiter, candidate, token.getAsLong(), rules, expires);
 					if (trigger != UNTIMED) {
 						decisions.record(monotonicNow() - trigger, TimeUnit.NANOSECONDS);
 					}
@@ -572,14 +572,13 @@ public class CallQueue {
 		}
 	}
 
-	private void offer(Waiter waiter, Candidate counsellor, long claimToken, RoutingRules rules, Instant now,
-			Instant expires) {
+	private void offer(Waiter waiter, Candidate counsellor, long claimToken, RoutingRules rules, Instant expires) {
 		waiter.offerExpires = expires;
 		waiter.status = Status.OFFERED;
 		waiter.counsellorId = counsellor.id();
 		waiter.claimToken = claimToken;
-		waiter.offer = new Offer(waiter.callId, counsellor.id(), counsellor.displayName(), dialString(counsellor),
-				rules.ringTimeoutSeconds(), rules.whisper() ? whisper(waiter, now) : null);
+		waiter.offer = new Offer(waiter.callId, counsellor.id(), counsellor.endpoint(), counsellor.externalNumber(),
+				rules.ringTimeoutSeconds());
 		waiter.changed.signalAll();
 	}
 
@@ -678,17 +677,6 @@ public class CallQueue {
 			}
 		}
 		return ahead + 1;
-	}
-
-	private String dialString(Candidate counsellor) {
-		return counsellor.endpoint() != null ? "PJSIP/" + counsellor.endpoint()
-				: properties.externalDialString().replace("{number}", counsellor.externalNumber());
-	}
-
-	private static String whisper(Waiter waiter, Instant now) {
-		long seconds = Duration.between(waiter.enteredAt, now).toSeconds();
-		return (waiter.callerGroup == null ? "no group chosen" : waiter.callerGroup) + ", waited "
-				+ String.format("%d:%02d", seconds / 60, seconds % 60);
 	}
 
 	private int waiting(long helplineId) {

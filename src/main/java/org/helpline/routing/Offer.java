@@ -1,15 +1,14 @@
 package org.helpline.routing;
 
 /**
- * A counsellor claimed for one waiting caller: the adapter dials {@code dialString} for at
- * most {@code ringTimeoutSeconds} and reports the result with {@link CallQueue#ringResult}.
+ * A counsellor claimed for one waiting caller: the adapter rings their phone for at most
+ * {@code ringTimeoutSeconds} and reports the result with {@link CallQueue#ringResult}. Exactly
+ * one of {@code endpoint} and {@code externalNumber} is set; neither has anything of the caller.
  *
- * @param dialString an Asterisk dial string, e.g. {@code PJSIP/counsellor-1} or
- * {@code PJSIP/0612345678@trunk}; never contains anything of the caller
- * @param whisper what to tell the counsellor before connecting (caller group and waiting
- * time), or {@code null} when the helpline does not whisper
+ * @param endpoint the PJSIP endpoint of the counsellor's desk phone
+ * @param externalNumber the counsellor's number reached through the trunk (e.g. a mobile)
  */
-public record Offer(String callId, long counsellorId, String counsellorName, String dialString,
-		int ringTimeoutSeconds, String whisper) {
+public record Offer(String callId, long counsellorId, String endpoint, String externalNumber,
+		int ringTimeoutSeconds) {
 
 }

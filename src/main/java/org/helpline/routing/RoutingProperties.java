@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * again for free counsellors in the database (another instance may have freed one)
  * @param claimGrace a counsellor still ringing this long after the ring timeout is released:
  * the instance that rang them never reported back
- * @param externalDialString how a counsellor's external number is dialled; {@code {number}}
- * is replaced by the number
  * @param estimateWindow answers older than this do not count towards the wait estimate
  * @param estimateSamples how many recent answers the estimate averages at most
  * @param estimateMinSamples fewer recent answers than this: no estimate
@@ -27,7 +25,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("helpline.routing")
 record RoutingProperties(@DefaultValue("2s") Duration recheck, @DefaultValue("30s") Duration claimGrace,
-		@DefaultValue("PJSIP/{number}@trunk") String externalDialString,
 		@DefaultValue("1h") Duration estimateWindow, @DefaultValue("10") int estimateSamples,
 		@DefaultValue("3") int estimateMinSamples,
 		@DefaultValue("30s") Duration rulesCacheTtl, @DefaultValue("20s") Duration movedCallerWait,

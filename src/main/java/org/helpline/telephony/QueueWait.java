@@ -34,11 +34,14 @@ class QueueWait {
 
 	private final Clock clock;
 
-	QueueWait(CallQueue queue, CallsInProgress calls, PromptPlayer prompts, Clock clock) {
+	private final CounsellorPhones phones;
+
+	QueueWait(CallQueue queue, CallsInProgress calls, PromptPlayer prompts, Clock clock, CounsellorPhones phones) {
 		this.queue = queue;
 		this.prompts = prompts;
 		this.calls = calls;
 		this.clock = clock;
+		this.phones = phones;
 	}
 
 	/** Returns once the dialplan has something to do: dial the offered counsellor, or hang up. */
@@ -80,8 +83,8 @@ class QueueWait {
 		}
 	}
 
-	private static void dial(AgiChannel channel, Offer offer) throws AgiException {
-		channel.setVariable("HELPLINE_DESTINATION", offer.dialString());
+	private void dial(AgiChannel channel, Offer offer) throws AgiException {
+		channel.setVariable("HELPLINE_DESTINATION", phones.dialString(offer));
 		channel.setVariable("HELPLINE_RING_TIMEOUT", Integer.toString(offer.ringTimeoutSeconds()));
 		channel.setVariable("HELPLINE_ACTION", "open");
 	}

@@ -36,9 +36,8 @@ class CallQueueTest extends RoutingTest {
 
 		Offer offer = offerFor("c1");
 		assertThat(offer.counsellorId()).isEqualTo(anna);
-		assertThat(offer.dialString()).isEqualTo("PJSIP/anna");
+		assertThat(offer.endpoint()).isEqualTo("anna");
 		assertThat(offer.ringTimeoutSeconds()).isEqualTo(25);
-		assertThat(offer.whisper()).isNull();
 		assertThat(state(anna).state()).isEqualTo(CounsellorState.RINGING);
 	}
 
@@ -262,8 +261,7 @@ class CallQueueTest extends RoutingTest {
 	}
 
 	@Test
-	void aCounsellorOnATrunkIsDialledThroughItAndTheWhisperSaysGroupAndWait() {
-		rules(new RoutingSettings(null, null, null, null, null, null, null, true));
+	void aCounsellorOnATrunkIsOfferedWithTheirNumber() {
 		long mobile = counsellors.create(new CounsellorSettings("Dana", null, "0612345678", null, Map.of(), Map.of()))
 			.id();
 		join("c1");
@@ -272,8 +270,8 @@ class CallQueueTest extends RoutingTest {
 		presence.signIn(mobile);
 
 		Offer offer = offerFor("c1");
-		assertThat(offer.dialString()).isEqualTo("PJSIP/0612345678@trunk");
-		assertThat(offer.whisper()).isEqualTo("self, waited 1:35");
+		assertThat(offer.endpoint()).isNull();
+		assertThat(offer.externalNumber()).isEqualTo("0612345678");
 	}
 
 	@Test

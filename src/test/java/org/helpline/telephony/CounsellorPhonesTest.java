@@ -1,0 +1,27 @@
+package org.helpline.telephony;
+
+import org.helpline.routing.Offer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dialplan dials what the adapter makes of the offered counsellor's phone. */
+class CounsellorPhonesTest {
+
+	private final CounsellorPhones phones = new CounsellorPhones("PJSIP/{number}@trunk");
+
+	@Test
+	void aDeskPhoneIsDialledAsItsPjsipEndpoint() {
+		assertThat(phones.dialString(new Offer("call-1", 1, "counsellor-1", null, 25))).isEqualTo("PJSIP/counsellor-1");
+	}
+
+	@Test
+	void anExternalNumberIsDialledThroughTheConfiguredTrunk() {
+		Offer offer = new Offer("call-1", 1, null, "0612345678", 25);
+
+		assertThat(phones.dialString(offer)).isEqualTo("PJSIP/0612345678@trunk");
+		assertThat(new CounsellorPhones("PJSIP/mobile/sip:{number}@carrier").dialString(offer))
+			.isEqualTo("PJSIP/mobile/sip:0612345678@carrier");
+	}
+
+}
