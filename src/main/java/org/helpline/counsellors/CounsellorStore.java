@@ -265,6 +265,21 @@ class CounsellorStore {
 		return jdbc.sql("delete from counsellor where id = ?").param(id).update() == 1;
 	}
 
+	void link(String username, Long counsellorId) {
+		jdbc.sql("update counsellor set username = null where username = ?").param(username).update();
+		if (counsellorId != null) {
+			jdbc.sql("update counsellor set username = ? where id = ?").params(username, counsellorId).update();
+		}
+	}
+
+	Map<String, Long> linkedAccounts() {
+		Map<String, Long> linked = new HashMap<>();
+		jdbc.sql("select username, id from counsellor where username is not null").query(rs -> {
+			linked.put(rs.getString(1), rs.getLong(2));
+		});
+		return linked;
+	}
+
 	boolean userExists(String username) {
 		return jdbc.sql("select count(*) from users where username = ?").param(username).query(Integer.class)
 			.single() > 0;

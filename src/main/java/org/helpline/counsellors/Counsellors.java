@@ -63,6 +63,20 @@ public class Counsellors {
 		return get(id);
 	}
 
+	/**
+	 * Makes the account act as this counsellor and as no other; {@code null} links it to none.
+	 * With a counsellor's own settings, the only writer of the account-counsellor link.
+	 */
+	@Transactional
+	public void link(String username, Long counsellorId) {
+		store.link(username, counsellorId);
+	}
+
+	/** The counsellor each linked account acts as. */
+	public Map<String, Long> linkedAccounts() {
+		return store.linkedAccounts();
+	}
+
 	/** Refused while the counsellor's phone rings for a call or they are on one. */
 	@Transactional
 	public void delete(long id) {

@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.helpline.counsellors.Counsellor;
-import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.counsellors.UnknownCounsellorException;
 import org.helpline.helplines.FieldProblem;
@@ -96,7 +93,7 @@ public class Accounts {
 			.password(passwords.encode(password))
 			.roles(valid.toArray(String[]::new))
 			.build());
-		link(username, counsellorId);
+		counsellors.link(username, counsellorId);
 		return get(username);
 	}
 
@@ -117,7 +114,7 @@ public class Accounts {
 			.roles(valid.toArray(String[]::new))
 			.disabled(!enabled)
 			.build());
-		link(username, counsellorId);
+		counsellors.link(username, counsellorId);
 		if (!enabled || !valid.equals(current.roles())) {
 			// A session keeps the roles it signed in with; it must not outlive them.
 			events.publishEvent(new AccountRevoked(username));
@@ -198,9 +195,7 @@ public class Accounts {
 			return List.of();
 		}
 		Set<String> locked = lockout.locked();
-		Map<String, Long> counsellorOf = counsellors.all().stream()
-			.filter(c -> c.username() != null)
-			.collect(Collectors.toMap(Counsellor::username, Counsellor::id));
+		Map<String, Long> counsellorOf = counsellors.linkedAccounts();
 		return enabled.entrySet().stream()
 			.map(e -> new Account(e.getKey(), ordered(roles.get(e.getKey())), e.getValue(),
 					locked.contains(e.getKey()), counsellorOf.get(e.getKey())))
@@ -275,22 +270,6 @@ public class Accounts {
 			problems.add(FieldProblem.of("account.counsellor-unknown", "counsellorId",
 					"there is no counsellor " + counsellorId, counsellorId));
 		}
-	}
-
-	/** Makes the account act as this counsellor, and as no other; null links it to none. */
-	private void link(String username, Long counsellorId) {
-		for (Counsellor counsellor : counsellors.all()) {
-			boolean linked = username.equals(counsellor.username());
-			boolean wanted = Objects.equals(counsellor.id(), counsellorId);
-			if (linked != wanted) {
-				counsellors.update(counsellor.id(), withUsername(counsellor, wanted ? username : null));
-			}
-		}
-	}
-
-	private static CounsellorSettings withUsername(Counsellor counsellor, String username) {
-		return new CounsellorSettings(counsellor.displayName(), counsellor.endpoint(), counsellor.externalNumber(),
-				username, counsellor.callerGroups(), counsellor.languages());
 	}
 
 	private static void refuseIfAny(List<FieldProblem> problems) {
