@@ -145,8 +145,8 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 				case DisconnectEvent disconnected -> {
 					loggedIn = false;
 					booted = false;
+					// Nothing is trusted from before the gap: the snapshot after the reconnect decides.
 					log.warn("AMI connection lost; Asterisk-Java reconnects");
-					translator.connectionLost();
 				}
 				case DeviceStateChangeEvent device -> translator.deviceState(device.getDevice(), device.getState());
 				// A caller's BYE arrives as a hangup request; the channel itself is only destroyed

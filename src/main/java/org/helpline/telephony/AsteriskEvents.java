@@ -144,10 +144,6 @@ class AsteriskEvents {
 		}
 	}
 
-	void connectionLost() {
-		// Nothing is trusted from before the gap: the snapshot after the reconnect decides.
-	}
-
 	/** Both spellings Asterisk uses: "NOT_INUSE" in events, "Not in use" in endpoint lists. */
 	static DeviceState deviceState(String state) {
 		String normalised = state == null ? "" : state.toUpperCase(Locale.ROOT).replaceAll("[ _]", "");
