@@ -577,7 +577,7 @@ public class CallQueue {
 		waiter.status = Status.OFFERED;
 		waiter.counsellorId = counsellor.id();
 		waiter.claimToken = claimToken;
-		waiter.offer = new Offer(waiter.callId, counsellor.id(), counsellor.endpoint(), counsellor.externalNumber(),
+		waiter.offer = new Offer(counsellor.id(), counsellor.endpoint(), counsellor.externalNumber(),
 				rules.ringTimeoutSeconds());
 		waiter.changed.signalAll();
 	}

@@ -8,7 +8,6 @@ package org.helpline.routing;
  * @param endpoint the PJSIP endpoint of the counsellor's desk phone
  * @param externalNumber the counsellor's number reached through the trunk (e.g. a mobile)
  */
-public record Offer(String callId, long counsellorId, String endpoint, String externalNumber,
-		int ringTimeoutSeconds) {
+public record Offer(long counsellorId, String endpoint, String externalNumber, int ringTimeoutSeconds) {
 
 }

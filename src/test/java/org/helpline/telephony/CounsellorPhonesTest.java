@@ -12,12 +12,12 @@ class CounsellorPhonesTest {
 
 	@Test
 	void aDeskPhoneIsDialledAsItsPjsipEndpoint() {
-		assertThat(phones.dialString(new Offer("call-1", 1, "counsellor-1", null, 25))).isEqualTo("PJSIP/counsellor-1");
+		assertThat(phones.dialString(new Offer(1, "counsellor-1", null, 25))).isEqualTo("PJSIP/counsellor-1");
 	}
 
 	@Test
 	void anExternalNumberIsDialledThroughTheConfiguredTrunk() {
-		Offer offer = new Offer("call-1", 1, null, "0612345678", 25);
+		Offer offer = new Offer(1, null, "0612345678", 25);
 
 		assertThat(phones.dialString(offer)).isEqualTo("PJSIP/0612345678@trunk");
 		assertThat(new CounsellorPhones("PJSIP/mobile/sip:{number}@carrier").dialString(offer))
