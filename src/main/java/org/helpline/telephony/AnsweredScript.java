@@ -3,7 +3,6 @@ package org.helpline.telephony;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -75,9 +74,9 @@ class AnsweredScript implements AgiScript {
 	private void whisper(AgiChannel channel, CurrentCall call, String language) throws AgiException {
 		List<Prompt> said = new ArrayList<>();
 		if (call.callerGroup() != null) {
-			said.add(new Prompt(language, "whisper-" + call.callerGroup().toLowerCase(Locale.ROOT).replace('_', '-')));
+			said.add(new Prompt(language, call.callerGroup().whisperPrompt()));
 		}
-		if (call.language() != null && !call.language().equals(language)) {
+		if (call.language() != null && !call.language().code().equals(language)) {
 			said.add(new Prompt(language, "whisper-language-" + call.language()));
 		}
 		prompts.play(channel, said);

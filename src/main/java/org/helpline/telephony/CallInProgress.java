@@ -2,7 +2,10 @@ package org.helpline.telephony;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.privacy.CallerNumber;
@@ -35,7 +38,7 @@ final class CallInProgress {
 
 	private volatile CallOutcome endedAs;
 
-	private volatile String callerGroup;
+	private volatile CallerGroup callerGroup;
 
 	private volatile String tag;
 
@@ -64,7 +67,7 @@ final class CallInProgress {
 	}
 
 	/** The caller's menu choice; null while (or if) they choose none. */
-	void chose(String group) {
+	void chose(CallerGroup group) {
 		callerGroup = group;
 	}
 
@@ -86,7 +89,8 @@ final class CallInProgress {
 	CurrentCall asAnswered() {
 		Instant entered = queuedAt == null ? startedAt : queuedAt;
 		Instant ringStart = ringingSince == null ? answeredAt : ringingSince;
-		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answeredAt);
+		return new CurrentCall(callerGroup, Language.of(language), Duration.between(entered, ringStart), tag,
+				answeredAt);
 	}
 
 	void queued(Instant at) {
@@ -134,7 +138,7 @@ final class CallInProgress {
 	}
 
 	private CompletedCall record(Duration waiting, Duration ringing, Duration talk, CallOutcome outcome) {
-		return new CompletedCall(helplineId, startedAt, caller, callerGroup, language, waiting, ringing, talk,
+		return new CompletedCall(helplineId, startedAt, caller, Objects.toString(callerGroup, null), language, waiting, ringing, talk,
 				outcome == CallOutcome.ANSWERED ? counsellorId : null, outcome, "phone");
 	}
 

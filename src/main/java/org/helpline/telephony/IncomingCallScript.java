@@ -11,6 +11,8 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
@@ -138,7 +140,7 @@ class IncomingCallScript implements AgiScript {
 		MenuStep.Queue choice = choose(channel, call, walk);
 		if (choice != null) {
 			enqueue(channel, callId, call, connect, choice, clock.instant());
-			waiting.serve(channel, callId, choice.language());
+			waiting.serve(channel, callId, choice.language().code());
 		}
 	}
 
@@ -148,7 +150,7 @@ class IncomingCallScript implements AgiScript {
 	 */
 	private void welcomeInTheQueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
 			MenuWalk walk) throws AgiException {
-		enqueue(channel, callId, call, connect, new MenuStep.Queue(null, walk.language()), clock.instant());
+		enqueue(channel, callId, call, connect, MenuStep.Queue.of(null, walk.language()), clock.instant());
 		try {
 			menuPlayer.play(channel, walk);
 		}
@@ -163,17 +165,17 @@ class IncomingCallScript implements AgiScript {
 	private void enqueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
 			MenuStep.Queue choice, Instant enteredAt) throws AgiException {
 		call.chose(choice.callerGroup());
-		call.speaks(choice.language());
+		call.speaks(choice.language().code());
 		call.queued(enteredAt);
 		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), enteredAt),
 				choice.language());
 		call.tagged(tag);
 		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
-		channel.setVariable("HELPLINE_CALLER_GROUP", choice.callerGroup() == null ? "" : choice.callerGroup());
+		channel.setVariable("HELPLINE_CALLER_GROUP", choice.callerGroup() == null ? "" : choice.callerGroup().code());
 		channel.setVariable("HELPLINE_CALLERID_NAME", CallerTag.displayName(connect.helpline(), choice.callerGroup(),
 				tag, choice.language()));
 		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
-		channel.setVariable("HELPLINE_LANGUAGE", choice.language());
+		channel.setVariable("HELPLINE_LANGUAGE", choice.language().code());
 		queue.join(callId, connect.helplineId(), choice.callerGroup(), choice.language(), enteredAt);
 	}
 
@@ -199,13 +201,13 @@ class IncomingCallScript implements AgiScript {
 	/** What the caller chose before this session, as the channel remembers it. */
 	private static MenuStep.Queue earlierChoice(AgiChannel channel, Connect connect) throws AgiException {
 		String language = channel.getVariable("HELPLINE_LANGUAGE");
-		return new MenuStep.Queue(callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP")),
-				language == null || !PromptCatalogue.LANGUAGES.contains(language) ? connect.language() : language);
+		return new MenuStep.Queue(callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP")), Language.of(
+				language == null || !PromptCatalogue.LANGUAGES.contains(language) ? connect.language() : language));
 	}
 
 	/** The caller group a channel variable names; null for none (or anything that is not a group's name). */
-	static String callerGroup(String variable) {
-		return variable == null || !variable.matches("[A-Z_]{1,40}") ? null : variable;
+	static CallerGroup callerGroup(String variable) {
+		return CallerGroup.parse(variable).orElse(null);
 	}
 
 	/** When the call first joined the queue, if it did before (the channel remembers). */

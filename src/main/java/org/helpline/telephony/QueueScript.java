@@ -7,6 +7,8 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.RingResult;
@@ -49,13 +51,13 @@ class QueueScript implements AgiScript {
 		else {
 			long helplineId = Long.parseLong(channel.getVariable("HELPLINE_ID"));
 			Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
-			String group = IncomingCallScript.callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP"));
+			CallerGroup group = IncomingCallScript.callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP"));
 			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
 			CallInProgress call = calls.getOrStart(callId,
 					() -> new CallInProgress(helplineId, queuedAt, CallerNumber.of(request.getCallerIdNumber()), language));
 			call.chose(group);
 			call.queued(queuedAt);
-			queue.join(callId, helplineId, group, language, queuedAt);
+			queue.join(callId, helplineId, group, Language.of(language), queuedAt);
 		}
 		waiting.serve(channel, callId, language);
 	}

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.Overflow;
 import org.junit.jupiter.api.Test;
@@ -104,9 +106,9 @@ class CallQueueTest extends RoutingTest {
 	@Test
 	void aCallerWhoseGroupNoFreeCounsellorTakesWaitsWhileALaterCallerIsServed() {
 		long anna = counsellor("Anna", Map.of("professional", 1), Map.of("nl", 1));
-		queue.join("self-caller", helplineId, "self", "nl", clock.instant());
+		queue.join("self-caller", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 		clock.advance(Duration.ofSeconds(5));
-		queue.join("professional", helplineId, "professional", "nl", clock.instant());
+		queue.join("professional", helplineId, new CallerGroup("PROFESSIONAL"), Language.DUTCH, clock.instant());
 
 		presence.signIn(anna);
 
@@ -171,8 +173,8 @@ class CallQueueTest extends RoutingTest {
 
 		queue.reset();
 		clock.advance(Duration.ofSeconds(30));
-		queue.join("second", helplineId, "self", "nl", secondEntered);
-		queue.join("first", helplineId, "self", "nl", firstEntered);
+		queue.join("second", helplineId, new CallerGroup("SELF"), Language.DUTCH, secondEntered);
+		queue.join("first", helplineId, new CallerGroup("SELF"), Language.DUTCH, firstEntered);
 		long anna = signedIn("Anna");
 
 		assertThat(offerFor("first").counsellorId()).isEqualTo(anna);
@@ -186,7 +188,7 @@ class CallQueueTest extends RoutingTest {
 		assertThat(announcementFor("second").position()).isEqualTo(1);
 
 		// After a restart a caller who entered earlier comes back and sorts in ahead.
-		queue.join("first", helplineId, "self", "nl", earlier);
+		queue.join("first", helplineId, new CallerGroup("SELF"), Language.DUTCH, earlier);
 
 		assertThat(announcementFor("first").position()).isEqualTo(1);
 		assertThat(announcementFor("second").position()).isEqualTo(1);
@@ -270,7 +272,7 @@ class CallQueueTest extends RoutingTest {
 
 		Offer offer = offerFor("c1");
 		assertThat(offer.dialString()).isEqualTo("PJSIP/0612345678@trunk");
-		assertThat(offer.whisper()).isEqualTo("self, waited 1:35");
+		assertThat(offer.whisper()).isEqualTo("SELF, waited 1:35");
 	}
 
 	@Test

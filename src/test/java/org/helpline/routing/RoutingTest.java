@@ -8,8 +8,10 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.helpline.TestPostgres;
 import org.helpline.IntegrationTest;
+import org.helpline.TestPostgres;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.StillWaiting;
@@ -84,7 +86,7 @@ abstract class RoutingTest extends IntegrationTest {
 	}
 
 	void join(String callId) {
-		queue.join(callId, helplineId, "self", "nl", clock.instant());
+		queue.join(callId, helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 	}
 
 	/** The counsellor offered to this caller right now; fails when the caller is still waiting. */
