@@ -3,6 +3,7 @@ package org.helpline.telephony;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -93,14 +94,14 @@ class EndedScript implements AgiScript {
 	 */
 	private CompletedCall forgotten(AgiChannel channel, boolean answered, Duration talk, boolean ourFailure)
 			throws AgiException {
-		String helpline = channel.getVariable("HELPLINE_ID");
-		if (helpline == null || !helpline.matches("[0-9]{1,18}")) {
+		Optional<Long> helpline = ChannelVariable.helplineId(channel);
+		if (helpline.isEmpty()) {
 			return null;
 		}
-		Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
+		Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
 		CallOutcome outcome = answered ? CallOutcome.ANSWERED
 				: ourFailure ? CallOutcome.TECHNICAL_FAILURE : CallOutcome.ABANDONED_WAITING;
-		return new CompletedCall(Long.parseLong(helpline), queuedAt, CallerNumber.withheld(), null, null, null, null,
+		return new CompletedCall(helpline.get(), queuedAt, CallerNumber.withheld(), null, null, null, null,
 				answered ? talk : null, null, outcome, "phone");
 	}
 

@@ -11,7 +11,6 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.CallDecision.Announce;
@@ -120,11 +119,11 @@ class IncomingCallScript implements AgiScript {
 	private void queueForCounsellor(AgiRequest request, AgiChannel channel, Connect connect, Instant startedAt)
 			throws AgiException {
 		String callId = request.getUniqueId();
-		Optional<Instant> queuedBefore = queuedAt(channel);
+		Optional<Instant> queuedBefore = ChannelVariable.queuedAt(channel);
 		CallInProgress call = calls.getOrStart(callId, () -> new CallInProgress(connect.helplineId(), startedAt,
 				CallerNumber.of(request.getCallerIdNumber()), connect.language()));
 		// Set before the menu: a caller who hangs up in it still leaves their one record.
-		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
+		ChannelVariable.HELPLINE_ID.set(channel, Long.toString(connect.helplineId()));
 		channel.answer();
 		if (queuedBefore.isPresent()) {
 			enqueue(channel, callId, call, connect, earlierChoice(channel, connect), queuedBefore.get());
@@ -170,12 +169,12 @@ class IncomingCallScript implements AgiScript {
 		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), enteredAt),
 				choice.language());
 		call.tagged(tag);
-		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
-		channel.setVariable("HELPLINE_CALLER_GROUP", choice.callerGroup() == null ? "" : choice.callerGroup().code());
-		channel.setVariable("HELPLINE_CALLERID_NAME", CallerTag.displayName(connect.helpline(), choice.callerGroup(),
+		ChannelVariable.HELPLINE_QUEUED_AT.set(channel, Long.toString(enteredAt.toEpochMilli()));
+		ChannelVariable.HELPLINE_CALLER_GROUP.set(channel, choice.callerGroup() == null ? "" : choice.callerGroup().code());
+		ChannelVariable.HELPLINE_CALLERID_NAME.set(channel, CallerTag.displayName(connect.helpline(), choice.callerGroup(),
 				tag, choice.language()));
-		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
-		channel.setVariable("HELPLINE_LANGUAGE", choice.language().code());
+		ChannelVariable.HELPLINE_CALLERID_NUM.set(channel, connect.callerIdNumber());
+		ChannelVariable.HELPLINE_LANGUAGE.set(channel, choice.language().code());
 		queue.join(callId, connect.helplineId(), choice.callerGroup(), choice.language(), enteredAt);
 	}
 
@@ -193,37 +192,24 @@ class IncomingCallScript implements AgiScript {
 			return queued;
 		}
 		call.endAs(CallOutcome.INFORMED_IN_MENU);
-		channel.setVariable("HELPLINE_OUTCOME", "informed");
-		channel.setVariable("HELPLINE_ACTION", "closed");
+		ChannelVariable.HELPLINE_OUTCOME.set(channel, "informed");
+		ChannelVariable.HELPLINE_ACTION.set(channel, "closed");
 		return null;
 	}
 
 	/** What the caller chose before this session, as the channel remembers it. */
 	private static MenuStep.Queue earlierChoice(AgiChannel channel, Connect connect) throws AgiException {
-		String language = channel.getVariable("HELPLINE_LANGUAGE");
-		return new MenuStep.Queue(callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP")), Language.of(
-				language == null || !PromptCatalogue.LANGUAGES.contains(language) ? connect.language() : language));
-	}
-
-	/** The caller group a channel variable names; null for none (or anything that is not a group's name). */
-	static CallerGroup callerGroup(String variable) {
-		return CallerGroup.parse(variable).orElse(null);
-	}
-
-	/** When the call first joined the queue, if it did before (the channel remembers). */
-	static Optional<Instant> queuedAt(AgiChannel channel) throws AgiException {
-		String queuedAt = channel.getVariable("HELPLINE_QUEUED_AT");
-		if (queuedAt != null && queuedAt.matches("[0-9]{1,15}")) {
-			return Optional.of(Instant.ofEpochMilli(Long.parseLong(queuedAt)));
-		}
-		return Optional.empty();
+		Language language = ChannelVariable.language(channel)
+			.filter(chosen -> PromptCatalogue.LANGUAGES.contains(chosen.code()))
+			.orElse(Language.of(connect.language()));
+		return new MenuStep.Queue(ChannelVariable.callerGroup(channel), language);
 	}
 
 	private void announce(AgiChannel channel, Announce announce) throws AgiException {
 		channel.answer();
 		prompts.play(channel, announce.prompts());
-		channel.setVariable("HELPLINE_OUTCOME", announce.outcome().tag());
-		channel.setVariable("HELPLINE_ACTION", announce.helpline() == null ? "unknown" : "closed");
+		ChannelVariable.HELPLINE_OUTCOME.set(channel, announce.outcome().tag());
+		ChannelVariable.HELPLINE_ACTION.set(channel, announce.helpline() == null ? "unknown" : "closed");
 	}
 
 	/** The helpline number dialled, as the dialplan passes it; never the caller's number. */

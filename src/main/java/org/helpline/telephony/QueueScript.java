@@ -44,14 +44,14 @@ class QueueScript implements AgiScript {
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
-		String language = orDefault(channel.getVariable("HELPLINE_LANGUAGE"), "nl");
+		String language = orDefault(ChannelVariable.HELPLINE_LANGUAGE.get(channel), "nl");
 		if (queue.holds(callId)) {
 			queue.ringResult(callId, ringResult(request.getParameter("ring")));
 		}
 		else {
-			long helplineId = Long.parseLong(channel.getVariable("HELPLINE_ID"));
-			Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
-			CallerGroup group = IncomingCallScript.callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP"));
+			long helplineId = Long.parseLong(ChannelVariable.HELPLINE_ID.get(channel));
+			Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
+			CallerGroup group = ChannelVariable.callerGroup(channel);
 			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
 			CallInProgress call = calls.getOrStart(callId,
 					() -> new CallInProgress(helplineId, queuedAt, CallerNumber.of(request.getCallerIdNumber()), language));

@@ -61,8 +61,8 @@ class QueueWait {
 						calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.OVERFLOW));
 						channel.stopMusicOnHold();
 						prompts.play(channel, List.of(new Prompt(language, "overflow")));
-						channel.setVariable("HELPLINE_OUTCOME", "overflow");
-						channel.setVariable("HELPLINE_ACTION", "closed");
+						ChannelVariable.HELPLINE_OUTCOME.set(channel, "overflow");
+						ChannelVariable.HELPLINE_ACTION.set(channel, "closed");
 						return;
 					}
 				}
@@ -81,9 +81,9 @@ class QueueWait {
 	}
 
 	private static void dial(AgiChannel channel, Offer offer) throws AgiException {
-		channel.setVariable("HELPLINE_DESTINATION", offer.dialString());
-		channel.setVariable("HELPLINE_RING_TIMEOUT", Integer.toString(offer.ringTimeoutSeconds()));
-		channel.setVariable("HELPLINE_ACTION", "open");
+		ChannelVariable.HELPLINE_DESTINATION.set(channel, offer.dialString());
+		ChannelVariable.HELPLINE_RING_TIMEOUT.set(channel, Integer.toString(offer.ringTimeoutSeconds()));
+		ChannelVariable.HELPLINE_ACTION.set(channel, "open");
 	}
 
 	static List<Prompt> announcement(Announcement announcement, String language) {
