@@ -8,6 +8,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.callflow.Call;
 import org.helpline.callflow.Prompt;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.CounsellorCalls;
@@ -51,7 +52,7 @@ class AnsweredScript implements AgiScript {
 		if (callId == null) {
 			return;
 		}
-		CallInProgress call = calls.get(callId).orElse(null);
+		Call call = calls.get(callId).orElse(null);
 		CurrentCall current = null;
 		if (call != null) {
 			call.answered(clock.instant());
@@ -62,7 +63,7 @@ class AnsweredScript implements AgiScript {
 		}
 		queue.ringResult(callId, RingResult.ANSWERED);
 		if (current != null) {
-			whisper(channel, current, call.helplineLanguage());
+			whisper(channel, current, call.helplineLanguage().code());
 		}
 	}
 

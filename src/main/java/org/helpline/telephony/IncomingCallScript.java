@@ -1,7 +1,6 @@
 package org.helpline.telephony;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,12 +11,12 @@ import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.caller.Language;
-import org.helpline.callflow.CallDecision;
+import org.helpline.callflow.Call;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
+import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.PromptCatalogue;
-import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
 import org.helpline.menu.Menu;
@@ -103,9 +102,8 @@ class IncomingCallScript implements AgiScript {
 	/** A call to a closed line is over once it is told so, whether or not it listened to the end. */
 	private void recordClosedCall(AgiRequest request, Announce announce, Instant startedAt) {
 		if (announce.helplineId() != null) {
-			CompletedCall call = new CompletedCall(announce.helplineId(), startedAt,
-					CallerNumber.of(request.getCallerIdNumber()), null, null, Duration.ZERO, null, null, null,
-					CallOutcome.OUT_OF_HOURS, "phone");
+			CompletedCall call = Call.toClosedLine(announce.helplineId(), startedAt,
+					CallerNumber.of(request.getCallerIdNumber()));
 			bookkeeping.store("record", () -> records.recordCall(call), id -> {
 			});
 		}
@@ -120,14 +118,14 @@ class IncomingCallScript implements AgiScript {
 			throws AgiException {
 		String callId = request.getUniqueId();
 		Optional<Instant> queuedBefore = ChannelVariable.queuedAt(channel);
-		CallInProgress call = calls.getOrStart(callId, () -> new CallInProgress(connect.helplineId(), startedAt,
-				CallerNumber.of(request.getCallerIdNumber()), connect.language()));
+		Call call = calls.getOrStart(callId, () -> new Call(connect.helplineId(), startedAt,
+				CallerNumber.of(request.getCallerIdNumber()), Language.of(connect.language())));
 		// Set before the menu: a caller who hangs up in it still leaves their one record.
 		ChannelVariable.HELPLINE_ID.set(channel, Long.toString(connect.helplineId()));
 		channel.answer();
 		if (queuedBefore.isPresent()) {
 			enqueue(channel, callId, call, connect, earlierChoice(channel, connect), queuedBefore.get());
-			waiting.serve(channel, callId, call.language());
+			waiting.serve(channel, callId, call.language().code());
 			return;
 		}
 		Menu menu = menus.current(connect.helplineId());
@@ -147,7 +145,7 @@ class IncomingCallScript implements AgiScript {
 	 * Nothing to choose: the caller is queued before the welcome, so a counsellor free now is
 	 * claimed while it plays and rings the moment it ends.
 	 */
-	private void welcomeInTheQueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
+	private void welcomeInTheQueue(AgiChannel channel, String callId, Call call, Connect connect,
 			MenuWalk walk) throws AgiException {
 		enqueue(channel, callId, call, connect, MenuStep.Queue.of(null, walk.language()), clock.instant());
 		try {
@@ -161,10 +159,10 @@ class IncomingCallScript implements AgiScript {
 	}
 
 	/** Joins the queue with the caller's choice; the channel remembers it for later sessions. */
-	private void enqueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
+	private void enqueue(AgiChannel channel, String callId, Call call, Connect connect,
 			MenuStep.Queue choice, Instant enteredAt) throws AgiException {
 		call.chose(choice.callerGroup());
-		call.speaks(choice.language().code());
+		call.speaks(choice.language());
 		call.queued(enteredAt);
 		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), enteredAt),
 				choice.language());
@@ -179,19 +177,19 @@ class IncomingCallScript implements AgiScript {
 	}
 
 	/** The caller's way through the menu; null when it ended the call (the dialplan hangs up). */
-	private MenuStep.Queue choose(AgiChannel channel, CallInProgress call, MenuWalk walk) throws AgiException {
+	private MenuStep.Queue choose(AgiChannel channel, Call call, MenuWalk walk) throws AgiException {
 		MenuStep end;
 		try {
 			end = menuPlayer.play(channel, walk);
 		}
 		catch (AgiHangupException ex) {
-			call.endAs(CallOutcome.ABANDONED_IN_MENU);
+			call.leftInMenu();
 			throw ex;
 		}
 		if (end instanceof MenuStep.Queue queued) {
 			return queued;
 		}
-		call.endAs(CallOutcome.INFORMED_IN_MENU);
+		call.informedInMenu();
 		ChannelVariable.HELPLINE_OUTCOME.set(channel, "informed");
 		ChannelVariable.HELPLINE_ACTION.set(channel, "closed");
 		return null;

@@ -9,6 +9,7 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.callflow.Call;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.RingResult;
@@ -53,8 +54,8 @@ class QueueScript implements AgiScript {
 			Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
 			CallerGroup group = ChannelVariable.callerGroup(channel);
 			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
-			CallInProgress call = calls.getOrStart(callId,
-					() -> new CallInProgress(helplineId, queuedAt, CallerNumber.of(request.getCallerIdNumber()), language));
+			Call call = calls.getOrStart(callId, () -> new Call(helplineId, queuedAt,
+					CallerNumber.of(request.getCallerIdNumber()), Language.of(language)));
 			call.chose(group);
 			call.queued(queuedAt);
 			queue.join(callId, helplineId, group, Language.of(language), queuedAt);

@@ -8,7 +8,6 @@ import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Prompt;
-import org.helpline.contact.CallOutcome;
 import org.helpline.routing.Announcement;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.Offer;
@@ -58,7 +57,7 @@ class QueueWait {
 						channel.playMusicOnHold("default");
 					}
 					case QueueOutcome.Overflow overflow -> {
-						calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.OVERFLOW));
+						calls.get(callId).ifPresent(call -> call.overflowed());
 						channel.stopMusicOnHold();
 						prompts.play(channel, List.of(new Prompt(language, "overflow")));
 						ChannelVariable.HELPLINE_OUTCOME.set(channel, "overflow");
@@ -69,7 +68,7 @@ class QueueWait {
 			}
 		}
 		catch (RuntimeException ex) {
-			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.TECHNICAL_FAILURE));
+			calls.get(callId).ifPresent(call -> call.failed());
 			queue.leave(callId);
 			throw ex;
 		}
