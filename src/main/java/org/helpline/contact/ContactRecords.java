@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
+import org.helpline.caller.CallerGroup;
 import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.HelplinePlaces.Place;
 import org.helpline.helplines.FieldProblem;
@@ -40,8 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(ContactRecords.class);
-
-	private static final Pattern GROUP = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
 	private static final int MAX_PERSON_KEY = 100;
 
@@ -279,8 +277,8 @@ public class ContactRecords {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String code = text.strip().toUpperCase(Locale.ROOT);
-		if (!properties.callerGroups().contains(code)) {
+		String code = CallerGroup.parse(text).map(CallerGroup::code).orElse(null);
+		if (code == null || !properties.callerGroups().contains(code)) {
 			problems.add(FieldProblem.of("contact.caller-group-invalid", "callerGroup",
 					"one of " + properties.callerGroups() + ", not '" + text + "'", properties.callerGroups(), text));
 			return null;
@@ -318,12 +316,12 @@ public class ContactRecords {
 		if (call.callerGroup() == null || call.callerGroup().isBlank()) {
 			return null;
 		}
-		String code = call.callerGroup().strip().toUpperCase(Locale.ROOT);
-		if (!GROUP.matcher(code).matches()) {
+		Optional<CallerGroup> group = CallerGroup.parse(call.callerGroup());
+		if (group.isEmpty()) {
 			odd(call, "callerGroup", "not a code; left out");
 			return null;
 		}
-		return code;
+		return group.get().code();
 	}
 
 	private static String language(CompletedCall call) {

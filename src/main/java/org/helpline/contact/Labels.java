@@ -4,17 +4,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
+
 /**
  * Dutch and English names of the fixed codes reports break down by. Topics and referrals
  * carry their own labels (operator-managed).
  */
 final class Labels {
-
-	private static final Map<String, Map<String, String>> CALLER_GROUPS = Map.of(
-			"SELF", both("Eigen gevoelens of gedrag", "Own feelings or behaviour"),
-			"PARTNER_FAMILY", both("Partner, familie of naaste", "Partner, family or friend"),
-			"PROFESSIONAL", both("Professional", "Professional"),
-			"OTHER", both("Anders", "Other"));
 
 	// How the summary paragraph names the people of a group.
 	private static final Map<String, Map<String, String>> CALLER_GROUP_PEOPLE = Map.of(
@@ -47,8 +44,12 @@ final class Labels {
 	private Labels() {
 	}
 
+	/** The caller group's own names (see {@link CallerGroup}); the code itself for an unknown or odd one. */
 	static Map<String, String> callerGroup(String code) {
-		return CALLER_GROUPS.getOrDefault(code, fallback(code));
+		return CallerGroup.parse(code)
+			.filter(group -> !UNKNOWN.equals(group.code()))
+			.map(group -> both(group.label(Language.DUTCH), group.label(Language.ENGLISH)))
+			.orElseGet(() -> fallback(code));
 	}
 
 	static String callerGroupPeople(String code, String language) {

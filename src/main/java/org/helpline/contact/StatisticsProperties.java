@@ -2,6 +2,8 @@ package org.helpline.contact;
 
 import java.util.List;
 
+import org.helpline.caller.CallerGroup;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,5 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StatisticsProperties(@DefaultValue("20") int serviceLevelSeconds, @DefaultValue("5") int smallCellThreshold,
 		@DefaultValue("5") int detailYears, @DefaultValue("0 30 3 * * *") String retentionCron,
 		@DefaultValue({ "SELF", "PARTNER_FAMILY", "PROFESSIONAL", "OTHER" }) List<String> callerGroups) {
+
+	/** Codes in their one spelling, however the configuration writes them. */
+	public StatisticsProperties {
+		callerGroups = callerGroups.stream().map(CallerGroup::of).map(CallerGroup::code).toList();
+	}
 
 }

@@ -3,9 +3,12 @@ package org.helpline.counsellors;
 import java.time.Instant;
 import java.util.Map;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
+
 /** A counsellor who was available when the dispatcher looked, with what selection needs. */
 public record Candidate(long id, long version, String displayName, String endpoint, String externalNumber,
-		Instant idleSince, long ringSeq, Map<String, Integer> callerGroups, Map<String, Integer> languages) {
+		Instant idleSince, long ringSeq, Map<CallerGroup, Integer> callerGroups, Map<Language, Integer> languages) {
 
 	public Candidate {
 		callerGroups = Map.copyOf(callerGroups);

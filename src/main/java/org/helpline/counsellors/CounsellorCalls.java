@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +126,8 @@ public class CounsellorCalls {
 	/** A call this node did not see end keeps the contact record another node stored. */
 	private void write(long counsellorId, Known calls) {
 		CurrentCall call = calls.current();
-		Object[] values = { call == null ? null : call.callerGroup(), call == null ? null : call.language(),
+		Object[] values = { call == null ? null : Objects.toString(call.callerGroup(), null),
+				call == null ? null : Objects.toString(call.language(), null),
 				call == null || call.waited() == null ? null : call.waited().toSeconds(), call == null ? null : call.tag(),
 				call == null || call.answeredAt() == null ? null : call.answeredAt().atOffset(ZoneOffset.UTC),
 				calls.last(), counsellorId };
@@ -142,8 +146,8 @@ public class CounsellorCalls {
 		OffsetDateTime answeredAt = row.getObject("answered_at", OffsetDateTime.class);
 		long waited = row.getLong("waited_seconds");
 		Duration waitedFor = row.wasNull() ? null : Duration.ofSeconds(waited);
-		CurrentCall current = answeredAt == null ? null : new CurrentCall(row.getString("caller_group"),
-				row.getString("language"), waitedFor, row.getString("tag"), answeredAt.toInstant());
+		CurrentCall current = answeredAt == null ? null : new CurrentCall(CallerGroup.of(row.getString("caller_group")),
+				Language.of(row.getString("language")), waitedFor, row.getString("tag"), answeredAt.toInstant());
 		long last = row.getLong("last_contact_id");
 		return new Known(current, row.wasNull() ? null : last);
 	}

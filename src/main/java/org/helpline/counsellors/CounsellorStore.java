@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
+
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -354,9 +357,9 @@ class CounsellorStore {
 
 		private long ringSeq;
 
-		private final Map<String, Integer> groups = new HashMap<>();
+		private final Map<CallerGroup, Integer> groups = new HashMap<>();
 
-		private final Map<String, Integer> languages = new HashMap<>();
+		private final Map<Language, Integer> languages = new HashMap<>();
 
 		void fill(ResultSet rs) throws SQLException {
 			id = rs.getLong("id");
@@ -368,10 +371,10 @@ class CounsellorStore {
 			ringSeq = rs.getLong("ring_seq");
 			String kind = rs.getString("kind");
 			if ("group".equals(kind)) {
-				groups.put(rs.getString("name"), rs.getInt("level"));
+				groups.put(CallerGroup.of(rs.getString("name")), rs.getInt("level"));
 			}
 			else if ("language".equals(kind)) {
-				languages.put(rs.getString("name"), rs.getInt("level"));
+				languages.put(Language.of(rs.getString("name")), rs.getInt("level"));
 			}
 		}
 

@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.helplines.FieldProblem;
 
 import org.springframework.stereotype.Service;
@@ -23,10 +27,6 @@ public class Counsellors {
 	private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
 	private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
-
-	private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
-
-	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
 	private final CounsellorStore store;
 
@@ -129,22 +129,24 @@ public class Counsellors {
 				.add(FieldProblem.of("counsellor.account-taken", "username",
 						"account " + username + " already acts as counsellor " + other, username, other)));
 		}
-		Map<String, Integer> groups = levels(s.callerGroups(), "callerGroups", GROUP, problems);
-		Map<String, Integer> languages = levels(s.languages(), "languages", LANGUAGE, problems);
+		Map<String, Integer> groups = levels(s.callerGroups(), "callerGroups", CallerGroup::parse, problems);
+		Map<String, Integer> languages = levels(s.languages(), "languages", Language::parse, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidCounsellorException(problems);
 		}
 		return new CounsellorSettings(name.strip(), endpoint, external, username, groups, languages);
 	}
 
-	private static Map<String, Integer> levels(Map<String, Integer> given, String field, Pattern names,
-			List<FieldProblem> problems) {
+	/** Levels by the names' one spelling ({@code self} and {@code SELF} are the same group). */
+	private static Map<String, Integer> levels(Map<String, Integer> given, String field,
+			Function<String, Optional<?>> names, List<FieldProblem> problems) {
 		Map<String, Integer> levels = new LinkedHashMap<>();
 		if (given == null) {
 			return levels;
 		}
 		given.forEach((name, level) -> {
-			if (!names.matcher(name).matches()) {
+			Optional<?> parsed = names.apply(name);
+			if (parsed.isEmpty()) {
 				problems.add(FieldProblem.of("counsellor.level-name-invalid", field + "." + name,
 						"'" + name + "' is not a valid name", name));
 			}
@@ -153,7 +155,7 @@ public class Counsellors {
 						"the level must be 1, 2 or 3"));
 			}
 			else {
-				levels.put(name, level);
+				levels.put(parsed.get().toString(), level);
 			}
 		});
 		return levels;

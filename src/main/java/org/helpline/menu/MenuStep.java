@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.helpline.callflow.Prompt;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 
 /** What the telephony adapter does next for a caller in the menu; see {@link MenuWalk}. */
 public sealed interface MenuStep {
@@ -34,7 +36,13 @@ public sealed interface MenuStep {
 	}
 
 	/** The menu is done: join the queue. {@code callerGroup} is {@code null} when the menu asks none. */
-	record Queue(String callerGroup, String language) implements MenuStep {
+	record Queue(CallerGroup callerGroup, Language language) implements MenuStep {
+
+		/** The channel's or the menu's spelling of a choice; no group for none. */
+		public static Queue of(String callerGroup, String language) {
+			return new Queue(CallerGroup.of(callerGroup), Language.of(language));
+		}
+
 	}
 
 	/** The menu is done and the caller was told what they needed: end the call. */

@@ -113,7 +113,7 @@ public final class MenuWalk {
 	private void begin() {
 		if (choice == null) {
 			say("welcome", menu.welcome());
-			end = new Queue(null, language);
+			end = Queue.of(null, language);
 		}
 		else if (menu.skipPromptOnKey()) {
 			ask(true, menu.welcome(), choice.prompt());
@@ -128,7 +128,7 @@ public final class MenuWalk {
 		switch (option.action()) {
 			case QUEUE -> {
 				sayMessage(option);
-				end = new Queue(option.callerGroup(), language);
+				end = Queue.of(option.callerGroup(), language);
 			}
 			case MESSAGE_AND_HANG_UP -> {
 				sayMessage(option);
@@ -155,7 +155,7 @@ public final class MenuWalk {
 		}
 		else {
 			// Only a menu that bypassed validation gets here; queueing beats looping forever.
-			end = new Queue(null, language);
+			end = Queue.of(null, language);
 		}
 	}
 

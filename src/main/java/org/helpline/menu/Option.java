@@ -1,5 +1,7 @@
 package org.helpline.menu;
 
+import org.helpline.caller.CallerGroup;
+
 /**
  * One key of the choice.
  *
@@ -9,6 +11,11 @@ package org.helpline.menu;
  * @param message prompt key; required for the MESSAGE_ actions, optional (played first) for the others
  */
 public record Option(String digit, Action action, String callerGroup, String language, String message) {
+
+	/** A group is kept in its one spelling however it was sent; anything else is left for the validator to name. */
+	public Option {
+		callerGroup = CallerGroup.parse(callerGroup).map(CallerGroup::code).orElse(callerGroup);
+	}
 
 	/** True when taking this option ends the menu, so it may be the default. */
 	boolean endsMenu() {

@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.counsellors.Candidate;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStateChanged;
@@ -149,7 +151,7 @@ public class CallQueue {
 	 * their place across restarts; {@code null} or a time in the future means now
 	 * @throws UnknownHelplineException when there is no such helpline
 	 */
-	public void join(String callId, long helplineId, String callerGroup, String language, Instant enteredAt) {
+	public void join(String callId, long helplineId, CallerGroup callerGroup, Language language, Instant enteredAt) {
 		Objects.requireNonNull(callId, "callId");
 		long trigger = monotonicNow();
 		RoutingRules rules = routing.rules(helplineId);
@@ -159,7 +161,8 @@ public class CallQueue {
 		try {
 			Waiter waiter = calls.get(callId);
 			if (waiter == null) {
-				waiter = new Waiter(callId, helplineId, callerGroup, language, entered, arrivals++, lock.newCondition());
+				waiter = new Waiter(callId, helplineId, callerGroup == null ? null : callerGroup.code(), language.code(),
+						entered, arrivals++, lock.newCondition());
 				calls.put(callId, waiter);
 			}
 			else {
@@ -546,7 +549,9 @@ public class CallQueue {
 		Map<Long, Integer> answered = rules.strategy() != Strategy.FEWEST_CALLS_TODAY ? Map.of()
 				: answeredToday.computeIfAbsent(helplineId, id -> presence
 					.answeredSince(LocalDate.ofInstant(now, rules.zone()).atStartOfDay(rules.zone()).toInstant()));
-		return Selection.rank(free, callerGroup, language, level, rules.strategy(), answered);
+		// Codes as the queue keeps them (and other nodes share them), read back into their one spelling.
+		return Selection.rank(free, CallerGroup.of(callerGroup), Language.of(language), level, rules.strategy(),
+				answered);
 	}
 
 	/**

@@ -3,12 +3,12 @@ package org.helpline.telephony;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.callflow.Call;
 import org.helpline.callflow.Prompt;
 import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CurrentCall;
@@ -52,7 +52,7 @@ class AnsweredScript implements AgiScript {
 		if (callId == null) {
 			return;
 		}
-		CallInProgress call = calls.get(callId).orElse(null);
+		Call call = calls.get(callId).orElse(null);
 		CurrentCall current = null;
 		if (call != null) {
 			call.answered(clock.instant());
@@ -63,7 +63,7 @@ class AnsweredScript implements AgiScript {
 		}
 		queue.ringResult(callId, RingResult.ANSWERED);
 		if (current != null) {
-			whisper(channel, current, call.helplineLanguage());
+			whisper(channel, current, call.helplineLanguage().code());
 		}
 	}
 
@@ -75,9 +75,9 @@ class AnsweredScript implements AgiScript {
 	private void whisper(AgiChannel channel, CurrentCall call, String language) throws AgiException {
 		List<Prompt> said = new ArrayList<>();
 		if (call.callerGroup() != null) {
-			said.add(new Prompt(language, "whisper-" + call.callerGroup().toLowerCase(Locale.ROOT).replace('_', '-')));
+			said.add(new Prompt(language, call.callerGroup().whisperPrompt()));
 		}
-		if (call.language() != null && !call.language().equals(language)) {
+		if (call.language() != null && !call.language().code().equals(language)) {
 			said.add(new Prompt(language, "whisper-language-" + call.language()));
 		}
 		prompts.play(channel, said);

@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.helpline.contact.CallOutcome;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStateChanged;
 import org.helpline.counsellors.Counsellors;
@@ -139,7 +138,7 @@ class AsteriskEvents {
 	/** A channel hung up: if it was a waiting caller, their place is given up at once. */
 	void channelGone(String uniqueId) {
 		if (uniqueId != null) {
-			calls.get(uniqueId).ifPresent(call -> call.endAs(CallOutcome.ABANDONED_WAITING));
+			calls.get(uniqueId).ifPresent(call -> call.leftWhileWaiting());
 			queue.leave(uniqueId);
 		}
 	}

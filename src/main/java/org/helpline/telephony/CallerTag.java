@@ -1,7 +1,10 @@
 package org.helpline.telephony;
 
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 
 /**
  * What a counsellor's phone shows about the caller instead of their number: whether they are
@@ -12,24 +15,19 @@ final class CallerTag {
 	private CallerTag() {
 	}
 
-	private static final Map<String, String[]> GROUPS = Map.of("SELF", new String[] { "eigen gevoelens", "own feelings" },
-			"PARTNER_FAMILY", new String[] { "partner/familie", "partner/family" }, "PROFESSIONAL",
-			new String[] { "professional", "professional" }, "OTHER", new String[] { "andere vraag", "other question" });
-
 	/**
 	 * The name the counsellor's phone shows: the helpline, who the caller said they are, and
 	 * the tag, e.g. {@code Stop it Now - partner/familie - nieuwe beller}.
 	 */
-	static String displayName(String helpline, String callerGroup, String tag, String language) {
-		String[] group = callerGroup == null ? null : GROUPS.get(callerGroup);
-		if (group == null) {
-			return helpline + " - " + tag;
-		}
-		return helpline + " - " + group["en".equals(language) ? 1 : 0] + " - " + tag;
+	static String displayName(String helpline, CallerGroup callerGroup, String tag, Language language) {
+		return Optional.ofNullable(callerGroup)
+			.flatMap(group -> group.phoneLabel(language))
+			.map(group -> helpline + " - " + group + " - " + tag)
+			.orElse(helpline + " - " + tag);
 	}
 
-	static String of(OptionalInt earlierCallsThisYear, String language) {
-		boolean dutch = !"en".equals(language);
+	static String of(OptionalInt earlierCallsThisYear, Language language) {
+		boolean dutch = !Language.ENGLISH.equals(language);
 		if (earlierCallsThisYear.isEmpty()) {
 			return dutch ? "nummer afgeschermd" : "withheld number";
 		}

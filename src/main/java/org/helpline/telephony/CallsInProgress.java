@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.helpline.callflow.Call;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CallsInProgress {
 
-	private final Cache<String, CallInProgress> calls;
+	private final Cache<String, Call> calls;
 
 	/**
 	 * Calls whose end was told here lately: the dialplan may tell it twice (the caller hung up
@@ -40,11 +41,11 @@ class CallsInProgress {
 	}
 
 	/** The call this node holds, or the one {@code started} makes, now held. */
-	CallInProgress getOrStart(String callId, Supplier<CallInProgress> started) {
+	Call getOrStart(String callId, Supplier<Call> started) {
 		return calls.get(callId, id -> started.get());
 	}
 
-	Optional<CallInProgress> get(String callId) {
+	Optional<Call> get(String callId) {
 		return Optional.ofNullable(callId == null ? null : calls.getIfPresent(callId));
 	}
 
@@ -54,7 +55,7 @@ class CallsInProgress {
 	}
 
 	/** Forgets the call; from now on (for a while) {@link #hasEnded} says so. */
-	Optional<CallInProgress> end(String callId) {
+	Optional<Call> end(String callId) {
 		if (callId == null) {
 			return Optional.empty();
 		}

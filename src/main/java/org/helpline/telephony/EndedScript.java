@@ -3,12 +3,13 @@ package org.helpline.telephony;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.helpline.contact.CallOutcome;
+import org.helpline.callflow.Call;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
 import org.helpline.counsellors.CounsellorCalls;
@@ -61,12 +62,12 @@ class EndedScript implements AgiScript {
 		if (!answered) {
 			// Said before the queue lets go of the call: the waiting script, woken by that, would
 			// read the empty place as an overflow. (AMI's hang-up event may come after this.)
-			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.ABANDONED_WAITING));
+			calls.get(callId).ifPresent(call -> call.leftWhileWaiting());
 		}
 		Duration talk = seconds(request.getParameter("talk"));
-		CallInProgress call = calls.end(callId).orElse(null);
+		Call call = calls.end(callId).orElse(null);
 		if (call != null && gaveUpOnUs(request, answered)) {
-			call.endAsOurFailure();
+			call.dialplanGaveUp();
 		}
 		CompletedCall completed = call != null ? call.completed(clock.instant(), talk)
 				: forgotten(channel, answered, talk, gaveUpOnUs(request, answered));
@@ -87,21 +88,15 @@ class EndedScript implements AgiScript {
 		});
 	}
 
-	/**
-	 * A call this instance does not remember (it restarted meanwhile): still one record, from
-	 * what the channel carries; who called is lost, so it counts as withheld.
-	 */
+	/** A call this instance does not remember (it restarted meanwhile): still one record. */
 	private CompletedCall forgotten(AgiChannel channel, boolean answered, Duration talk, boolean ourFailure)
 			throws AgiException {
-		String helpline = channel.getVariable("HELPLINE_ID");
-		if (helpline == null || !helpline.matches("[0-9]{1,18}")) {
+		Optional<Long> helpline = ChannelVariable.helplineId(channel);
+		if (helpline.isEmpty()) {
 			return null;
 		}
-		Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
-		CallOutcome outcome = answered ? CallOutcome.ANSWERED
-				: ourFailure ? CallOutcome.TECHNICAL_FAILURE : CallOutcome.ABANDONED_WAITING;
-		return new CompletedCall(Long.parseLong(helpline), queuedAt, CallerNumber.withheld(), null, null, null, null,
-				answered ? talk : null, null, outcome, "phone");
+		Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
+		return Call.forgotten(helpline.get(), queuedAt, answered, ourFailure, talk);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.helpline.telephony;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,12 +10,13 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.helpline.callflow.CallDecision;
+import org.helpline.caller.Language;
+import org.helpline.callflow.Call;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
+import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.PromptCatalogue;
-import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
 import org.helpline.menu.Menu;
@@ -102,9 +102,8 @@ class IncomingCallScript implements AgiScript {
 	/** A call to a closed line is over once it is told so, whether or not it listened to the end. */
 	private void recordClosedCall(AgiRequest request, Announce announce, Instant startedAt) {
 		if (announce.helplineId() != null) {
-			CompletedCall call = new CompletedCall(announce.helplineId(), startedAt,
-					CallerNumber.of(request.getCallerIdNumber()), null, null, Duration.ZERO, null, null, null,
-					CallOutcome.OUT_OF_HOURS, "phone");
+			CompletedCall call = Call.toClosedLine(announce.helplineId(), startedAt,
+					CallerNumber.of(request.getCallerIdNumber()));
 			bookkeeping.store("record", () -> records.recordCall(call), id -> {
 			});
 		}
@@ -118,15 +117,15 @@ class IncomingCallScript implements AgiScript {
 	private void queueForCounsellor(AgiRequest request, AgiChannel channel, Connect connect, Instant startedAt)
 			throws AgiException {
 		String callId = request.getUniqueId();
-		Optional<Instant> queuedBefore = queuedAt(channel);
-		CallInProgress call = calls.getOrStart(callId, () -> new CallInProgress(connect.helplineId(), startedAt,
-				CallerNumber.of(request.getCallerIdNumber()), connect.language()));
+		Optional<Instant> queuedBefore = ChannelVariable.queuedAt(channel);
+		Call call = calls.getOrStart(callId, () -> new Call(connect.helplineId(), startedAt,
+				CallerNumber.of(request.getCallerIdNumber()), Language.of(connect.language())));
 		// Set before the menu: a caller who hangs up in it still leaves their one record.
-		channel.setVariable("HELPLINE_ID", Long.toString(connect.helplineId()));
+		ChannelVariable.HELPLINE_ID.set(channel, Long.toString(connect.helplineId()));
 		channel.answer();
 		if (queuedBefore.isPresent()) {
 			enqueue(channel, callId, call, connect, earlierChoice(channel, connect), queuedBefore.get());
-			waiting.serve(channel, callId, call.language());
+			waiting.serve(channel, callId, call.language().code());
 			return;
 		}
 		Menu menu = menus.current(connect.helplineId());
@@ -138,7 +137,7 @@ class IncomingCallScript implements AgiScript {
 		MenuStep.Queue choice = choose(channel, call, walk);
 		if (choice != null) {
 			enqueue(channel, callId, call, connect, choice, clock.instant());
-			waiting.serve(channel, callId, choice.language());
+			waiting.serve(channel, callId, choice.language().code());
 		}
 	}
 
@@ -146,9 +145,9 @@ class IncomingCallScript implements AgiScript {
 	 * Nothing to choose: the caller is queued before the welcome, so a counsellor free now is
 	 * claimed while it plays and rings the moment it ends.
 	 */
-	private void welcomeInTheQueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
+	private void welcomeInTheQueue(AgiChannel channel, String callId, Call call, Connect connect,
 			MenuWalk walk) throws AgiException {
-		enqueue(channel, callId, call, connect, new MenuStep.Queue(null, walk.language()), clock.instant());
+		enqueue(channel, callId, call, connect, MenuStep.Queue.of(null, walk.language()), clock.instant());
 		try {
 			menuPlayer.play(channel, walk);
 		}
@@ -160,7 +159,7 @@ class IncomingCallScript implements AgiScript {
 	}
 
 	/** Joins the queue with the caller's choice; the channel remembers it for later sessions. */
-	private void enqueue(AgiChannel channel, String callId, CallInProgress call, Connect connect,
+	private void enqueue(AgiChannel channel, String callId, Call call, Connect connect,
 			MenuStep.Queue choice, Instant enteredAt) throws AgiException {
 		call.chose(choice.callerGroup());
 		call.speaks(choice.language());
@@ -168,60 +167,47 @@ class IncomingCallScript implements AgiScript {
 		String tag = CallerTag.of(records.earlierCallsThisYear(connect.helplineId(), call.caller(), enteredAt),
 				choice.language());
 		call.tagged(tag);
-		channel.setVariable("HELPLINE_QUEUED_AT", Long.toString(enteredAt.toEpochMilli()));
-		channel.setVariable("HELPLINE_CALLER_GROUP", choice.callerGroup() == null ? "" : choice.callerGroup());
-		channel.setVariable("HELPLINE_CALLERID_NAME", CallerTag.displayName(connect.helpline(), choice.callerGroup(),
+		ChannelVariable.HELPLINE_QUEUED_AT.set(channel, Long.toString(enteredAt.toEpochMilli()));
+		ChannelVariable.HELPLINE_CALLER_GROUP.set(channel, choice.callerGroup() == null ? "" : choice.callerGroup().code());
+		ChannelVariable.HELPLINE_CALLERID_NAME.set(channel, CallerTag.displayName(connect.helpline(), choice.callerGroup(),
 				tag, choice.language()));
-		channel.setVariable("HELPLINE_CALLERID_NUM", connect.callerIdNumber());
-		channel.setVariable("HELPLINE_LANGUAGE", choice.language());
+		ChannelVariable.HELPLINE_CALLERID_NUM.set(channel, connect.callerIdNumber());
+		ChannelVariable.HELPLINE_LANGUAGE.set(channel, choice.language().code());
 		queue.join(callId, connect.helplineId(), choice.callerGroup(), choice.language(), enteredAt);
 	}
 
 	/** The caller's way through the menu; null when it ended the call (the dialplan hangs up). */
-	private MenuStep.Queue choose(AgiChannel channel, CallInProgress call, MenuWalk walk) throws AgiException {
+	private MenuStep.Queue choose(AgiChannel channel, Call call, MenuWalk walk) throws AgiException {
 		MenuStep end;
 		try {
 			end = menuPlayer.play(channel, walk);
 		}
 		catch (AgiHangupException ex) {
-			call.endAs(CallOutcome.ABANDONED_IN_MENU);
+			call.leftInMenu();
 			throw ex;
 		}
 		if (end instanceof MenuStep.Queue queued) {
 			return queued;
 		}
-		call.endAs(CallOutcome.INFORMED_IN_MENU);
-		channel.setVariable("HELPLINE_OUTCOME", "informed");
-		channel.setVariable("HELPLINE_ACTION", "closed");
+		call.informedInMenu();
+		ChannelVariable.HELPLINE_OUTCOME.set(channel, "informed");
+		ChannelVariable.HELPLINE_ACTION.set(channel, "closed");
 		return null;
 	}
 
 	/** What the caller chose before this session, as the channel remembers it. */
 	private static MenuStep.Queue earlierChoice(AgiChannel channel, Connect connect) throws AgiException {
-		String language = channel.getVariable("HELPLINE_LANGUAGE");
-		return new MenuStep.Queue(callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP")),
-				language == null || !PromptCatalogue.LANGUAGES.contains(language) ? connect.language() : language);
-	}
-
-	/** The caller group a channel variable names; null for none (or anything that is not a group's name). */
-	static String callerGroup(String variable) {
-		return variable == null || !variable.matches("[A-Z_]{1,40}") ? null : variable;
-	}
-
-	/** When the call first joined the queue, if it did before (the channel remembers). */
-	static Optional<Instant> queuedAt(AgiChannel channel) throws AgiException {
-		String queuedAt = channel.getVariable("HELPLINE_QUEUED_AT");
-		if (queuedAt != null && queuedAt.matches("[0-9]{1,15}")) {
-			return Optional.of(Instant.ofEpochMilli(Long.parseLong(queuedAt)));
-		}
-		return Optional.empty();
+		Language language = ChannelVariable.language(channel)
+			.filter(chosen -> PromptCatalogue.LANGUAGES.contains(chosen.code()))
+			.orElse(Language.of(connect.language()));
+		return new MenuStep.Queue(ChannelVariable.callerGroup(channel), language);
 	}
 
 	private void announce(AgiChannel channel, Announce announce) throws AgiException {
 		channel.answer();
 		prompts.play(channel, announce.prompts());
-		channel.setVariable("HELPLINE_OUTCOME", announce.outcome().tag());
-		channel.setVariable("HELPLINE_ACTION", announce.helpline() == null ? "unknown" : "closed");
+		ChannelVariable.HELPLINE_OUTCOME.set(channel, announce.outcome().tag());
+		ChannelVariable.HELPLINE_ACTION.set(channel, announce.helpline() == null ? "unknown" : "closed");
 	}
 
 	/** The helpline number dialled, as the dialplan passes it; never the caller's number. */

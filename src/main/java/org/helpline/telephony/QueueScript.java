@@ -7,6 +7,9 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
+import org.helpline.callflow.Call;
 import org.helpline.counsellors.RingResult;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
@@ -42,20 +45,20 @@ class QueueScript implements AgiScript {
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
-		String language = orDefault(channel.getVariable("HELPLINE_LANGUAGE"), "nl");
+		String language = orDefault(ChannelVariable.HELPLINE_LANGUAGE.get(channel), "nl");
 		if (queue.holds(callId)) {
 			queue.ringResult(callId, ringResult(request.getParameter("ring")));
 		}
 		else {
-			long helplineId = Long.parseLong(channel.getVariable("HELPLINE_ID"));
-			Instant queuedAt = IncomingCallScript.queuedAt(channel).orElseGet(clock::instant);
-			String group = IncomingCallScript.callerGroup(channel.getVariable("HELPLINE_CALLER_GROUP"));
+			long helplineId = Long.parseLong(ChannelVariable.HELPLINE_ID.get(channel));
+			Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
+			CallerGroup group = ChannelVariable.callerGroup(channel);
 			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
-			CallInProgress call = calls.getOrStart(callId,
-					() -> new CallInProgress(helplineId, queuedAt, CallerNumber.of(request.getCallerIdNumber()), language));
+			Call call = calls.getOrStart(callId, () -> new Call(helplineId, queuedAt,
+					CallerNumber.of(request.getCallerIdNumber()), Language.of(language)));
 			call.chose(group);
 			call.queued(queuedAt);
-			queue.join(callId, helplineId, group, language, queuedAt);
+			queue.join(callId, helplineId, group, Language.of(language), queuedAt);
 		}
 		waiting.serve(channel, callId, language);
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Prompt;
-import org.helpline.contact.CallOutcome;
 import org.helpline.routing.Announcement;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.Offer;
@@ -61,18 +60,18 @@ class QueueWait {
 						channel.playMusicOnHold("default");
 					}
 					case QueueOutcome.Overflow overflow -> {
-						calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.OVERFLOW));
+						calls.get(callId).ifPresent(call -> call.overflowed());
 						channel.stopMusicOnHold();
 						prompts.play(channel, List.of(new Prompt(language, "overflow")));
-						channel.setVariable("HELPLINE_OUTCOME", "overflow");
-						channel.setVariable("HELPLINE_ACTION", "closed");
+						ChannelVariable.HELPLINE_OUTCOME.set(channel, "overflow");
+						ChannelVariable.HELPLINE_ACTION.set(channel, "closed");
 						return;
 					}
 				}
 			}
 		}
 		catch (RuntimeException ex) {
-			calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.TECHNICAL_FAILURE));
+			calls.get(callId).ifPresent(call -> call.failed());
 			queue.leave(callId);
 			throw ex;
 		}
@@ -84,9 +83,9 @@ class QueueWait {
 	}
 
 	private void dial(AgiChannel channel, Offer offer) throws AgiException {
-		channel.setVariable("HELPLINE_DESTINATION", phones.dialString(offer));
-		channel.setVariable("HELPLINE_RING_TIMEOUT", Integer.toString(offer.ringTimeoutSeconds()));
-		channel.setVariable("HELPLINE_ACTION", "open");
+		ChannelVariable.HELPLINE_DESTINATION.set(channel, phones.dialString(offer));
+		ChannelVariable.HELPLINE_RING_TIMEOUT.set(channel, Integer.toString(offer.ringTimeoutSeconds()));
+		ChannelVariable.HELPLINE_ACTION.set(channel, "open");
 	}
 
 	static List<Prompt> announcement(Announcement announcement, String language) {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
@@ -67,7 +68,7 @@ class PreviewController {
 			case Connect c -> {
 				MenuStep.Queue queue = (MenuStep.Queue) heard.end();
 				yield new Preview(number, c.helpline(), when, "open", c.outcome().tag(), "queue", said, transcript,
-						queue.callerGroup(), queue.language(), heard.path());
+						Objects.toString(queue.callerGroup(), null), queue.language().code(), heard.path());
 			}
 			case Announce a -> new Preview(number, a.helpline(), when, a.helpline() == null ? "unknown" : "closed",
 					a.outcome().tag(), null, said, transcript, null, null, List.of());

@@ -67,6 +67,35 @@ class MenuIT extends AsteriskTest {
 		assertThat(recordedGroups()).containsExactly("PARTNER_FAMILY ANSWERED");
 	}
 
+	/**
+	 * Issue 12: skills in the README's spelling ({@code "SELF"}) were refused, and lower-case
+	 * ones never matched the menu's choice; now the caller's group decides whose phone rings.
+	 */
+	@Test
+	void aCallerWhoPressesThreeReachesTheCounsellorForProfessionalsWhileTheLongerIdleOneIsFreeToo() {
+		menus.save(helpline.id(), Menu.defaults(), "e2e");
+		long anna = counsellors.all().getFirst().id();
+		counsellors.update(anna, new CounsellorSettings("Anna", "counsellor-1", null, null, Map.of("SELF", 1),
+				Map.of()));
+		clock.advance(Duration.ofMinutes(5));
+		presence.signIn(counsellors.create(new CounsellorSettings("Bram", "counsellor-2", null, null,
+				Map.of("PROFESSIONAL", 1), Map.of())).id());
+
+		try (Sipp annasPhone = Sipp.phone("counsellor-answer.xml", 5081);
+				Sipp bramsPhone = Sipp.phone("counsellor-answer.xml", 5082);
+				Sipp caller = Sipp.caller("caller-dtmf.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT, "-d", "3000",
+						"-set", "digits", "3")) {
+			await().atMost(Duration.ofSeconds(60)).until(() -> bramsPhone.messages().contains("INVITE sip:counsellor-2@"));
+			await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+			AsteriskSandbox.cli("channel request hangup all");
+
+			assertThat(caller.exitCode(Duration.ofSeconds(60))).as(caller.output()).isZero();
+			assertThat(bramsPhone.messages()).contains("professional").doesNotContain("612345678");
+			assertThat(annasPhone.messages()).doesNotContain("INVITE sip:");
+		}
+		assertThat(recordedGroups()).containsExactly("PROFESSIONAL ANSWERED");
+	}
+
 	@Test
 	void aCallerWhosePhoneSendsTheKeyInTheMediaStreamIsHeardToo() {
 		menus.save(helpline.id(), Menu.defaults(), "e2e");

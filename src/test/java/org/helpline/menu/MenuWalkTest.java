@@ -24,7 +24,7 @@ class MenuWalkTest {
 		assertThat(walk.next()).isEqualTo(new Ask(nl("welcome", "choose-group"), true, "12309", Duration.ofSeconds(5)));
 		walk.pressed("2");
 
-		assertThat(walk.next()).isEqualTo(new Queue("PARTNER_FAMILY", "nl"));
+		assertThat(walk.next()).isEqualTo(Queue.of("PARTNER_FAMILY", "nl"));
 		assertThat(walk.path()).containsExactly("welcome", "ask", "2");
 	}
 
@@ -38,7 +38,7 @@ class MenuWalkTest {
 				Duration.ofSeconds(5)));
 		walk.pressed("1");
 
-		assertThat(walk.next()).isEqualTo(new Queue("SELF", "nl"));
+		assertThat(walk.next()).isEqualTo(Queue.of("SELF", "nl"));
 		assertThat(walk.path()).containsExactly("welcome", "ask", "invalid:7", "ask", "1");
 	}
 
@@ -53,7 +53,7 @@ class MenuWalkTest {
 				new Ask(nl("welcome", "choose-group"), true, "12309", Duration.ofSeconds(5)),
 				new Ask(nl("no-choice", "choose-group"), true, "12309", Duration.ofSeconds(5)),
 				new Ask(nl("no-choice", "choose-group"), true, "12309", Duration.ofSeconds(5)),
-				new Queue("OTHER", "nl"));
+				Queue.of("OTHER", "nl"));
 		assertThat(walk.path()).containsExactly("welcome", "ask", "no-input", "ask", "no-input", "ask", "no-input",
 				"default:0");
 	}
@@ -63,7 +63,7 @@ class MenuWalkTest {
 		MenuWalk walk = MenuWalk.start(withChoice(c -> new Choice(c.prompt(), c.options(), 5, 0, "3", null, null)),
 				"nl");
 
-		assertThat(pressNothingUntilTheEnd(walk)).hasSize(2).last().isEqualTo(new Queue("PROFESSIONAL", "nl"));
+		assertThat(pressNothingUntilTheEnd(walk)).hasSize(2).last().isEqualTo(Queue.of("PROFESSIONAL", "nl"));
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class MenuWalkTest {
 		assertThat(walk.next()).isEqualTo(new Ask(List.of(new Prompt("en", "no-choice"), new Prompt("en",
 				"choose-group")), true, "12309", Duration.ofSeconds(5)));
 		walk.pressed(null);
-		assertThat(walk.next()).isEqualTo(new Queue("OTHER", "en"));
+		assertThat(walk.next()).isEqualTo(Queue.of("OTHER", "en"));
 	}
 
 	@Test
@@ -127,7 +127,7 @@ class MenuWalkTest {
 		assertThat(walk.next()).isEqualTo(new Say(nl("alternatives")));
 		assertThat(walk.next()).isEqualTo(new Ask(nl("choose-group"), true, "18", Duration.ofSeconds(5)));
 		walk.pressed(null);
-		assertThat(walk.next()).isEqualTo(new Queue("SELF", "nl"));
+		assertThat(walk.next()).isEqualTo(Queue.of("SELF", "nl"));
 	}
 
 	@Test
@@ -151,7 +151,7 @@ class MenuWalkTest {
 		walk.pressed("1");
 
 		assertThat(walk.next()).isEqualTo(new Say(nl("alternatives")));
-		assertThat(walk.next()).isEqualTo(new Queue("SELF", "nl"));
+		assertThat(walk.next()).isEqualTo(Queue.of("SELF", "nl"));
 	}
 
 	@Test
@@ -159,8 +159,8 @@ class MenuWalkTest {
 		MenuWalk walk = MenuWalk.start(new Menu("welcome", List.of("nl", "en"), null, true), "nl");
 
 		assertThat(walk.next()).isEqualTo(new Say(nl("welcome")));
-		assertThat(walk.next()).isEqualTo(new Queue(null, "nl"));
-		assertThat(walk.next()).as("the end stays the end").isEqualTo(new Queue(null, "nl"));
+		assertThat(walk.next()).isEqualTo(Queue.of(null, "nl"));
+		assertThat(walk.next()).as("the end stays the end").isEqualTo(Queue.of(null, "nl"));
 		assertThat(walk.path()).containsExactly("welcome");
 	}
 

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.RingResult;
@@ -106,9 +108,9 @@ class CallQueueTest extends RoutingTest {
 	@Test
 	void aCallerWhoseGroupNoFreeCounsellorTakesWaitsWhileALaterCallerIsServed() {
 		long anna = counsellor("Anna", Map.of("professional", 1), Map.of("nl", 1));
-		queue.join("self-caller", helplineId, "self", "nl", clock.instant());
+		queue.join("self-caller", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 		clock.advance(Duration.ofSeconds(5));
-		queue.join("professional", helplineId, "professional", "nl", clock.instant());
+		queue.join("professional", helplineId, new CallerGroup("PROFESSIONAL"), Language.DUTCH, clock.instant());
 
 		presence.signIn(anna);
 
@@ -173,8 +175,8 @@ class CallQueueTest extends RoutingTest {
 
 		queue.reset();
 		clock.advance(Duration.ofSeconds(30));
-		queue.join("second", helplineId, "self", "nl", secondEntered);
-		queue.join("first", helplineId, "self", "nl", firstEntered);
+		queue.join("second", helplineId, new CallerGroup("SELF"), Language.DUTCH, secondEntered);
+		queue.join("first", helplineId, new CallerGroup("SELF"), Language.DUTCH, firstEntered);
 		long anna = signedIn("Anna");
 
 		assertThat(offerFor("first").counsellorId()).isEqualTo(anna);
@@ -188,7 +190,7 @@ class CallQueueTest extends RoutingTest {
 		assertThat(announcementFor("second").position()).isEqualTo(1);
 
 		// After a restart a caller who entered earlier comes back and sorts in ahead.
-		queue.join("first", helplineId, "self", "nl", earlier);
+		queue.join("first", helplineId, new CallerGroup("SELF"), Language.DUTCH, earlier);
 
 		assertThat(announcementFor("first").position()).isEqualTo(1);
 		assertThat(announcementFor("second").position()).isEqualTo(1);

@@ -20,6 +20,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.helpline.TestPostgres;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.counsellors.AnotherNode;
 import org.helpline.counsellors.Candidate;
 import org.helpline.counsellors.CounsellorState;
@@ -136,7 +138,7 @@ class ClaimConcurrencyTest extends RoutingTest {
 				for (int i = 0; i < callersPerInstance; i++) {
 					String callId = instance.hashCode() + "-" + i;
 					done.add(callers.submit(() -> {
-						instance.join(callId, helplineId, "self", "nl", clock.instant());
+						instance.join(callId, helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 						QueueOutcome outcome;
 						do {
 							outcome = instance.await(callId, Duration.ofMinutes(1));

@@ -3,6 +3,9 @@ package org.helpline.routing;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.helpline.counsellors.AnotherNode;
 import org.helpline.counsellors.CounsellorCalls;
@@ -17,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 /** A counsellor's current call and the record to wrap up are the same on every node. */
 class CounsellorCallsTest extends RoutingTest {
 
-	private final CurrentCall call = new CurrentCall("PARTNER_FAMILY", "nl", Duration.ofSeconds(42), "nieuwe beller",
+	private final CurrentCall call = new CurrentCall(new CallerGroup("PARTNER_FAMILY"), Language.DUTCH, Duration.ofSeconds(42), "nieuwe beller",
 			Instant.parse("2026-11-25T09:00:00Z"));
 
 	private HikariDataSource pool;

@@ -3,6 +3,8 @@ package org.helpline.routing;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.StillWaiting;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +41,7 @@ class QueueAcrossNodesTest extends RoutingTest {
 
 	@Test
 	void aCallerOnAnotherNodeWhoCameFirstGetsTheNextFreeCounsellor() {
-		otherNode.join("there", helplineId, "self", "nl", clock.instant());
+		otherNode.join("there", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 		clock.advance(Duration.ofSeconds(10));
 		join("here");
 		bothShare();
@@ -54,7 +56,7 @@ class QueueAcrossNodesTest extends RoutingTest {
 
 	@Test
 	void placesAndTheBoardCountTheCallersOfEveryNode() {
-		otherNode.join("there", helplineId, "self", "nl", clock.instant());
+		otherNode.join("there", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 		clock.advance(Duration.ofSeconds(10));
 		join("here");
 		bothShare();
@@ -69,7 +71,7 @@ class QueueAcrossNodesTest extends RoutingTest {
 
 	@Test
 	void aNodeThatStoppedSharingIsOffTheBoardAfterThreeRechecks() {
-		otherNode.join("there", helplineId, "self", "nl", clock.instant());
+		otherNode.join("there", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 		clock.advance(Duration.ofSeconds(10));
 		join("here");
 		bothShare();
@@ -84,7 +86,7 @@ class QueueAcrossNodesTest extends RoutingTest {
 	@Test
 	void aCallerOfANodeThatDiedKeepsTheirPlaceWhileTheyMoveHere() {
 		java.time.Instant entered = clock.instant();
-		otherNode.join("there", helplineId, "self", "nl", entered);
+		otherNode.join("there", helplineId, new CallerGroup("SELF"), Language.DUTCH, entered);
 		clock.advance(Duration.ofSeconds(10));
 		join("here");
 		bothShare();
@@ -95,7 +97,7 @@ class QueueAcrossNodesTest extends RoutingTest {
 		assertThat(queue.await("here", Duration.ZERO)).as("Anna is kept for the caller on their way")
 			.isInstanceOf(StillWaiting.class);
 		// The dialplan brings them here with their entry time (to the millisecond, as the channel keeps it).
-		queue.join("moved", helplineId, "self", "nl", java.time.Instant.ofEpochMilli(entered.toEpochMilli()));
+		queue.join("moved", helplineId, new CallerGroup("SELF"), Language.DUTCH, java.time.Instant.ofEpochMilli(entered.toEpochMilli()));
 
 		assertThat(offerFor("moved").counsellorId()).isEqualTo(anna);
 		assertThat(waiting()).as("the moved caller is not counted twice").isEqualTo(2);
@@ -103,7 +105,7 @@ class QueueAcrossNodesTest extends RoutingTest {
 
 	@Test
 	void aCallerOfANodeThatDiedWhoNeverArrivesHoldsNobodyBackForLong() {
-		otherNode.join("there", helplineId, "self", "nl", clock.instant());
+		otherNode.join("there", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 		clock.advance(Duration.ofSeconds(10));
 		join("here");
 		bothShare();
@@ -117,7 +119,7 @@ class QueueAcrossNodesTest extends RoutingTest {
 
 	@Test
 	void aCallerWhoLeftTheOtherNodeNoLongerHoldsACounsellorBack() {
-		otherNode.join("there", helplineId, "self", "nl", clock.instant());
+		otherNode.join("there", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 		clock.advance(Duration.ofSeconds(10));
 		join("here");
 		bothShare();

@@ -10,6 +10,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.helpline.IntegrationTest;
 import org.helpline.TestPostgres;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.counsellors.AnotherNode;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorStateChanged;
@@ -91,7 +93,7 @@ abstract class RoutingTest extends IntegrationTest {
 	}
 
 	void join(String callId) {
-		queue.join(callId, helplineId, "self", "nl", clock.instant());
+		queue.join(callId, helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 	}
 
 	/** The counsellor offered to this caller right now; fails when the caller is still waiting. */

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.counsellors.Candidate;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,7 @@ class SelectionTest {
 		Candidate quietDay = generalist(2, NINE.plusSeconds(600), 0);
 		Candidate alsoQuiet = generalist(3, NINE.plusSeconds(60), 0);
 
-		List<Candidate> ranked = Selection.rank(List.of(busyDay, quietDay, alsoQuiet), null, "nl", 1,
+		List<Candidate> ranked = Selection.rank(List.of(busyDay, quietDay, alsoQuiet), null, Language.DUTCH, 1,
 				Strategy.FEWEST_CALLS_TODAY, Map.of(1L, 5, 2L, 1, 3L, 1));
 
 		assertThat(ranked).extracting(Candidate::id).containsExactly(3L, 2L, 1L);
@@ -47,11 +49,11 @@ class SelectionTest {
 
 	@Test
 	void aCounsellorWithoutTheCallersGroupOrLanguageIsNotOffered() {
-		Candidate professionalsOnly = new Candidate(1, 0, "P", "p", null, NINE, 0, Map.of("professional", 1),
-				Map.of("nl", 1));
-		Candidate englishOnly = new Candidate(2, 0, "E", "e", null, NINE, 0, Map.of(), Map.of("en", 1));
+		Candidate professionalsOnly = new Candidate(1, 0, "P", "p", null, NINE, 0, Map.of(new CallerGroup("PROFESSIONAL"), 1),
+				Map.of(Language.DUTCH, 1));
+		Candidate englishOnly = new Candidate(2, 0, "E", "e", null, NINE, 0, Map.of(), Map.of(Language.ENGLISH, 1));
 
-		assertThat(Selection.rank(List.of(professionalsOnly, englishOnly), "self", "nl", 3, Strategy.LONGEST_IDLE,
+		assertThat(Selection.rank(List.of(professionalsOnly, englishOnly), new CallerGroup("SELF"), Language.DUTCH, 3, Strategy.LONGEST_IDLE,
 				Map.of())).isEmpty();
 	}
 
@@ -59,27 +61,27 @@ class SelectionTest {
 	void aCounsellorWithNoSkillsOfAKindTakesAllOfThatKindAtLevelOne() {
 		Candidate generalist = generalist(1, NINE, 0);
 
-		assertThat(Selection.level(generalist, "self", "nl")).isEqualTo(1);
-		assertThat(Selection.level(generalist, null, "en")).isEqualTo(1);
+		assertThat(Selection.level(generalist, new CallerGroup("SELF"), Language.DUTCH)).isEqualTo(1);
+		assertThat(Selection.level(generalist, null, Language.ENGLISH)).isEqualTo(1);
 	}
 
 	@Test
 	void theWeakerOfGroupAndLanguageSetsTheLevel() {
-		Candidate c = new Candidate(1, 0, "C", "c", null, NINE, 0, Map.of("self", 1), Map.of("nl", 1, "en", 3));
+		Candidate c = new Candidate(1, 0, "C", "c", null, NINE, 0, Map.of(new CallerGroup("SELF"), 1), Map.of(Language.DUTCH, 1, Language.ENGLISH, 3));
 
-		assertThat(Selection.level(c, "self", "nl")).isEqualTo(1);
-		assertThat(Selection.level(c, "self", "en")).isEqualTo(3);
+		assertThat(Selection.level(c, new CallerGroup("SELF"), Language.DUTCH)).isEqualTo(1);
+		assertThat(Selection.level(c, new CallerGroup("SELF"), Language.ENGLISH)).isEqualTo(3);
 	}
 
 	@Test
 	void levelTwoCounsellorsAreOfferedOnlyOnceTheWaitHasWidenedAndLevelOneStillComesFirst() {
-		Candidate levelTwoIdleLonger = new Candidate(1, 0, "Two", "two", null, NINE, 0, Map.of("self", 2), Map.of());
-		Candidate levelOne = new Candidate(2, 0, "One", "one", null, NINE.plusSeconds(600), 0, Map.of("self", 1),
+		Candidate levelTwoIdleLonger = new Candidate(1, 0, "Two", "two", null, NINE, 0, Map.of(new CallerGroup("SELF"), 2), Map.of());
+		Candidate levelOne = new Candidate(2, 0, "One", "one", null, NINE.plusSeconds(600), 0, Map.of(new CallerGroup("SELF"), 1),
 				Map.of());
 
-		assertThat(Selection.rank(List.of(levelTwoIdleLonger), "self", "nl", 1, Strategy.LONGEST_IDLE, Map.of()))
+		assertThat(Selection.rank(List.of(levelTwoIdleLonger), new CallerGroup("SELF"), Language.DUTCH, 1, Strategy.LONGEST_IDLE, Map.of()))
 			.isEmpty();
-		assertThat(Selection.rank(List.of(levelTwoIdleLonger, levelOne), "self", "nl", 2, Strategy.LONGEST_IDLE,
+		assertThat(Selection.rank(List.of(levelTwoIdleLonger, levelOne), new CallerGroup("SELF"), Language.DUTCH, 2, Strategy.LONGEST_IDLE,
 				Map.of()))
 			.extracting(Candidate::id)
 			.containsExactly(2L, 1L);
@@ -96,7 +98,7 @@ class SelectionTest {
 	}
 
 	private static List<Candidate> rank(List<Candidate> free, Strategy strategy) {
-		return Selection.rank(free, "self", "nl", 1, strategy, Map.of());
+		return Selection.rank(free, new CallerGroup("SELF"), Language.DUTCH, 1, strategy, Map.of());
 	}
 
 	private static Candidate generalist(long id, Instant idleSince, long ringSeq) {

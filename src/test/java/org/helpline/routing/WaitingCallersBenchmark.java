@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.counsellors.RingResult;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class WaitingCallersBenchmark extends RoutingTest {
 			for (int i = 0; i < callers; i++) {
 				String callId = "bench-" + i;
 				sessions.submit(() -> {
-					queue.join(callId, helplineId, "self", "nl", clock.instant());
+					queue.join(callId, helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
 					QueueOutcome outcome;
 					do {
 						outcome = queue.await(callId, Duration.ofMinutes(5));

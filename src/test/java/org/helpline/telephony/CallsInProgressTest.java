@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.helpline.caller.Language;
+import org.helpline.callflow.Call;
 import org.helpline.privacy.CallerNumber;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ class CallsInProgressTest {
 				Duration.ofMillis(250)));
 
 		for (int i = 0; i < 100; i++) {
-			calls.getOrStart("call-" + i, () -> new CallInProgress(1, Instant.EPOCH, CallerNumber.withheld(), "nl"));
+			calls.getOrStart("call-" + i, () -> new Call(1, Instant.EPOCH, CallerNumber.withheld(), Language.DUTCH));
 		}
 
 		assertThat(calls.size()).isLessThanOrEqualTo(3);

@@ -22,6 +22,7 @@ import java.time.Instant;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.IntegrationTest;
 import org.helpline.TestPostgres;
+import org.helpline.caller.Language;
 import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorState;
@@ -210,7 +211,7 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 
 		assertThat(counsellorCalls.current(anna)).hasValueSatisfying(call -> {
 			assertThat(call.tag()).isEqualTo("nieuwe beller");
-			assertThat(call.language()).isEqualTo("nl");
+			assertThat(call.language()).isEqualTo(Language.DUTCH);
 			assertThat(call.toString()).doesNotContain("0612345678");
 		});
 		asterisk.run("ended?dialstatus=ANSWER&talk=95", HELPLINE_NUMBER);

@@ -199,6 +199,40 @@ class MenuCallTest extends FakeAsteriskTest {
 			.orElseThrow();
 	}
 
+	/**
+	 * Issue 12: the README's {@code "callerGroups":{"SELF":1}} was refused, and a skill written
+	 * {@code self} was stored but never matched the menu's {@code SELF}, so a counsellor with
+	 * caller-group skills never got a caller who chose a group.
+	 */
+	@Test
+	void aCallerWhoPressesOneRingsTheCounsellorWhoTakesSelfNotTheOneWhoTakesOnlyProfessionals() {
+		FakeAsterisk.Session call = callWithTwoSkilledCounsellorsFree("SELF", "PROFESSIONAL", "1");
+
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "SELF")
+			.containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-3");
+	}
+
+	@Test
+	void aSkillIsTheSameGroupHoweverItIsSpelled() {
+		FakeAsterisk.Session call = callWithTwoSkilledCounsellorsFree("partner-family", "professional", "2");
+
+		assertThat(call.variables()).containsEntry("HELPLINE_CALLER_GROUP", "PARTNER_FAMILY")
+			.containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-3");
+		assertThat(counsellors.all()).extracting(c -> c.callerGroups().keySet())
+			.containsExactlyInAnyOrder(java.util.Set.of("PARTNER_FAMILY"), java.util.Set.of("PROFESSIONAL"));
+	}
+
+	/** The one who takes {@code otherGroup} waited longest, so only the caller's group keeps them from the call. */
+	private FakeAsterisk.Session callWithTwoSkilledCounsellorsFree(String group, String otherGroup, String key) {
+		jdbc.sql("delete from counsellor").update();
+		presence.signIn(counsellors.create(new CounsellorSettings("Piet", "counsellor-2", null, null,
+				Map.of(otherGroup, 1), Map.of())).id());
+		clock.set(clock.instant().plusSeconds(60));
+		presence.signIn(counsellors.create(new CounsellorSettings("Sanne", "counsellor-3", null, null,
+				Map.of(group, 1), Map.of())).id());
+		return asterisk.presses(key).call(NUMBER);
+	}
+
 	@Test
 	void aCallerBackFromAFailedRingIsNotAskedAgainAndKeepsTheirChoice() {
 		asterisk.presses("2").call(NUMBER);

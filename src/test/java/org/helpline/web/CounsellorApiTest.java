@@ -45,6 +45,21 @@ class CounsellorApiTest extends IntegrationTest {
 		}
 	}
 
+	/** Issue 12: the README's own example ({@code "SELF":1}) was refused as "not a valid name". */
+	@Test
+	void groupsAndLanguagesAreReadCaseBlindAndShownInTheirOneSpelling() {
+		String body = """
+				{"displayName": "Sanne", "endpoint": "counsellor-7", "callerGroups": {"SELF": 1, "partner-family": 2},
+				 "languages": {"NL": 1}}""";
+
+		assertThat(mvc.post().uri("/api/counsellors").with(operator()).contentType(MediaType.APPLICATION_JSON)
+			.content(body)).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.hasPathSatisfying("$.callerGroups.SELF", v -> v.assertThat().isEqualTo(1))
+			.hasPathSatisfying("$.callerGroups.PARTNER_FAMILY", v -> v.assertThat().isEqualTo(2))
+			.hasPathSatisfying("$.languages.nl", v -> v.assertThat().isEqualTo(1));
+	}
+
 	@Test
 	void operatorCreatesACounsellorWithSkillsAndReadsItBack() {
 		long id = createAnna();
@@ -52,7 +67,7 @@ class CounsellorApiTest extends IntegrationTest {
 		assertThat(mvc.get().uri("/api/counsellors/" + id).with(operator())).hasStatusOk()
 			.bodyJson()
 			.hasPathSatisfying("$.endpoint", v -> v.assertThat().isEqualTo("counsellor-1"))
-			.hasPathSatisfying("$.callerGroups.professional", v -> v.assertThat().isEqualTo(2))
+			.hasPathSatisfying("$.callerGroups.PROFESSIONAL", v -> v.assertThat().isEqualTo(2))
 			.hasPathSatisfying("$.languages.en", v -> v.assertThat().isEqualTo(3));
 		assertThat(mvc.get().uri("/api/counsellors/" + id + "/state").with(operator())).hasStatusOk()
 			.bodyJson()

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -226,8 +227,8 @@ class CounsellorPageController {
 		CounsellorPicture.Call call = calls.current(id)
 			.filter(c -> status.state() == CounsellorState.ON_CALL)
 			.map(c -> new CounsellorPicture.Call(c.callerGroup() == null ? null
-					: callerGroups.label(c.callerGroup().toUpperCase(Locale.ROOT), language),
-					c.language(), c.waited() == null ? null : format.duration(c.waited()), c.tag(), c.answeredAt()))
+					: callerGroups.label(c.callerGroup().code(), language),
+					Objects.toString(c.language(), null), c.waited() == null ? null : format.duration(c.waited()), c.tag(), c.answeredAt()))
 			.orElse(null);
 		Long contactId = calls.lastContact(id).orElse(null);
 		return new CounsellorPicture(status.state().name(),

@@ -133,7 +133,7 @@ class OperatorCounsellorsController {
 		}
 	}
 
-	/** @param callerGroups levels as text: {@code self=1, professional=2} */
+	/** @param callerGroups levels as text: {@code SELF=1, PROFESSIONAL=2} (names read case-blind) */
 	record CounsellorForm(String displayName, String endpoint, String externalNumber, String username,
 			String callerGroups, String languages) {
 
@@ -168,7 +168,7 @@ class OperatorCounsellorsController {
 					continue;
 				}
 				String[] pair = part.split("=", 2);
-				String name = pair[0].strip().toLowerCase(Locale.ROOT);
+				String name = pair[0].strip();
 				Integer level = pair.length == 2 ? Forms.integer(pair[1], field + "." + name, problems) : Integer.valueOf(1);
 				levels.put(name, level);
 			}

@@ -1,6 +1,7 @@
 package org.helpline.web.page;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
@@ -31,9 +32,10 @@ record PreviewResult(String action, String outcome, List<Said> prompts, String d
 			case Announce a -> new PreviewResult(a.helpline() == null ? "unknown" : "closed", outcome, said, null,
 					null, null, null, List.of());
 			case Connect c -> switch (heard.end()) {
-				case MenuStep.Queue q -> new PreviewResult("open", outcome, said, "queue", q.callerGroup(),
-						q.callerGroup() == null ? null : groups.label(q.callerGroup(), pageLanguage), q.language(),
-						heard.path());
+				case MenuStep.Queue q -> new PreviewResult("open", outcome, said, "queue",
+						Objects.toString(q.callerGroup(), null),
+						q.callerGroup() == null ? null : groups.label(q.callerGroup().code(), pageLanguage),
+						q.language().code(), heard.path());
 				case MenuStep.HangUp h -> new PreviewResult("open", outcome, said, "hang-up", null, null, h.language(),
 						heard.path());
 				default -> throw new IllegalStateException("a menu walk ends with a queue or a hang-up");

@@ -8,6 +8,8 @@ import java.util.List;
 import org.helpline.IntegrationTest;
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.contact.ContactRecords;
 import org.helpline.contact.RegisteredContact;
 import org.helpline.counsellors.CounsellorCalls;
@@ -146,7 +148,7 @@ class PageControllersTest extends IntegrationTest {
 	@Test
 	void theCurrentCallShowsTheGroupTheWaitAndTheTagAndTheEndedCallCanBeWrappedUp() {
 		jdbc.sql("update counsellor set state = 'ON_CALL' where id = ?").param(anna).update();
-		calls.answered(anna, new CurrentCall("SELF", "nl", Duration.ofSeconds(40), "3e keer dit jaar",
+		calls.answered(anna, new CurrentCall(new CallerGroup("SELF"), Language.DUTCH, Duration.ofSeconds(40), "3e keer dit jaar",
 				Instant.parse("2027-01-05T09:00:00Z")));
 
 		assertThat(mvc.get().uri("/counsellor").with(counsellor())).hasStatusOk()
@@ -222,7 +224,7 @@ class PageControllersTest extends IntegrationTest {
 
 		assertThat(counsellors.all()).anySatisfy(c -> {
 			assertThat(c.displayName()).isEqualTo("Bram");
-			assertThat(c.callerGroups()).containsEntry("professional", 2);
+			assertThat(c.callerGroups()).containsEntry("PROFESSIONAL", 2);
 		});
 		assertThat(audit.latest("counsellor", 1).getFirst().action()).isEqualTo("create");
 	}

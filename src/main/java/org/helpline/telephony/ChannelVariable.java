@@ -1,0 +1,89 @@
+package org.helpline.telephony;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
+
+/**
+ * The channel variables this service sets for the dialplan or reads back in a later session of
+ * the same call; the contract with {@code asterisk-config/extensions.conf}, whose names are
+ * these constants' names. All live on the caller's channel, so they outlast a session. What a channel gives back is checked here, as anything from outside.
+ */
+enum ChannelVariable {
+
+	/** The helpline the call is for; set before the menu, so that any end leaves its record. */
+	HELPLINE_ID(true),
+
+	/** The caller's first entry into the queue (epoch milliseconds): their place across sessions. */
+	HELPLINE_QUEUED_AT(false),
+
+	/** The caller's menu choice, empty for none. */
+	HELPLINE_CALLER_GROUP(false),
+
+	/** The language the caller hears. */
+	HELPLINE_LANGUAGE(true),
+
+	/** What the counsellor's phone shows instead of the caller's number. */
+	HELPLINE_CALLERID_NAME(true),
+
+	/** The helpline's own number, shown to the counsellor in place of the caller's. */
+	HELPLINE_CALLERID_NUM(true),
+
+	/** How the call was handled, for the channel's own records (the dialplan does not act on it). */
+	HELPLINE_OUTCOME(false),
+
+	/** What the dialplan does next: {@code open} (dial), {@code closed} or {@code unknown} (hang up). */
+	HELPLINE_ACTION(true),
+
+	/** The dial string of the counsellor claimed for the caller. */
+	HELPLINE_DESTINATION(true),
+
+	/** How long the claimed counsellor's phone rings, in seconds. */
+	HELPLINE_RING_TIMEOUT(true);
+
+	/** False for what only this service reads back in a later session of the call. */
+	final boolean dialplanReads;
+
+	ChannelVariable(boolean dialplanReads) {
+		this.dialplanReads = dialplanReads;
+	}
+
+	void set(AgiChannel channel, String value) throws AgiException {
+		channel.setVariable(name(), value);
+	}
+
+	String get(AgiChannel channel) throws AgiException {
+		return channel.getVariable(name());
+	}
+
+	/** When the call first joined the queue, if it did before (the channel remembers). */
+	static Optional<Instant> queuedAt(AgiChannel channel) throws AgiException {
+		String queuedAt = HELPLINE_QUEUED_AT.get(channel);
+		if (queuedAt != null && queuedAt.matches("[0-9]{1,15}")) {
+			return Optional.of(Instant.ofEpochMilli(Long.parseLong(queuedAt)));
+		}
+		return Optional.empty();
+	}
+
+	/** The helpline the channel names, if it names one. */
+	static Optional<Long> helplineId(AgiChannel channel) throws AgiException {
+		String helpline = HELPLINE_ID.get(channel);
+		return helpline != null && helpline.matches("[0-9]{1,18}") ? Optional.of(Long.parseLong(helpline))
+				: Optional.empty();
+	}
+
+	/** The caller's earlier choice; null for none (or anything that is not a group's name). */
+	static CallerGroup callerGroup(AgiChannel channel) throws AgiException {
+		return CallerGroup.parse(HELPLINE_CALLER_GROUP.get(channel)).orElse(null);
+	}
+
+	/** The language the caller heard before, if the channel names one. */
+	static Optional<Language> language(AgiChannel channel) throws AgiException {
+		return Language.parse(HELPLINE_LANGUAGE.get(channel));
+	}
+
+}
