@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -150,12 +151,15 @@ class ContactController {
 			description = "The CSV file, header first.",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
 	// Named, or the 413 below would be the only answer springdoc lists.
-	@ApiResponse(responseCode = "200", description = "Every row stored.", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "Every row stored, or with dryRun what would be stored.",
+			useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "413", description = "The file is larger than helpline.import.max-size; nothing was stored.",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
 	@PreAuthorize(OPERATORS)
-	ContactImport.Result importCsv(@RequestParam long helpline, InputStream body, HttpServletRequest request)
+	ContactImport.Result importCsv(@RequestParam long helpline,
+			@Parameter(description = "Check the file and say what it would add; store nothing.")
+			@RequestParam(defaultValue = "false") boolean dryRun, InputStream body, HttpServletRequest request)
 			throws IOException {
 		long max = importProperties.maxSize().toBytes();
 		if (request.getContentLengthLong() > max) {
@@ -165,7 +169,8 @@ class ContactController {
 		if (csv.length > max) {
 			throw new ImportTooLargeException(max);
 		}
-		return imports.importCsv(helpline, new String(csv, StandardCharsets.UTF_8));
+		String text = new String(csv, StandardCharsets.UTF_8);
+		return dryRun ? imports.preview(helpline, text) : imports.importCsv(helpline, text);
 	}
 
 }
