@@ -24,6 +24,7 @@ import org.helpline.contact.ImportRejectedException.ImportProblem;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
 
@@ -83,7 +84,7 @@ public class ContactImport {
 	 * @param csv the file; comma or semicolon separated, with a header line
 	 * @throws ImportRejectedException naming every bad row, or the first row of a year an
 	 * earlier import of the helpline already holds; nothing was stored
-	 * @throws org.helpline.helplines.UnknownHelplineException if there is no such helpline
+	 * @throws NotFoundException if there is no such helpline
 	 */
 	@Transactional
 	public Result importCsv(long helplineId, String csv) {

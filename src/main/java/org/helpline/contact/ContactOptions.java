@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.ContactOption.Settings;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,12 +52,12 @@ public class ContactOptions {
 					"a code of capitals, digits and _ (at most 32) is required, not '" + code + "'", code));
 		}
 		if (settings == null) {
-			throw new InvalidContactException("body", "a request body is required");
+			throw new ChangeRefusedException("body", "a request body is required");
 		}
 		label(settings.labelNl(), "labelNl", problems);
 		label(settings.labelEn(), "labelEn", problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidContactException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		boolean active = settings.active() == null || settings.active();
 		int position = settings.position() != null ? settings.position()

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,7 +179,7 @@ public class Prompts {
 		return locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
 			OperatorPrompt operator = repository.find(prompt).orElseThrow(
-					() -> new UnknownPromptException("prompt " + language + "/" + key + " has no operator's version"));
+					() -> new NotFoundException("prompt " + language + "/" + key + " has no operator's version"));
 			repository.delete(prompt);
 			store.forget();
 			folder.delete(language, operator.audioFile());
@@ -201,7 +203,7 @@ public class Prompts {
 			}
 		}
 		String text = catalogue.builtInText(prompt).orElseThrow(() -> operator.isPresent()
-				? new UnknownPromptException("the audio file of prompt " + language + "/" + key + " is missing")
+				? new NotFoundException("the audio file of prompt " + language + "/" + key + " is missing")
 				: unknown(language, key));
 		Path wav = folder.workFile(language, ".wav");
 		try {
@@ -287,7 +289,7 @@ public class Prompts {
 		}
 		problems.addAll(more);
 		if (!problems.isEmpty()) {
-			throw new InvalidPromptException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		return new Prompt(language, key);
 	}
@@ -322,12 +324,12 @@ public class Prompts {
 		}
 	}
 
-	private static InvalidPromptException invalid(FieldProblem problem) {
-		return new InvalidPromptException(List.of(problem));
+	private static ChangeRefusedException invalid(FieldProblem problem) {
+		return new ChangeRefusedException(List.of(problem));
 	}
 
-	private static UnknownPromptException unknown(String language, String key) {
-		return new UnknownPromptException("prompt " + language + "/" + key + " does not exist");
+	private static NotFoundException unknown(String language, String key) {
+		return new NotFoundException("prompt " + language + "/" + key + " does not exist");
 	}
 
 }

@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.routing.Counsellor;
 import org.helpline.routing.CounsellorSettings;
 import org.helpline.routing.Counsellors;
-import org.helpline.routing.UnknownCounsellorException;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +74,9 @@ public class Accounts {
 	}
 
 	public Account get(String username) {
-		return read(username).stream().findFirst().orElseThrow(() -> new UnknownAccountException(username));
+		return read(username).stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("account '" + username + "' does not exist"));
 	}
 
 	/** @param counsellorId the counsellor this account acts as; may be null */
@@ -146,7 +149,7 @@ public class Accounts {
 		UserDetails account = users.loadUserByUsername(username);
 		if (currentPassword == null || !passwords.matches(currentPassword, account.getPassword())) {
 			lockout.failed(username);
-			throw new InvalidAccountException(
+			throw new ChangeRefusedException(
 					List.of(FieldProblem.of("account.current-password-wrong", "currentPassword",
 							"this is not your current password")));
 		}
@@ -271,7 +274,7 @@ public class Accounts {
 						counsellor.username()));
 			}
 		}
-		catch (UnknownCounsellorException ex) {
+		catch (NotFoundException ex) {
 			problems.add(FieldProblem.of("account.counsellor-unknown", "counsellorId",
 					"there is no counsellor " + counsellorId, counsellorId));
 		}
@@ -295,7 +298,7 @@ public class Accounts {
 
 	private static void refuseIfAny(List<FieldProblem> problems) {
 		if (!problems.isEmpty()) {
-			throw new InvalidAccountException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 	}
 

@@ -2,7 +2,6 @@ package org.helpline.web;
 
 import java.util.List;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.CounsellorStatus;
 import org.helpline.routing.HelplineRouting;
@@ -27,13 +26,10 @@ class RoutingController {
 
 	private final Presence presence;
 
-	private final AuditTrail audit;
-
-	RoutingController(HelplineRouting routing, CallQueue queue, Presence presence, AuditTrail audit) {
+	RoutingController(HelplineRouting routing, CallQueue queue, Presence presence) {
 		this.routing = routing;
 		this.queue = queue;
 		this.presence = presence;
-		this.audit = audit;
 	}
 
 	@GetMapping("/api/helplines/{id}/routing")
@@ -43,11 +39,7 @@ class RoutingController {
 
 	@PutMapping("/api/helplines/{id}/routing")
 	RoutingRules update(@PathVariable long id, @RequestBody RoutingSettings settings) {
-		RoutingSettings body = Bodies.required(settings);
-		RoutingRules before = routing.rules(id);
-		RoutingRules after = routing.update(id, body);
-		audit.record("routing", id, "update", before, after);
-		return after;
+		return routing.update(id, Bodies.required(settings));
 	}
 
 	/** Waiting callers per helpline (this instance's) and every counsellor's state: counts and states only. */

@@ -10,7 +10,7 @@ import org.helpline.routing.Counsellor;
 import org.helpline.routing.Counsellors;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
-import org.helpline.security.InvalidAccountException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.security.LastAdminException;
 
 import org.springframework.stereotype.Controller;
@@ -81,7 +81,7 @@ class AccountPageController {
 				redirect.addFlashAttribute("notice", "admin.account.created");
 				return "redirect:" + LIST;
 			}
-			catch (InvalidAccountException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -100,7 +100,7 @@ class AccountPageController {
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:" + page(username);
 			}
-			catch (InvalidAccountException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 			catch (LastAdminException ex) {
@@ -116,7 +116,7 @@ class AccountPageController {
 		try {
 			accounts.resetPassword(username, password);
 		}
-		catch (InvalidAccountException ex) {
+		catch (ChangeRefusedException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("reset", ex.problems()));
 			return "redirect:" + page(username) + "#reset";
 		}

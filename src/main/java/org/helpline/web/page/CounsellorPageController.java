@@ -19,9 +19,9 @@ import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.ContactOptions;
 import org.helpline.contact.ContactRecords;
 import org.helpline.contact.ContactView;
-import org.helpline.contact.InvalidContactException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.contact.RegisteredContact;
-import org.helpline.contact.UnknownContactException;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.contact.WrapUp;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
@@ -31,10 +31,8 @@ import org.helpline.routing.CounsellorCalls;
 import org.helpline.routing.CounsellorState;
 import org.helpline.security.PageSessions;
 import org.helpline.routing.CounsellorStatus;
-import org.helpline.routing.InvalidRoutingException;
 import org.helpline.routing.Presence;
 import org.helpline.routing.StateConflictException;
-import org.helpline.routing.UnknownCounsellorException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -190,7 +188,7 @@ class CounsellorPageController {
 			records.wrapUp(contactId.get(), form.toWrapUp());
 			redirect.addFlashAttribute("notice", "counsellor.wrapup.saved");
 		}
-		catch (InvalidContactException ex) {
+		catch (ChangeRefusedException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("wrapUp", ex.problems()));
 			redirect.addFlashAttribute("wrapUpForm", form);
 		}
@@ -210,7 +208,7 @@ class CounsellorPageController {
 				redirect.addFlashAttribute("notice", "counsellor.register.saved");
 				return "redirect:/counsellor#register";
 			}
-			catch (InvalidContactException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -248,7 +246,7 @@ class CounsellorPageController {
 		try {
 			return Optional.of(records.get(picture.wrapUpContactId()));
 		}
-		catch (UnknownContactException removed) {
+		catch (NotFoundException removed) {
 			return Optional.empty();
 		}
 	}
@@ -263,7 +261,7 @@ class CounsellorPageController {
 		catch (ChangeKeptException ex) {
 			redirect.addFlashAttribute("notice", "counsellor.kept");
 		}
-		catch (InvalidRoutingException ex) {
+		catch (ChangeRefusedException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("state", ex.problems()));
 		}
 		return "redirect:/counsellor";
@@ -277,7 +275,7 @@ class CounsellorPageController {
 		try {
 			return Optional.of(presence.counsellorOfUser(user.getName()));
 		}
-		catch (UnknownCounsellorException ex) {
+		catch (NotFoundException ex) {
 			return Optional.empty();
 		}
 	}

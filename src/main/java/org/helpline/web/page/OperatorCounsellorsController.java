@@ -7,13 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.routing.Counsellor;
 import org.helpline.routing.CounsellorSettings;
 import org.helpline.routing.CounsellorStatus;
 import org.helpline.routing.Counsellors;
-import org.helpline.routing.InvalidRoutingException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.routing.Presence;
 import org.helpline.routing.StateConflictException;
 
@@ -37,15 +36,12 @@ class OperatorCounsellorsController {
 
 	private final Presence presence;
 
-	private final AuditTrail audit;
-
 	private final MessageSource messages;
 
-	OperatorCounsellorsController(Counsellors counsellors, Presence presence, AuditTrail audit,
+	OperatorCounsellorsController(Counsellors counsellors, Presence presence,
 			MessageSource messages) {
 		this.counsellors = counsellors;
 		this.presence = presence;
-		this.audit = audit;
 		this.messages = messages;
 	}
 
@@ -81,12 +77,11 @@ class OperatorCounsellorsController {
 		CounsellorSettings settings = form.toSettings(problems);
 		if (problems.isEmpty()) {
 			try {
-				Counsellor created = counsellors.create(settings);
-				audit.record("counsellor", created.id(), "create", null, created);
+				counsellors.create(settings);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:/operator/counsellors";
 			}
-			catch (InvalidRoutingException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -95,17 +90,16 @@ class OperatorCounsellorsController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, CounsellorForm form, RedirectAttributes redirect) {
-		Counsellor before = counsellors.get(id);
+		counsellors.get(id);
 		List<FieldProblem> problems = new ArrayList<>();
 		CounsellorSettings settings = form.toSettings(problems);
 		if (problems.isEmpty()) {
 			try {
-				Counsellor after = counsellors.update(id, settings);
-				audit.record("counsellor", id, "update", before, after);
+				counsellors.update(id, settings);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:/operator/counsellors";
 			}
-			catch (InvalidRoutingException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -117,7 +111,6 @@ class OperatorCounsellorsController {
 		Counsellor before = counsellors.get(id);
 		try {
 			counsellors.delete(id);
-			audit.record("counsellor", id, "delete", before, null);
 			redirect.addFlashAttribute("notice", "operator.removed");
 			return "redirect:/operator/counsellors";
 		}

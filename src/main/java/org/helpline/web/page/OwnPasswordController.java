@@ -8,7 +8,7 @@ import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
-import org.helpline.security.InvalidAccountException;
+import org.helpline.helplines.ChangeRefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +52,7 @@ class OwnPasswordController {
 		try {
 			accounts.changeOwnPassword(user.getName(), form.currentPassword(), form.newPassword());
 		}
-		catch (InvalidAccountException ex) {
+		catch (ChangeRefusedException ex) {
 			return refused(redirect, ex.problems());
 		}
 		Account account = accounts.get(user.getName());

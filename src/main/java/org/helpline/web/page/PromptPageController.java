@@ -15,10 +15,10 @@ import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.prompts.InvalidPromptException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
-import org.helpline.prompts.UnknownPromptException;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -173,13 +173,13 @@ class PromptPageController {
 			audited(language, key, action, work.run());
 			redirect.addFlashAttribute("notice", "operator.saved");
 		}
-		catch (InvalidPromptException ex) {
+		catch (ChangeRefusedException ex) {
 			refused(redirect, language, ex.problems(), text);
 		}
 		catch (Refused ex) {
 			refused(redirect, language, ex.problems, text);
 		}
-		catch (UnknownPromptException ex) {
+		catch (NotFoundException ex) {
 			refused(redirect, language, List.of(new FieldProblem("key", ex.getMessage())), text);
 		}
 		return page;
@@ -200,7 +200,7 @@ class PromptPageController {
 		try {
 			return work.run();
 		}
-		catch (InvalidPromptException ex) {
+		catch (ChangeRefusedException ex) {
 			throw new Refused(ex.problems()
 				.stream()
 				.map(p -> p.field().equals("text") ? p.at(language) : p)
@@ -213,7 +213,7 @@ class PromptPageController {
 		try {
 			return PromptCatalogue.LANGUAGES.stream().anyMatch(l -> prompts.find(l, key).isPresent());
 		}
-		catch (InvalidPromptException ex) {
+		catch (ChangeRefusedException ex) {
 			return false;
 		}
 	}
