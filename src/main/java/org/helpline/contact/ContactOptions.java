@@ -3,9 +3,11 @@ package org.helpline.contact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.ContactOption.Settings;
 import org.helpline.helplines.ChangeRefusedException;
@@ -23,8 +25,11 @@ public class ContactOptions {
 
 	private final JdbcClient jdbc;
 
-	ContactOptions(JdbcClient jdbc) {
+	private final AuditTrail audit;
+
+	ContactOptions(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -43,7 +48,10 @@ public class ContactOptions {
 		return options;
 	}
 
-	/** Adds the option or changes its labels, state or position. */
+	/**
+	 * Adds the option or changes its labels, state or position; audited as subject
+	 * {@code contact-option} with id {@code <kind>/<code>}, e.g. {@code topic/DOWNLOADING}.
+	 */
 	@Transactional
 	public ContactOption save(Kind kind, String code, Settings settings) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -59,6 +67,7 @@ public class ContactOptions {
 		if (!problems.isEmpty()) {
 			throw new ChangeRefusedException(problems);
 		}
+		ContactOption before = byCode(kind).get(code);
 		boolean active = settings.active() == null || settings.active();
 		int position = settings.position() != null ? settings.position()
 				: jdbc.sql("select coalesce(max(position), 0) + 1 from " + kind.table()).query(Integer.class).single();
@@ -74,7 +83,11 @@ public class ContactOptions {
 				.params(values)
 				.update();
 		}
-		return new ContactOption(code, settings.labelNl().strip(), settings.labelEn().strip(), active, position);
+		ContactOption after = new ContactOption(code, settings.labelNl().strip(), settings.labelEn().strip(), active,
+				position);
+		audit.record("contact-option", kind.name().toLowerCase(Locale.ROOT) + "/" + code,
+				changed == 0 ? "create" : "update", before, after);
+		return after;
 	}
 
 	private static void label(String label, String field, List<FieldProblem> problems) {

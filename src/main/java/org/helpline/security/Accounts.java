@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.routing.Counsellor;
@@ -35,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
 	/** The roles an account can have. */
+	private static final String SUBJECT = "account";
+
 	public static final List<String> ROLES = List.of(SecurityConfiguration.COUNSELLOR, SecurityConfiguration.OPERATOR,
 			SecurityConfiguration.ANALYST, SecurityConfiguration.ADMIN, SecurityConfiguration.METRICS);
 
@@ -59,8 +62,11 @@ public class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	Accounts(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder passwords, Lockout lockout,
-			Counsellors counsellors, ApplicationEventPublisher events) {
+			Counsellors counsellors, ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
@@ -100,7 +106,9 @@ public class Accounts {
 			.roles(valid.toArray(String[]::new))
 			.build());
 		link(username, counsellorId);
-		return get(username);
+		Account created = get(username);
+		audit.record(SUBJECT, username, "create", null, created);
+		return created;
 	}
 
 	@Transactional
@@ -125,19 +133,22 @@ public class Accounts {
 			// A session keeps the roles it signed in with; it must not outlive them.
 			events.publishEvent(new AccountRevoked(username));
 		}
-		return get(username);
+		Account after = get(username);
+		audit.record(SUBJECT, username, "update", current, after);
+		return after;
 	}
 
 	/** An administrator sets a new password, e.g. for someone who forgot theirs. */
 	@Transactional
 	public void resetPassword(String username, String password) {
-		get(username);
+		Account account = get(username);
 		List<FieldProblem> problems = new ArrayList<>();
 		checkPassword("password", password, problems);
 		refuseIfAny(problems);
 		setPassword(users.loadUserByUsername(username), password);
 		// Whoever may have learnt the old password may be signed in with it.
 		events.publishEvent(new AccountRevoked(username));
+		audit.record(SUBJECT, username, "reset-password", account, account);
 	}
 
 	/**
@@ -157,13 +168,16 @@ public class Accounts {
 		checkPassword("newPassword", newPassword, problems);
 		refuseIfAny(problems);
 		setPassword(account, newPassword);
+		Account changed = get(username);
+		audit.record(SUBJECT, username, "change-password", changed, changed);
 	}
 
 	/** Lifts a lock from failed logins before it runs out. */
 	@Transactional
 	public void unlock(String username) {
-		get(username);
+		Account before = get(username);
 		lockout.reset(username);
+		audit.record(SUBJECT, username, "unlock", before, get(username));
 	}
 
 	/** The counsellor the account acted as stays, no longer linked to any account. */
@@ -175,6 +189,7 @@ public class Accounts {
 		}
 		users.deleteUser(username);
 		events.publishEvent(new AccountRevoked(username));
+		audit.record(SUBJECT, username, "delete", current, null);
 	}
 
 	// JdbcUserDetailsManager.updatePassword does nothing unless password upgrades are enabled.

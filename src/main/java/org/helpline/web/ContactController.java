@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +13,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactImport;
 import org.helpline.contact.ContactOption;
 import org.helpline.contact.ContactOption.Kind;
@@ -61,20 +59,17 @@ class ContactController {
 
 	private final ContactImport imports;
 
-	private final AuditTrail audit;
-
 	private final Presence presence;
 
 	private final ImportProperties importProperties;
 
-	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, AuditTrail audit,
-			Presence presence, ImportProperties importProperties) {
+	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, Presence presence,
+			ImportProperties importProperties) {
 		this.records = records;
 		this.importProperties = importProperties;
 		this.presence = presence;
 		this.options = options;
 		this.imports = imports;
-		this.audit = audit;
 	}
 
 	@GetMapping("/{id}")
@@ -133,13 +128,8 @@ class ContactController {
 		return contact;
 	}
 
-	/** Audited as subject {@code contact-option} with id {@code <kind>/<code>}, e.g. {@code topic/DOWNLOADING}. */
 	private ContactOption saveOption(Kind kind, String code, ContactOption.Settings settings) {
-		ContactOption before = options.list(kind).stream().filter(o -> o.code().equals(code)).findFirst().orElse(null);
-		ContactOption after = options.save(kind, code, settings);
-		audit.record("contact-option", kind.name().toLowerCase(Locale.ROOT) + "/" + code,
-				before == null ? "create" : "update", before, after);
-		return after;
+		return options.save(kind, code, settings);
 	}
 
 	/**

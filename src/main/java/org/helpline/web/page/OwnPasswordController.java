@@ -4,9 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Objects;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.security.Account;
 import org.helpline.security.Accounts;
 import org.helpline.helplines.ChangeRefusedException;
 
@@ -27,11 +25,8 @@ class OwnPasswordController {
 
 	private final Accounts accounts;
 
-	private final AuditTrail audit;
-
-	OwnPasswordController(Accounts accounts, AuditTrail audit) {
+	OwnPasswordController(Accounts accounts) {
 		this.accounts = accounts;
-		this.audit = audit;
 	}
 
 	@GetMapping
@@ -55,8 +50,6 @@ class OwnPasswordController {
 		catch (ChangeRefusedException ex) {
 			return refused(redirect, ex.problems());
 		}
-		Account account = accounts.get(user.getName());
-		audit.record("account", user.getName(), "change-password", account, account);
 		redirect.addFlashAttribute("notice", "account.password.changed");
 		return "redirect:/account/password";
 	}
