@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
@@ -60,14 +61,17 @@ public class Prompts {
 
 	private final PromptProperties properties;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	// Two changes of one prompt at once would each delete the other's file.
 	private final Map<Prompt, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	Prompts(PromptRepository repository, PromptStore store, AudioFolder folder, AudioTools tools,
-			PromptCatalogue catalogue, PromptAudio audio, PromptProperties properties, Clock clock) {
+			PromptCatalogue catalogue, PromptAudio audio, PromptProperties properties, AuditTrail audit, Clock clock) {
 		this.repository = repository;
+		this.audit = audit;
 		this.store = store;
 		this.folder = folder;
 		this.tools = tools;
@@ -107,7 +111,7 @@ public class Prompts {
 	/** Stores a text and speaks it into the prompt's audio. */
 	public PromptView.Change setText(String language, String key, String text, String actor) {
 		Prompt prompt = checked(language, key, textProblems(text));
-		return generate(prompt, normalised(text), actor);
+		return audited(prompt, "update-text", generate(prompt, normalised(text), actor));
 	}
 
 	/** Speaks the prompt's current text into its audio again (e.g. over an uploaded recording). */
@@ -116,7 +120,7 @@ public class Prompts {
 		String text = repository.find(prompt).map(OperatorPrompt::text)
 			.or(() -> catalogue.builtInText(prompt))
 			.orElseThrow(() -> unknown(language, key));
-		return generate(prompt, text, actor);
+		return audited(prompt, "regenerate-audio", generate(prompt, text, actor));
 	}
 
 	/**
@@ -145,7 +149,7 @@ public class Prompts {
 				: repository.find(prompt).map(OperatorPrompt::text).or(() -> catalogue.builtInText(prompt))
 					.orElseThrow(() -> invalid(FieldProblem.of("prompt.new-needs-text", "text",
 							"a new prompt needs a text: what the recording says")));
-		return locked(prompt, () -> {
+		return audited(prompt, "upload-audio", locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
 			Path upload = folder.workFile(language, ".upload");
 			Path wav = folder.workFile(language, ".wav");
@@ -170,13 +174,13 @@ public class Prompts {
 				folder.delete(upload);
 				folder.delete(wav);
 			}
-		});
+		}));
 	}
 
 	/** Removes an operator's prompt: a built-in one is heard again, a new one is gone. */
 	public PromptView.Change delete(String language, String key) {
 		Prompt prompt = checked(language, key, List.of());
-		return locked(prompt, () -> {
+		return audited(prompt, "delete", locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
 			OperatorPrompt operator = repository.find(prompt).orElseThrow(
 					() -> new NotFoundException("prompt " + language + "/" + key + " has no operator's version"));
@@ -184,7 +188,13 @@ public class Prompts {
 			store.forget();
 			folder.delete(language, operator.audioFile());
 			return new PromptView.Change(before, current(prompt).orElse(null));
-		});
+		}));
+	}
+
+	/** Audited as subject {@code prompt} with id {@code <language>/<key>}, whether from the API or a page. */
+	private PromptView.Change audited(Prompt prompt, String action, PromptView.Change change) {
+		audit.record("prompt", prompt.language() + "/" + prompt.key(), action, change.before(), change.after());
+		return change;
 	}
 
 	/**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
 import org.helpline.helplines.FieldProblem;
@@ -48,11 +47,8 @@ class PromptPageController {
 
 	private final Prompts prompts;
 
-	private final AuditTrail audit;
-
-	PromptPageController(Prompts prompts, AuditTrail audit) {
+	PromptPageController(Prompts prompts) {
 		this.prompts = prompts;
-		this.audit = audit;
 	}
 
 	/** Operators' changes first, as those are what they look for; then the rest by key. */
@@ -99,17 +95,14 @@ class PromptPageController {
 			return refusedKey(redirect, form, problems);
 		}
 		try {
-			PromptView.Change dutch = named("nl", () -> prompts.setText("nl", key, form.nl(), principal.getName()));
-			PromptView.Change english;
+			named("nl", () -> prompts.setText("nl", key, form.nl(), principal.getName()));
 			try {
-				english = named("en", () -> prompts.setText("en", key, form.en(), principal.getName()));
+				named("en", () -> prompts.setText("en", key, form.en(), principal.getName()));
 			}
 			catch (Refused ex) {
 				prompts.delete("nl", key);
 				throw ex;
 			}
-			audited("nl", key, "update-text", dutch);
-			audited("en", key, "update-text", english);
 		}
 		catch (Refused ex) {
 			return refusedKey(redirect, form, ex.problems);
@@ -121,14 +114,14 @@ class PromptPageController {
 	@PostMapping("/{language}/{key}/text")
 	String setText(@PathVariable String language, @PathVariable String key, @RequestParam(required = false) String text,
 			Principal principal, RedirectAttributes redirect) {
-		return change(language, key, "update-text", text, redirect,
+		return change(language, key, text, redirect,
 				() -> prompts.setText(language, key, text, principal.getName()));
 	}
 
 	@PostMapping("/{language}/{key}/regenerate")
 	String regenerate(@PathVariable String language, @PathVariable String key, Principal principal,
 			RedirectAttributes redirect) {
-		return change(language, key, "regenerate-audio", null, redirect,
+		return change(language, key, null, redirect,
 				() -> prompts.regenerate(language, key, principal.getName()));
 	}
 
@@ -137,7 +130,7 @@ class PromptPageController {
 	String upload(@PathVariable String language, @PathVariable String key,
 			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
 			Principal principal, RedirectAttributes redirect) {
-		return change(language, key, "upload-audio", null, redirect, () -> {
+		return change(language, key, null, redirect, () -> {
 			if (file == null || file.isEmpty()) {
 				throw new Refused(List.of(FieldProblem.of("prompt.file-required", "file",
 						"choose a recording to upload")));
@@ -154,7 +147,7 @@ class PromptPageController {
 	/** Back to the built-in text and recording; a key the service does not ship is gone in that language. */
 	@PostMapping("/{language}/{key}/delete")
 	String delete(@PathVariable String language, @PathVariable String key, RedirectAttributes redirect) {
-		String page = change(language, key, "delete", null, redirect, () -> prompts.delete(language, key));
+		String page = change(language, key, null, redirect, () -> prompts.delete(language, key));
 		return exists(key) ? page : "redirect:/operator/prompts";
 	}
 
@@ -166,11 +159,11 @@ class PromptPageController {
 	}
 
 	/** @param text the text sent, to fill the text form in again when refused; null when it sent none */
-	private String change(String language, String key, String action, String text, RedirectAttributes redirect,
+	private String change(String language, String key, String text, RedirectAttributes redirect,
 			ChangeWork work) {
 		String page = "redirect:/operator/prompts/" + key + "#" + language;
 		try {
-			audited(language, key, action, work.run());
+			work.run();
 			redirect.addFlashAttribute("notice", "operator.saved");
 		}
 		catch (ChangeRefusedException ex) {
@@ -216,10 +209,6 @@ class PromptPageController {
 		catch (ChangeRefusedException ex) {
 			return false;
 		}
-	}
-
-	private void audited(String language, String key, String action, PromptView.Change change) {
-		audit.record("prompt", language + "/" + key, action, change.before(), change.after());
 	}
 
 	private static void defaults(Model model) {
