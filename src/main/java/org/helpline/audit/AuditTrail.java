@@ -2,6 +2,7 @@ package org.helpline.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,13 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The record of every change staff make to the helpline's configuration: who, when, and the
- * thing before and after. The actor is whoever is signed in on this thread; changes made by
+ * thing before and after. The domain service that makes a change records it, so a change has
+ * one shape whether it came from the API or a page. The actor is whoever is signed in on this thread; changes made by
  * the service itself are recorded as {@code system}.
  */
 @Service
 public class AuditTrail {
 
 	static final String SYSTEM = "system";
+
+	private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
 
 	private final JdbcClient jdbc;
 
@@ -46,11 +50,20 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Like {@link #record}, for a change the service makes on its own behalf under a name of
-	 * its own (the example data of a first start: {@code seed}), so it is told apart from staff.
+	 * Makes changes the service makes on its own behalf, audited under a name of its own (the
+	 * example data of a first start: {@code seed}) so they are told apart from staff's.
 	 */
-	@Transactional(propagation = Propagation.REQUIRED)
-	public void recordAs(String actor, String subject, Object subjectId, String action, Object before, Object after) {
+	public <T> T as(String actor, Supplier<T> changes) {
+		ACTING.set(actor);
+		try {
+			return changes.get();
+		}
+		finally {
+			ACTING.remove();
+		}
+	}
+
+	private void recordAs(String actor, String subject, Object subjectId, String action, Object before, Object after) {
 		jdbc.sql("""
 				insert into audit_entry (at, actor, subject, subject_id, action, before_value, after_value)
 				values (:at, :actor, :subject, :subjectId, :action, :before, :after)""")
@@ -84,6 +97,9 @@ public class AuditTrail {
 	}
 
 	private static String actor() {
+		if (ACTING.get() != null) {
+			return ACTING.get();
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();
 	}

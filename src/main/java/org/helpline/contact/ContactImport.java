@@ -24,6 +24,7 @@ import org.helpline.contact.ImportRejectedException.ImportProblem;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
 
@@ -39,8 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactImport {
 
-	/** What an accepted file added. */
-	public record Result(int imported, Map<Integer, Integer> byYear) {
+	/**
+	 * What an accepted file added, or would add when {@code stored} is false (a dry run).
+	 * @param byYear contact moments per year, which no earlier import of the helpline holds
+	 */
+	public record Result(int imported, Map<Integer, Integer> byYear, boolean stored) {
 	}
 
 	private static final int MAX_ROWS = 500_000;
@@ -78,11 +82,33 @@ public class ContactImport {
 
 	/**
 	 * @param csv the file; comma or semicolon separated, with a header line
-	 * @throws ImportRejectedException naming every bad row; nothing was stored
-	 * @throws org.helpline.helplines.UnknownHelplineException if there is no such helpline
+	 * @throws ImportRejectedException naming every bad row, or the first row of a year an
+	 * earlier import of the helpline already holds; nothing was stored
+	 * @throws NotFoundException if there is no such helpline
 	 */
 	@Transactional
 	public Result importCsv(long helplineId, String csv) {
+		List<NewRecord> rows = checked(helplineId, csv);
+		repository.insertAll(rows);
+		return result(rows, true);
+	}
+
+	/**
+	 * What {@link #importCsv} would add, checked the same way; stores nothing.
+	 * @throws ImportRejectedException as {@link #importCsv} would
+	 */
+	@Transactional(readOnly = true)
+	public Result preview(long helplineId, String csv) {
+		return result(checked(helplineId, csv), false);
+	}
+
+	private static Result result(List<NewRecord> rows, boolean stored) {
+		Map<Integer, Integer> byYear = new TreeMap<>();
+		rows.forEach(r -> byYear.merge(r.startedLocal().getYear(), 1, Integer::sum));
+		return new Result(rows.size(), byYear, stored);
+	}
+
+	private List<NewRecord> checked(long helplineId, String csv) {
 		Helpline helpline = helplines.get(helplineId);
 		// Spreadsheets often start a UTF-8 file with a byte order mark.
 		csv = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
@@ -90,6 +116,7 @@ public class ContactImport {
 		Lines lines = new Lines(csv);
 		List<ImportProblem> problems = new ArrayList<>();
 		List<NewRecord> rows = new ArrayList<>();
+		Map<Integer, Long> firstLineOfYear = new TreeMap<>();
 		Checks checks = new Checks(options.byCode(Kind.TOPIC), options.byCode(Kind.REFERRAL), today);
 		try (CSVParser parser = format(csv).parse(new StringReader(csv))) {
 			Map<String, String> columns = columns(parser.getHeaderNames(), problems);
@@ -109,6 +136,7 @@ public class ContactImport {
 				NewRecord record = check(helplineId, row, line, columns, checks, rowProblems);
 				if (rowProblems.isEmpty()) {
 					rows.add(record);
+					firstLineOfYear.putIfAbsent(record.startedLocal().getYear(), line);
 				}
 				else {
 					total += rowProblems.size();
@@ -130,10 +158,24 @@ public class ContactImport {
 		if (rows.isEmpty()) {
 			throw rejected(List.of(new ImportProblem(1, "", "the file has no rows")), 1);
 		}
-		repository.insertAll(rows);
-		Map<Integer, Integer> byYear = new TreeMap<>();
-		rows.forEach(r -> byYear.merge(r.startedLocal().getYear(), 1, Integer::sum));
-		return new Result(rows.size(), byYear);
+		List<ImportProblem> imported = alreadyImported(helplineId, firstLineOfYear);
+		if (!imported.isEmpty()) {
+			throw rejected(imported, imported.size());
+		}
+		return rows;
+	}
+
+	/**
+	 * A file holds whole years of history: a year an earlier import already filled would count
+	 * twice in every report, so it is refused rather than added to.
+	 */
+	private List<ImportProblem> alreadyImported(long helplineId, Map<Integer, Long> firstLineOfYear) {
+		Map<Integer, Long> held = repository.importedByYear(helplineId, firstLineOfYear.keySet());
+		return held.entrySet().stream()
+			.map(e -> new ImportProblem(firstLineOfYear.get(e.getKey()), "date", e.getKey() + " already holds "
+					+ e.getValue() + " imported contact moment(s) of this helpline; importing the year again "
+					+ "would count them twice, so import each year once, in one file"))
+			.toList();
 	}
 
 	private NewRecord check(long helplineId, CSVRecord row, long line, Map<String, String> columns, Checks checks,

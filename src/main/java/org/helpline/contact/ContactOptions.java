@@ -3,11 +3,14 @@ package org.helpline.contact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.ContactOption.Settings;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +25,11 @@ public class ContactOptions {
 
 	private final JdbcClient jdbc;
 
-	ContactOptions(JdbcClient jdbc) {
+	private final AuditTrail audit;
+
+	ContactOptions(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -42,7 +48,10 @@ public class ContactOptions {
 		return options;
 	}
 
-	/** Adds the option or changes its labels, state or position. */
+	/**
+	 * Adds the option or changes its labels, state or position; audited as subject
+	 * {@code contact-option} with id {@code <kind>/<code>}, e.g. {@code topic/DOWNLOADING}.
+	 */
 	@Transactional
 	public ContactOption save(Kind kind, String code, Settings settings) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -51,13 +60,14 @@ public class ContactOptions {
 					"a code of capitals, digits and _ (at most 32) is required, not '" + code + "'", code));
 		}
 		if (settings == null) {
-			throw new InvalidContactException("body", "a request body is required");
+			throw new ChangeRefusedException("body", "a request body is required");
 		}
 		label(settings.labelNl(), "labelNl", problems);
 		label(settings.labelEn(), "labelEn", problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidContactException(problems);
+			throw new ChangeRefusedException(problems);
 		}
+		ContactOption before = byCode(kind).get(code);
 		boolean active = settings.active() == null || settings.active();
 		int position = settings.position() != null ? settings.position()
 				: jdbc.sql("select coalesce(max(position), 0) + 1 from " + kind.table()).query(Integer.class).single();
@@ -73,7 +83,11 @@ public class ContactOptions {
 				.params(values)
 				.update();
 		}
-		return new ContactOption(code, settings.labelNl().strip(), settings.labelEn().strip(), active, position);
+		ContactOption after = new ContactOption(code, settings.labelNl().strip(), settings.labelEn().strip(), active,
+				position);
+		audit.record("contact-option", kind.name().toLowerCase(Locale.ROOT) + "/" + code,
+				changed == 0 ? "create" : "update", before, after);
+		return after;
 	}
 
 	private static void label(String label, String field, List<FieldProblem> problems) {

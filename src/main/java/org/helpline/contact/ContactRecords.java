@@ -16,7 +16,9 @@ import java.util.OptionalInt;
 import org.helpline.caller.CallerGroup;
 import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.HelplinePlaces.Place;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.privacy.CallerIdentity;
 import org.helpline.privacy.CallerIdentity.KeyMissing;
 import org.helpline.privacy.CallerIdentity.Pseudonymous;
@@ -143,13 +145,13 @@ public class ContactRecords {
 	/**
 	 * Registers a contact moment that did not come by phone (e-mail, chat), with its wrap-up.
 	 * @param counsellorId who registers it, so they can open it again; null for an operator
-	 * @throws InvalidContactException naming every bad field; nothing is stored then
+	 * @throws ChangeRefusedException naming every bad field; nothing is stored then
 	 */
 	@Transactional
 	public ContactView register(RegisteredContact contact, Long counsellorId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (contact == null) {
-			throw new InvalidContactException("body", "a request body is required");
+			throw new ChangeRefusedException("body", "a request body is required");
 		}
 		Place place = null;
 		if (contact.helplineId() == null) {
@@ -209,7 +211,7 @@ public class ContactRecords {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidContactException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		long id = repository.insert(new NewRecord(contact.helplineId(), channel.get(), "registered",
 				contact.date().atStartOfDay(), null, group, language, null, null, null, counsellorId, null, true,
@@ -219,14 +221,14 @@ public class ContactRecords {
 
 	/**
 	 * Records (or replaces) the counsellor's wrap-up of a contact moment.
-	 * @throws UnknownContactException if there is no such contact
-	 * @throws InvalidContactException naming every bad field; nothing is changed then
+	 * @throws NotFoundException if there is no such contact
+	 * @throws ChangeRefusedException naming every bad field; nothing is changed then
 	 */
 	@Transactional
 	public ContactView wrapUp(long id, WrapUp wrapUp) {
 		ContactView contact = get(id);
 		if (wrapUp == null) {
-			throw new InvalidContactException("body", "a request body is required");
+			throw new ChangeRefusedException("body", "a request body is required");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (!contact.contactMoment()) {
@@ -246,7 +248,7 @@ public class ContactRecords {
 					.orElse(null);
 		String group = knownGroup(wrapUp.callerGroup(), problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidContactException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		repository.wrapUp(contact, topics, referral, wrapUp.returningCaller(), group);
 		return get(id);
@@ -254,7 +256,7 @@ public class ContactRecords {
 
 	@Transactional(readOnly = true)
 	public ContactView get(long id) {
-		return repository.find(id).orElseThrow(() -> new UnknownContactException(id));
+		return repository.find(id).orElseThrow(() -> new NotFoundException("contact " + id + " does not exist"));
 	}
 
 	/** Why a contact cannot be dated on this day, if it cannot. */

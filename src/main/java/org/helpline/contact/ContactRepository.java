@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.helpline.privacy.Pseudonym;
 
@@ -52,6 +54,23 @@ class ContactRepository {
 		insertTopics(id, record, record.topics());
 		cache.changed(record.startedLocal());
 		return id;
+	}
+
+	/** How many imported records each of the years holds, leaving out the years that hold none. */
+	Map<Integer, Long> importedByYear(long helplineId, Set<Integer> years) {
+		if (years.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select period_year, count(*) from contact_record
+				where helpline_id = :helpline and source = 'import' and period_year in (:years)
+				group by period_year""")
+			.param("helpline", helplineId)
+			.param("years", years)
+			.query((rs, n) -> Map.entry(rs.getInt(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
 	}
 
 	/** Inserts many records in batches, e.g. an imported file. */

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
-import org.helpline.helplines.UnknownHelplineException;
+import org.helpline.helplines.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ class HelplinePlaces {
 			Helpline helpline = helplines.get(helplineId);
 			return new Place(helpline.zone(), helpline.country(), helpline.name());
 		}
-		catch (UnknownHelplineException ex) {
+		catch (NotFoundException ex) {
 			log.warn("Contact for unknown helpline {}: its start is coarsened in UTC", helplineId);
 			return new Place(ZoneOffset.UTC, null, Long.toString(helplineId));
 		}

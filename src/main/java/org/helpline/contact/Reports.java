@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import org.helpline.contact.ContactOption.Kind;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,7 +52,7 @@ public class Reports {
 	 * count a year twice or not at all.
 	 * @param helplineId null for all helplines together
 	 * @param published suppress small cells, for figures that leave the helpline
-	 * @throws org.helpline.helplines.UnknownHelplineException if there is no such helpline
+	 * @throws NotFoundException if there is no such helpline
 	 */
 	public Report report(ReportPeriod period, Long helplineId, boolean published) {
 		Helpline helpline = helplineId == null ? null : helplines.get(helplineId);

@@ -1,5 +1,7 @@
 package org.helpline.counsellors;
 
+import org.helpline.helplines.NotFoundException;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -63,7 +65,7 @@ class CounsellorStore {
 	 * Applies a transition to the locked row and stores the result, with a history entry when
 	 * the state or its reason changed.
 	 * @return the new row, or empty when the transition changed nothing
-	 * @throws UnknownCounsellorException when there is no such counsellor
+	 * @throws NotFoundException when there is no such counsellor
 	 */
 	Optional<CounsellorRow> change(long id, Instant now, UnaryOperator<CounsellorRow> transition) {
 		return tx.execute(status -> {
@@ -71,7 +73,7 @@ class CounsellorStore {
 				.param(id)
 				.query(this::row)
 				.optional()
-				.orElseThrow(() -> new UnknownCounsellorException("counsellor " + id + " does not exist"));
+				.orElseThrow(() -> new NotFoundException("counsellor " + id + " does not exist"));
 			CounsellorRow next = transition.apply(current);
 			if (next.equals(current)) {
 				return Optional.<CounsellorRow>empty();

@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,16 +27,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Counsellors {
 
+	private static final String SUBJECT = "counsellor";
+
 	private static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
 	private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
 
 	private final CounsellorStore store;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	Counsellors(CounsellorStore store, Clock clock) {
+	Counsellors(CounsellorStore store, AuditTrail audit, Clock clock) {
 		this.store = store;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -43,14 +51,16 @@ public class Counsellors {
 
 	public Counsellor get(long id) {
 		return store.findCounsellor(id)
-			.orElseThrow(() -> new UnknownCounsellorException("counsellor " + id + " does not exist"));
+			.orElseThrow(() -> new NotFoundException("counsellor " + id + " does not exist"));
 	}
 
 	/** A new counsellor starts signed out. */
 	@Transactional
 	public Counsellor create(CounsellorSettings settings) {
 		CounsellorSettings valid = validate(settings, null);
-		return get(store.insert(valid, clock.instant()));
+		Counsellor created = get(store.insert(valid, clock.instant()));
+		audit.record(SUBJECT, created.id(), "create", null, created);
+		return created;
 	}
 
 	@Transactional
@@ -60,7 +70,9 @@ public class Counsellors {
 		boolean newPhone = !Objects.equals(current.endpoint(), valid.endpoint())
 				|| !Objects.equals(current.externalNumber(), valid.externalNumber());
 		store.update(id, valid, newPhone);
-		return get(id);
+		Counsellor after = get(id);
+		audit.record(SUBJECT, id, "update", current, after);
+		return after;
 	}
 
 	/**
@@ -81,16 +93,18 @@ public class Counsellors {
 	@Transactional
 	public void delete(long id) {
 		CounsellorRow row = store.find(id)
-			.orElseThrow(() -> new UnknownCounsellorException("counsellor " + id + " does not exist"));
+			.orElseThrow(() -> new NotFoundException("counsellor " + id + " does not exist"));
 		if (row.state() == CounsellorState.RINGING || row.state() == CounsellorState.ON_CALL) {
 			throw new StateConflictException("counsellor " + id + " is " + row.state() + "; remove them after the call");
 		}
+		Counsellor before = get(id);
 		store.delete(id);
+		audit.record(SUBJECT, id, "delete", before, null);
 	}
 
 	private CounsellorSettings validate(CounsellorSettings s, Long ownId) {
 		if (s == null) {
-			throw new InvalidCounsellorException(List.of(new FieldProblem("body", "a request body is required")));
+			throw new ChangeRefusedException(List.of(new FieldProblem("body", "a request body is required")));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = blankToNull(s.displayName());
@@ -132,7 +146,7 @@ public class Counsellors {
 		Map<String, Integer> groups = levels(s.callerGroups(), "callerGroups", CallerGroup::parse, problems);
 		Map<String, Integer> languages = levels(s.languages(), "languages", Language::parse, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidCounsellorException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		return new CounsellorSettings(name.strip(), endpoint, external, username, groups, languages);
 	}

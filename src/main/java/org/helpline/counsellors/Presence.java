@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.helpline.database.DatabaseAway;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,12 +88,12 @@ public class Presence {
 
 	/**
 	 * Available, in wrap-up, ringing or already paused → paused with this reason.
-	 * @throws InvalidCounsellorException when the reason is empty or too long
+	 * @throws ChangeRefusedException when the reason is empty or too long
 	 * @throws StateConflictException when signed out or on a call
 	 */
 	public CounsellorStatus pause(long counsellorId, String reason) {
 		if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
-			throw new InvalidCounsellorException(
+			throw new ChangeRefusedException(
 					List.of(FieldProblem.of("presence.reason-required", "reason",
 							"a reason of 1 to " + MAX_REASON + " characters is required", MAX_REASON)));
 		}
@@ -125,13 +127,13 @@ public class Presence {
 
 	/**
 	 * Adds time to the running wrap-up.
-	 * @throws InvalidCounsellorException when {@code extra} is not between 1 second and
+	 * @throws ChangeRefusedException when {@code extra} is not between 1 second and
 	 * {@code helpline.routing.max-extension}
 	 */
 	public CounsellorStatus extendWrapUp(long counsellorId, Duration extra) {
 		if (extra == null || extra.compareTo(Duration.ofSeconds(1)) < 0
 				|| extra.compareTo(properties.maxExtension()) > 0) {
-			throw new InvalidCounsellorException(List.of(FieldProblem.of("presence.extension-range", "seconds",
+			throw new ChangeRefusedException(List.of(FieldProblem.of("presence.extension-range", "seconds",
 					"must be between 1 and " + properties.maxExtension().toSeconds() + " seconds",
 					properties.maxExtension().toSeconds())));
 		}
@@ -147,7 +149,7 @@ public class Presence {
 
 	public CounsellorStatus status(long counsellorId) {
 		return store.find(counsellorId).map(CounsellorRow::status)
-			.orElseThrow(() -> new UnknownCounsellorException("counsellor " + counsellorId + " does not exist"));
+			.orElseThrow(() -> new NotFoundException("counsellor " + counsellorId + " does not exist"));
 	}
 
 	/** Every counsellor's state, for the live board. */
@@ -157,11 +159,11 @@ public class Presence {
 
 	/**
 	 * The counsellor this login acts as.
-	 * @throws UnknownCounsellorException when no counsellor is linked to the login
+	 * @throws NotFoundException when no counsellor is linked to the login
 	 */
 	public long counsellorOfUser(String username) {
 		return linkedCounsellor(username).orElseThrow(
-				() -> new UnknownCounsellorException("no counsellor is linked to the account '" + username + "'"));
+				() -> new NotFoundException("no counsellor is linked to the account '" + username + "'"));
 	}
 
 	/** The counsellor this login acts as, if any (as last read, while the database is away). */
@@ -399,7 +401,7 @@ public class Presence {
 			store.change(counsellorId, clock.instant(), remember(before, transition))
 				.ifPresent(row -> publish(before[0], row));
 		}
-		catch (UnknownCounsellorException ex) {
+		catch (NotFoundException ex) {
 			log.debug("Counsellor {} was removed before a state change", counsellorId);
 		}
 	}

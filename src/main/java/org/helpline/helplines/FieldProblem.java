@@ -3,12 +3,16 @@ package org.helpline.helplines;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
- * One reason a change was refused, naming the field an operator has to fix. {@code message} is
- * the English text the API shows; {@code code} (null for problems only the API can produce)
- * names the same text in the pages' languages, filled in with {@code args}.
+ * One reason a change was refused, naming the field an operator has to fix. {@code code} (null
+ * for problems only the API can produce) names its text {@code problem.<code>} in
+ * {@code i18n/problems}, filled in with {@code args}: the API (in English) and the pages (in
+ * theirs) resolve it there alike. {@code message} is the English text to fall back on.
  */
-public record FieldProblem(String field, String message, String code, List<String> args) {
+public record FieldProblem(String field, String message, String code, List<String> args)
+		implements MessageSourceResolvable {
 
 	public FieldProblem {
 		args = (args != null) ? List.copyOf(args) : List.of();
@@ -26,6 +30,21 @@ public record FieldProblem(String field, String message, String code, List<Strin
 	 */
 	public static FieldProblem of(String code, String field, String message, Object... args) {
 		return new FieldProblem(field, message, code, Arrays.stream(args).map(String::valueOf).toList());
+	}
+
+	@Override
+	public String[] getCodes() {
+		return code == null ? new String[0] : new String[] { "problem." + code };
+	}
+
+	@Override
+	public Object[] getArguments() {
+		return args.toArray();
+	}
+
+	@Override
+	public String getDefaultMessage() {
+		return message;
 	}
 
 	/** The same problem, named after another field of the form. */

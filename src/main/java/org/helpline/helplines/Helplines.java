@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.Helpline.Entry;
 import org.helpline.schedule.Closure;
 import org.helpline.schedule.HolidayPolicy;
@@ -30,6 +31,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class Helplines {
 
+	private static final String SUBJECT = "helpline";
+
 	private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{2,20}");
 
 	private static final Pattern LANGUAGE = Pattern.compile("nl|en");
@@ -42,11 +45,14 @@ public class Helplines {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	private final LoadingCache<String, Optional<Helpline>> byNumber;
 
 	Helplines(HelplineRepository repository, PublicHolidays holidays, ScheduleValidator validator,
-			ApplicationEventPublisher events, HelplineProperties properties) {
+			ApplicationEventPublisher events, AuditTrail audit, HelplineProperties properties) {
 		this.repository = repository;
+		this.audit = audit;
 		this.holidays = holidays;
 		this.validator = validator;
 		this.events = events;
@@ -68,7 +74,7 @@ public class Helplines {
 
 	@Transactional(readOnly = true)
 	public Helpline get(long id) {
-		return repository.findById(id).orElseThrow(() -> new UnknownHelplineException("helpline " + id));
+		return repository.findById(id).orElseThrow(() -> new NotFoundException("helpline " + id + " does not exist"));
 	}
 
 	@Transactional
@@ -76,7 +82,7 @@ public class Helplines {
 		Helpline candidate = fromSettings(0, settings, HolidayPolicy.DEFAULT, List.of(), List.of(), List.of());
 		validate(candidate, settings, null);
 		long id = repository.insert(candidate);
-		return changed(id);
+		return audited(id, "create", null);
 	}
 
 	@Transactional
@@ -86,22 +92,25 @@ public class Helplines {
 				current.closures(), current.specialOpenings());
 		validate(candidate, settings, id);
 		repository.update(id, candidate);
-		return changed(id);
+		return audited(id, "update", current);
 	}
 
 	@Transactional
 	public void delete(long id) {
+		Helpline before = get(id);
 		if (!repository.delete(id)) {
-			throw new UnknownHelplineException("helpline " + id);
+			throw new NotFoundException("helpline " + id + " does not exist");
 		}
 		events.publishEvent(new HelplineChanged(id));
+		audit.record(SUBJECT, id, "delete", before, null);
 	}
 
 	@Transactional
 	public Helpline replaceOpeningHours(long id, List<OpeningInterval> intervals) {
-		validateSchedule(get(id), h -> h.withOpeningHours(intervals));
+		Helpline before = get(id);
+		validateSchedule(before, h -> h.withOpeningHours(intervals));
 		repository.replaceOpeningHours(id, intervals);
-		return changed(id);
+		return audited(id, "update-opening-hours", before);
 	}
 
 	@Transactional
@@ -109,39 +118,43 @@ public class Helplines {
 		Helpline current = get(id);
 		Helpline candidate = validateSchedule(current, h -> h.withHolidayPolicy(policy));
 		repository.update(id, candidate);
-		return changed(id);
+		return audited(id, "update-holiday-policy", current);
 	}
 
 	@Transactional
 	public Entry<Closure> addClosure(long id, Closure closure) {
-		validateSchedule(get(id), h -> h.plusClosure(closure));
+		Helpline before = get(id);
+		validateSchedule(before, h -> h.plusClosure(closure));
 		long closureId = repository.insertClosure(id, closure);
-		changed(id);
+		audited(id, "add-closure", before);
 		return new Entry<>(closureId, closure);
 	}
 
 	@Transactional
 	public void removeClosure(long id, long closureId) {
+		Helpline before = get(id);
 		if (!repository.deleteClosure(id, closureId)) {
-			throw new UnknownHelplineException("closure " + closureId + " of helpline " + id);
+			throw new NotFoundException("closure " + closureId + " of helpline " + id + " does not exist");
 		}
-		changed(id);
+		audited(id, "remove-closure", before);
 	}
 
 	@Transactional
 	public Entry<SpecialOpening> addSpecialOpening(long id, SpecialOpening opening) {
-		validateSchedule(get(id), h -> h.plusSpecialOpening(opening));
+		Helpline before = get(id);
+		validateSchedule(before, h -> h.plusSpecialOpening(opening));
 		long openingId = repository.insertSpecialOpening(id, opening);
-		changed(id);
+		audited(id, "add-special-opening", before);
 		return new Entry<>(openingId, opening);
 	}
 
 	@Transactional
 	public void removeSpecialOpening(long id, long openingId) {
+		Helpline before = get(id);
 		if (!repository.deleteSpecialOpening(id, openingId)) {
-			throw new UnknownHelplineException("special opening " + openingId + " of helpline " + id);
+			throw new NotFoundException("special opening " + openingId + " of helpline " + id + " does not exist");
 		}
-		changed(id);
+		audited(id, "remove-special-opening", before);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -149,16 +162,19 @@ public class Helplines {
 		byNumber.invalidateAll();
 	}
 
-	private Helpline changed(long id) {
+	/** Every change of a helpline is audited as the whole helpline before and after it. */
+	private Helpline audited(long id, String action, Helpline before) {
 		events.publishEvent(new HelplineChanged(id));
-		return get(id);
+		Helpline after = get(id);
+		audit.record(SUBJECT, id, action, before, after);
+		return after;
 	}
 
 	private Helpline validateSchedule(Helpline current, UnaryOperator<Helpline> change) {
 		Helpline candidate = change.apply(current);
 		List<FieldProblem> problems = scheduleProblems(candidate);
 		if (!problems.isEmpty()) {
-			throw new InvalidHelplineException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		return candidate;
 	}
@@ -169,7 +185,7 @@ public class Helplines {
 			problems.addAll(scheduleProblems(candidate));
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidHelplineException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 	}
 

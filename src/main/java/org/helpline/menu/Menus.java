@@ -5,11 +5,14 @@ import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.StatisticsProperties;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -31,13 +34,16 @@ public class Menus {
 
 	private final MenuValidator validator;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	private final LoadingCache<Long, MenuVersion> inForce;
 
 	Menus(Helplines helplines, MenuRepository repository, PromptCatalogue prompts, StatisticsProperties statistics,
-			MenuProperties properties, Clock clock) {
+			MenuProperties properties, AuditTrail audit, Clock clock) {
 		this.helplines = helplines;
+		this.audit = audit;
 		this.repository = repository;
 		this.prompts = prompts;
 		this.validator = new MenuValidator(statistics.callerGroups());
@@ -50,7 +56,7 @@ public class Menus {
 
 	/**
 	 * The menu callers of the helpline hear now: {@link Menu#defaults()} until one is saved.
-	 * @throws org.helpline.helplines.UnknownHelplineException when there is no such helpline
+	 * @throws NotFoundException when there is no such helpline
 	 */
 	public Menu current(long helplineId) {
 		return currentVersion(helplineId).menu();
@@ -63,7 +69,7 @@ public class Menus {
 
 	/**
 	 * Makes this menu the one callers hear, as the next version.
-	 * @throws InvalidMenuException naming every problem; nothing is stored then
+	 * @throws ChangeRefusedException naming every problem; nothing is stored then
 	 */
 	public MenuVersion save(long helplineId, Menu menu, String author) {
 		return store(helplineId, menu, author, null);
@@ -78,13 +84,14 @@ public class Menus {
 	/**
 	 * Makes an earlier version the one callers hear again, as the next version. It is
 	 * validated again: a prompt it plays may have been removed since.
-	 * @throws UnknownMenuVersionException when the helpline never had that version
-	 * @throws InvalidMenuException when the old menu is no longer valid; nothing is stored then
+	 * @throws NotFoundException when the helpline never had that version
+	 * @throws ChangeRefusedException when the old menu is no longer valid; nothing is stored then
 	 */
 	public MenuVersion restore(long helplineId, int version, String author) {
 		helplines.get(helplineId);
 		Menu menu = repository.find(helplineId, version)
-			.orElseThrow(() -> new UnknownMenuVersionException(helplineId, version))
+			.orElseThrow(() -> new NotFoundException(
+					"version " + version + " of the menu of helpline " + helplineId + " does not exist"))
 			.menu();
 		return store(helplineId, menu, author, version);
 	}
@@ -98,12 +105,13 @@ public class Menus {
 		helplines.get(helplineId);
 		List<FieldProblem> problems = validator.problems(menu, prompt -> prompts.text(prompt).isPresent());
 		if (!problems.isEmpty()) {
-			throw new InvalidMenuException(problems);
+			throw new ChangeRefusedException(problems);
 		}
-		int previous = repository.latest(helplineId).map(MenuVersion::version).orElse(0);
-		MenuVersion saved = repository.insert(helplineId,
-				new MenuVersion(previous + 1, clock.instant(), author == null ? "system" : author, restoredFrom, menu));
+		MenuVersion before = load(helplineId);
+		MenuVersion saved = repository.insert(helplineId, new MenuVersion(before.version() + 1, clock.instant(),
+				author == null ? "system" : author, restoredFrom, menu));
 		inForce.invalidate(helplineId);
+		audit.record("menu", helplineId, restoredFrom == null ? "update" : "restore", before.menu(), saved.menu());
 		return saved;
 	}
 

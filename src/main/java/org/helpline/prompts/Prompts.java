@@ -17,10 +17,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +61,17 @@ public class Prompts {
 
 	private final PromptProperties properties;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	// Two changes of one prompt at once would each delete the other's file.
 	private final Map<Prompt, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	Prompts(PromptRepository repository, PromptStore store, AudioFolder folder, AudioTools tools,
-			PromptCatalogue catalogue, PromptAudio audio, PromptProperties properties, Clock clock) {
+			PromptCatalogue catalogue, PromptAudio audio, PromptProperties properties, AuditTrail audit, Clock clock) {
 		this.repository = repository;
+		this.audit = audit;
 		this.store = store;
 		this.folder = folder;
 		this.tools = tools;
@@ -105,7 +111,7 @@ public class Prompts {
 	/** Stores a text and speaks it into the prompt's audio. */
 	public PromptView.Change setText(String language, String key, String text, String actor) {
 		Prompt prompt = checked(language, key, textProblems(text));
-		return generate(prompt, normalised(text), actor);
+		return audited(prompt, "update-text", generate(prompt, normalised(text), actor));
 	}
 
 	/** Speaks the prompt's current text into its audio again (e.g. over an uploaded recording). */
@@ -114,7 +120,7 @@ public class Prompts {
 		String text = repository.find(prompt).map(OperatorPrompt::text)
 			.or(() -> catalogue.builtInText(prompt))
 			.orElseThrow(() -> unknown(language, key));
-		return generate(prompt, text, actor);
+		return audited(prompt, "regenerate-audio", generate(prompt, text, actor));
 	}
 
 	/**
@@ -143,7 +149,7 @@ public class Prompts {
 				: repository.find(prompt).map(OperatorPrompt::text).or(() -> catalogue.builtInText(prompt))
 					.orElseThrow(() -> invalid(FieldProblem.of("prompt.new-needs-text", "text",
 							"a new prompt needs a text: what the recording says")));
-		return locked(prompt, () -> {
+		return audited(prompt, "upload-audio", locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
 			Path upload = folder.workFile(language, ".upload");
 			Path wav = folder.workFile(language, ".wav");
@@ -168,21 +174,27 @@ public class Prompts {
 				folder.delete(upload);
 				folder.delete(wav);
 			}
-		});
+		}));
 	}
 
 	/** Removes an operator's prompt: a built-in one is heard again, a new one is gone. */
 	public PromptView.Change delete(String language, String key) {
 		Prompt prompt = checked(language, key, List.of());
-		return locked(prompt, () -> {
+		return audited(prompt, "delete", locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
 			OperatorPrompt operator = repository.find(prompt).orElseThrow(
-					() -> new UnknownPromptException("prompt " + language + "/" + key + " has no operator's version"));
+					() -> new NotFoundException("prompt " + language + "/" + key + " has no operator's version"));
 			repository.delete(prompt);
 			store.forget();
 			folder.delete(language, operator.audioFile());
 			return new PromptView.Change(before, current(prompt).orElse(null));
-		});
+		}));
+	}
+
+	/** Audited as subject {@code prompt} with id {@code <language>/<key>}, whether from the API or a page. */
+	private PromptView.Change audited(Prompt prompt, String action, PromptView.Change change) {
+		audit.record("prompt", prompt.language() + "/" + prompt.key(), action, change.before(), change.after());
+		return change;
 	}
 
 	/**
@@ -201,7 +213,7 @@ public class Prompts {
 			}
 		}
 		String text = catalogue.builtInText(prompt).orElseThrow(() -> operator.isPresent()
-				? new UnknownPromptException("the audio file of prompt " + language + "/" + key + " is missing")
+				? new NotFoundException("the audio file of prompt " + language + "/" + key + " is missing")
 				: unknown(language, key));
 		Path wav = folder.workFile(language, ".wav");
 		try {
@@ -287,7 +299,7 @@ public class Prompts {
 		}
 		problems.addAll(more);
 		if (!problems.isEmpty()) {
-			throw new InvalidPromptException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		return new Prompt(language, key);
 	}
@@ -322,12 +334,12 @@ public class Prompts {
 		}
 	}
 
-	private static InvalidPromptException invalid(FieldProblem problem) {
-		return new InvalidPromptException(List.of(problem));
+	private static ChangeRefusedException invalid(FieldProblem problem) {
+		return new ChangeRefusedException(List.of(problem));
 	}
 
-	private static UnknownPromptException unknown(String language, String key) {
-		return new UnknownPromptException("prompt " + language + "/" + key + " does not exist");
+	private static NotFoundException unknown(String language, String key) {
+		return new NotFoundException("prompt " + language + "/" + key + " does not exist");
 	}
 
 }

@@ -30,7 +30,7 @@ import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStateChanged;
 import org.helpline.counsellors.Presence;
 import org.helpline.counsellors.RingResult;
-import org.helpline.helplines.UnknownHelplineException;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.Overflow;
 import org.helpline.routing.QueueOutcome.StillWaiting;
@@ -149,7 +149,7 @@ public class CallQueue {
 	 * @param language the language the caller hears (and a counsellor must speak)
 	 * @param enteredAt the original entry time (a channel variable of the call), so a caller keeps
 	 * their place across restarts; {@code null} or a time in the future means now
-	 * @throws UnknownHelplineException when there is no such helpline
+	 * @throws NotFoundException when there is no such helpline
 	 */
 	public void join(String callId, long helplineId, CallerGroup callerGroup, Language language, Instant enteredAt) {
 		Objects.requireNonNull(callId, "callId");
@@ -321,7 +321,7 @@ public class CallQueue {
 					try {
 						knowHelpline(other.helplineId(), routing.rules(other.helplineId()).helpline());
 					}
-					catch (UnknownHelplineException gone) {
+					catch (NotFoundException gone) {
 						// removed meanwhile: nothing to show
 					}
 				}
@@ -516,7 +516,7 @@ public class CallQueue {
 			try {
 				rules = routing.rules(waiter.helplineId);
 			}
-			catch (UnknownHelplineException ex) {
+			catch (NotFoundException ex) {
 				continue;
 			}
 			for (Candidate candidate : ranked(free, waiter.helplineId, waiter.callerGroup, waiter.language,
@@ -542,7 +542,7 @@ public class CallQueue {
 		try {
 			rules = routing.rules(helplineId);
 		}
-		catch (UnknownHelplineException ex) {
+		catch (NotFoundException ex) {
 			return List.of();
 		}
 		int level = rules.levelAfter(Duration.between(enteredAt, now));
@@ -572,7 +572,7 @@ public class CallQueue {
 		try {
 			return routing.rules(helplineId).maxWait();
 		}
-		catch (UnknownHelplineException ex) {
+		catch (NotFoundException ex) {
 			return Duration.ZERO;
 		}
 	}
@@ -654,7 +654,7 @@ public class CallQueue {
 		try {
 			return Duration.ofSeconds(routing.rules(helplineId).wrapUpSeconds());
 		}
-		catch (UnknownHelplineException ex) {
+		catch (NotFoundException ex) {
 			return Duration.ofSeconds(properties.defaults().wrapUpSeconds());
 		}
 	}

@@ -7,10 +7,13 @@ import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.helpline.audit.AuditTrail;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -29,10 +32,14 @@ public class HelplineRouting {
 
 	private final RoutingProperties properties;
 
+	private final AuditTrail audit;
+
 	private final LoadingCache<Long, RoutingRules> rules;
 
-	HelplineRouting(Helplines helplines, RoutingSettingsRepository repository, RoutingProperties properties) {
+	HelplineRouting(Helplines helplines, RoutingSettingsRepository repository, RoutingProperties properties,
+			AuditTrail audit) {
 		this.helplines = helplines;
+		this.audit = audit;
 		this.repository = repository;
 		this.properties = properties;
 		this.rules = Caffeine.newBuilder()
@@ -43,7 +50,7 @@ public class HelplineRouting {
 
 	/**
 	 * The rules in force for a helpline.
-	 * @throws org.helpline.helplines.UnknownHelplineException when there is no such helpline
+	 * @throws NotFoundException when there is no such helpline
 	 */
 	public RoutingRules rules(long helplineId) {
 		return rules.get(helplineId);
@@ -51,7 +58,7 @@ public class HelplineRouting {
 
 	/**
 	 * Replaces a helpline's rules; a {@code null} value takes the default.
-	 * @throws InvalidRoutingException naming every bad field; nothing is stored then
+	 * @throws ChangeRefusedException naming every bad field; nothing is stored then
 	 */
 	public RoutingRules update(long helplineId, RoutingSettings settings) {
 		Helpline helpline = helplines.get(helplineId);
@@ -68,13 +75,15 @@ public class HelplineRouting {
 				"announcementSeconds", problems);
 		List<Integer> widening = widening(settings.wideningSeconds(), defaults.wideningSeconds(), problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidRoutingException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 		boolean whisper = settings.whisper() == null ? defaults.whisper() : settings.whisper();
 		RoutingRules updated = new RoutingRules(helplineId, helpline.name(), helpline.zone(), strategy, ringTimeout,
 				wrapUp, maxWait, announcement, announce, widening, whisper);
+		RoutingRules before = rules(helplineId);
 		repository.save(updated);
 		rules.invalidate(helplineId);
+		audit.record("routing", helplineId, "update", before, updated);
 		return updated;
 	}
 

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.helpline.audit.AuditTrail;
 import org.helpline.counsellors.Counsellor;
 import org.helpline.counsellors.Counsellors;
-import org.helpline.counsellors.UnknownCounsellorException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.NotFoundException;
+import org.helpline.counsellors.CounsellorSettings;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
 	/** The roles an account can have. */
+	private static final String SUBJECT = "account";
+
 	public static final List<String> ROLES = List.of(SecurityConfiguration.COUNSELLOR, SecurityConfiguration.OPERATOR,
 			SecurityConfiguration.ANALYST, SecurityConfiguration.ADMIN, SecurityConfiguration.METRICS);
 
@@ -55,8 +60,11 @@ public class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	Accounts(JdbcUserDetailsManager users, JdbcClient jdbc, PasswordEncoder passwords, Lockout lockout,
-			Counsellors counsellors, ApplicationEventPublisher events) {
+			Counsellors counsellors, ApplicationEventPublisher events, AuditTrail audit) {
+		this.audit = audit;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.passwords = passwords;
@@ -70,7 +78,9 @@ public class Accounts {
 	}
 
 	public Account get(String username) {
-		return read(username).stream().findFirst().orElseThrow(() -> new UnknownAccountException(username));
+		return read(username).stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("account '" + username + "' does not exist"));
 	}
 
 	/** @param counsellorId the counsellor this account acts as; may be null */
@@ -94,7 +104,9 @@ public class Accounts {
 			.roles(valid.toArray(String[]::new))
 			.build());
 		counsellors.link(username, counsellorId);
-		return get(username);
+		Account created = get(username);
+		audit.record(SUBJECT, username, "create", null, created);
+		return created;
 	}
 
 	@Transactional
@@ -119,19 +131,22 @@ public class Accounts {
 			// A session keeps the roles it signed in with; it must not outlive them.
 			events.publishEvent(new AccountRevoked(username));
 		}
-		return get(username);
+		Account after = get(username);
+		audit.record(SUBJECT, username, "update", current, after);
+		return after;
 	}
 
 	/** An administrator sets a new password, e.g. for someone who forgot theirs. */
 	@Transactional
 	public void resetPassword(String username, String password) {
-		get(username);
+		Account account = get(username);
 		List<FieldProblem> problems = new ArrayList<>();
 		checkPassword("password", password, problems);
 		refuseIfAny(problems);
 		setPassword(users.loadUserByUsername(username), password);
 		// Whoever may have learnt the old password may be signed in with it.
 		events.publishEvent(new AccountRevoked(username));
+		audit.record(SUBJECT, username, "reset-password", account, account);
 	}
 
 	/**
@@ -143,7 +158,7 @@ public class Accounts {
 		UserDetails account = users.loadUserByUsername(username);
 		if (currentPassword == null || !passwords.matches(currentPassword, account.getPassword())) {
 			lockout.failed(username);
-			throw new InvalidAccountException(
+			throw new ChangeRefusedException(
 					List.of(FieldProblem.of("account.current-password-wrong", "currentPassword",
 							"this is not your current password")));
 		}
@@ -151,13 +166,16 @@ public class Accounts {
 		checkPassword("newPassword", newPassword, problems);
 		refuseIfAny(problems);
 		setPassword(account, newPassword);
+		Account changed = get(username);
+		audit.record(SUBJECT, username, "change-password", changed, changed);
 	}
 
 	/** Lifts a lock from failed logins before it runs out. */
 	@Transactional
 	public void unlock(String username) {
-		get(username);
+		Account before = get(username);
 		lockout.reset(username);
+		audit.record(SUBJECT, username, "unlock", before, get(username));
 	}
 
 	/** The counsellor the account acted as stays, no longer linked to any account. */
@@ -169,6 +187,7 @@ public class Accounts {
 		}
 		users.deleteUser(username);
 		events.publishEvent(new AccountRevoked(username));
+		audit.record(SUBJECT, username, "delete", current, null);
 	}
 
 	// JdbcUserDetailsManager.updatePassword does nothing unless password upgrades are enabled.
@@ -266,7 +285,7 @@ public class Accounts {
 						counsellor.username()));
 			}
 		}
-		catch (UnknownCounsellorException ex) {
+		catch (NotFoundException ex) {
 			problems.add(FieldProblem.of("account.counsellor-unknown", "counsellorId",
 					"there is no counsellor " + counsellorId, counsellorId));
 		}
@@ -274,7 +293,7 @@ public class Accounts {
 
 	private static void refuseIfAny(List<FieldProblem> problems) {
 		if (!problems.isEmpty()) {
-			throw new InvalidAccountException(problems);
+			throw new ChangeRefusedException(problems);
 		}
 	}
 

@@ -103,13 +103,13 @@ class DemoSeed implements ApplicationRunner {
 		if (!emptyDatabase()) {
 			return false;
 		}
-		Helpline helpline = helpline();
-		counsellor("Anna", "counsellor-1", Map.of("nl", 1, "en", 2));
-		counsellor("Bram", "counsellor-2", Map.of("nl", 1, "en", 1));
-		Menu before = menus.current(helpline.id());
-		Menu saved = menus.save(helpline.id(), Menu.defaults(), ACTOR).menu();
-		audit.recordAs(ACTOR, "menu", helpline.id(), "update", before, saved);
-		return true;
+		return audit.as(ACTOR, () -> {
+			Helpline helpline = helpline();
+			counsellor("Anna", "counsellor-1", Map.of("nl", 1, "en", 2));
+			counsellor("Bram", "counsellor-2", Map.of("nl", 1, "en", 1));
+			menus.save(helpline.id(), Menu.defaults(), ACTOR);
+			return true;
+		});
 	}
 
 	private boolean emptyDatabase() {
@@ -120,25 +120,20 @@ class DemoSeed implements ApplicationRunner {
 	private Helpline helpline() {
 		Helpline created = helplines.create(
 				new HelplineSettings("Stop it Now!", List.of(NUMBER), "Europe/Amsterdam", "NL", "nl", null));
-		audit.recordAs(ACTOR, "helpline", created.id(), "create", null, created);
 		List<OpeningInterval> weekdays = List
 			.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
 			.stream()
 			.map(day -> new OpeningInterval(day, OPENS, CLOSES))
 			.toList();
 		// Created lines are closed on the public holidays of their country (HolidayPolicy.DEFAULT).
-		Helpline open = helplines.replaceOpeningHours(created.id(), weekdays);
-		audit.recordAs(ACTOR, "helpline", created.id(), "update-opening-hours", created, open);
-		return open;
+		return helplines.replaceOpeningHours(created.id(), weekdays);
 	}
 
 	// No caller-group skills: the menu queues callers as SELF, PARTNER_FAMILY, … while a
 	// counsellor's groups must be lower case (issue 12), and a counsellor with any group skill
 	// would then take none of them. Without, each takes every group at level 1.
 	private void counsellor(String name, String endpoint, Map<String, Integer> languages) {
-		Counsellor created = counsellors
-			.create(new CounsellorSettings(name, endpoint, null, null, Map.of(), languages));
-		audit.recordAs(ACTOR, "counsellor", created.id(), "create", null, created);
+		counsellors.create(new CounsellorSettings(name, endpoint, null, null, Map.of(), languages));
 	}
 
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
 
@@ -27,15 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountController {
 
-	private static final String SUBJECT = "account";
-
 	private final Accounts accounts;
 
-	private final AuditTrail audit;
-
-	AccountController(Accounts accounts, AuditTrail audit) {
+	AccountController(Accounts accounts) {
 		this.accounts = accounts;
-		this.audit = audit;
 	}
 
 	@GetMapping("/api/accounts")
@@ -54,43 +48,32 @@ class AccountController {
 		NewAccount account = Bodies.required(body);
 		Account created = accounts.create(account.username(), account.password(), account.roles(),
 				account.counsellorId());
-		audit.record(SUBJECT, created.username(), "create", null, created);
 		return ResponseEntity.created(URI.create("/api/accounts/" + created.username())).body(created);
 	}
 
 	@PutMapping("/api/accounts/{username}")
 	Account update(@PathVariable String username, @RequestBody AccountChange body) {
 		AccountChange change = Bodies.required(body);
-		Account before = accounts.get(username);
-		Account after = accounts.update(username, change.roles(), change.enabled(), change.counsellorId());
-		audit.record(SUBJECT, username, "update", before, after);
-		return after;
+		return accounts.update(username, change.roles(), change.enabled(), change.counsellorId());
 	}
 
 	@PostMapping("/api/accounts/{username}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
 		accounts.resetPassword(username, Bodies.required(body).password());
-		Account account = accounts.get(username);
-		audit.record(SUBJECT, username, "reset-password", account, account);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/accounts/{username}/unlock")
 	Account unlock(@PathVariable String username) {
-		Account before = accounts.get(username);
 		accounts.unlock(username);
-		Account after = accounts.get(username);
-		audit.record(SUBJECT, username, "unlock", before, after);
-		return after;
+		return accounts.get(username);
 	}
 
 	@DeleteMapping("/api/accounts/{username}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable String username) {
-		Account before = accounts.get(username);
 		accounts.delete(username);
-		audit.record(SUBJECT, username, "delete", before, null);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -100,8 +83,6 @@ class AccountController {
 	ResponseEntity<Void> changeOwnPassword(Principal user, @RequestBody PasswordChange body) {
 		PasswordChange change = Bodies.required(body);
 		accounts.changeOwnPassword(user.getName(), change.currentPassword(), change.newPassword());
-		Account account = accounts.get(user.getName());
-		audit.record(SUBJECT, user.getName(), "change-password", account, account);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,22 +1,17 @@
 package org.helpline.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.helpline.contact.ImportRejectedException;
-import org.helpline.contact.InvalidContactException;
-import org.helpline.contact.UnknownContactException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.helplines.InvalidHelplineException;
-import org.helpline.helplines.UnknownHelplineException;
-import org.helpline.menu.InvalidMenuException;
-import org.helpline.menu.UnknownMenuVersionException;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.prompts.AudioFailedException;
-import org.helpline.prompts.InvalidPromptException;
-import org.helpline.prompts.UnknownPromptException;
-import org.helpline.security.InvalidAccountException;
+import org.helpline.counsellors.ChangeKeptException;
+import org.helpline.counsellors.StateConflictException;
 import org.helpline.security.LastAdminException;
-import org.helpline.security.UnknownAccountException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -41,43 +36,20 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private final ProblemTexts texts;
+
+	ApiExceptionHandler(ProblemTexts texts) {
+		this.texts = texts;
+	}
+
+	/** Every feature refuses a change with the fields to fix; the same texts as the pages, in English. */
 	@ExceptionHandler
-	ProblemDetail invalid(InvalidHelplineException ex) {
+	ProblemDetail refused(ChangeRefusedException ex) {
 		return badRequest("The change was refused; nothing was stored.", ex.problems());
 	}
 
 	@ExceptionHandler
-	ProblemDetail unknown(UnknownHelplineException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidMenu(InvalidMenuException ex) {
-		return badRequest("The menu was refused; the one in force stays.", ex.problems());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownMenuVersion(UnknownMenuVersionException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidContact(InvalidContactException ex) {
-		return badRequest("The contact was refused; nothing was stored.", ex.problems());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownContact(UnknownContactException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidPrompt(InvalidPromptException ex) {
-		return badRequest("The prompt change was refused; nothing was stored.", ex.problems());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownPrompt(UnknownPromptException ex) {
+	ProblemDetail notFound(NotFoundException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
@@ -108,18 +80,19 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail invalidAccount(InvalidAccountException ex) {
-		return badRequest("The change was refused; nothing was stored.", ex.problems());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unknownAccount(UnknownAccountException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler
 	ProblemDetail lastAdmin(LastAdminException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(StateConflictException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	/** Accepted, not made yet: the counsellor's state is as before until the database is back. */
+	@ExceptionHandler
+	ProblemDetail kept(ChangeKeptException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.ACCEPTED, ex.getMessage());
 	}
 
 	/** Each error names the line (1 = header) and the column of a bad row. */
@@ -169,11 +142,13 @@ class ApiExceptionHandler {
 				"The change conflicts with one made at the same time; reload and try again.");
 	}
 
-	private static ProblemDetail badRequest(String detail, List<FieldProblem> problems) {
+	private ProblemDetail badRequest(String detail, List<FieldProblem> problems) {
+		List<Error> errors = problems.stream()
+			.map(p -> new Error(p.field(), texts.text(p, Locale.ENGLISH), p.code(), p.args()))
+			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				detail + " " + problems.stream().map(p -> p.field() + ": " + p.message())
-					.collect(Collectors.joining("; ")));
-		problem.setProperty("errors", problems);
+				detail + " " + errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+		problem.setProperty("errors", errors);
 		return problem;
 	}
 
@@ -192,6 +167,10 @@ class ApiExceptionHandler {
 
 	private static String firstLine(String text) {
 		return text == null ? "" : text.lines().findFirst().orElse("");
+	}
+
+	/** A field problem as the API answers it: its English text from the same bundle as the pages'. */
+	record Error(String field, String message, String code, List<String> args) {
 	}
 
 }

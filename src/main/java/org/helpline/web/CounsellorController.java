@@ -31,18 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/counsellors")
 class CounsellorController {
 
-	private static final String SUBJECT = "counsellor";
-
 	private final Counsellors counsellors;
 
 	private final Presence presence;
 
-	private final AuditTrail audit;
-
-	CounsellorController(Counsellors counsellors, Presence presence, AuditTrail audit) {
+	CounsellorController(Counsellors counsellors, Presence presence) {
 		this.counsellors = counsellors;
 		this.presence = presence;
-		this.audit = audit;
 	}
 
 	@GetMapping
@@ -59,25 +54,20 @@ class CounsellorController {
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Counsellor> create(@RequestBody CounsellorSettings settings) {
 		Counsellor created = counsellors.create(Bodies.required(settings));
-		audit.record(SUBJECT, created.id(), "create", null, created);
 		return ResponseEntity.created(URI.create("/api/counsellors/" + created.id())).body(created);
 	}
 
 	@PutMapping("/{id}")
 	Counsellor update(@PathVariable long id, @RequestBody CounsellorSettings settings) {
 		CounsellorSettings body = Bodies.required(settings);
-		Counsellor before = counsellors.get(id);
-		Counsellor after = counsellors.update(id, body);
-		audit.record(SUBJECT, id, "update", before, after);
-		return after;
+		counsellors.get(id);
+		return counsellors.update(id, body);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable long id) {
-		Counsellor before = counsellors.get(id);
 		counsellors.delete(id);
-		audit.record(SUBJECT, id, "delete", before, null);
 		return ResponseEntity.noContent().build();
 	}
 

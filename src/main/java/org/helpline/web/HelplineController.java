@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helpline.Entry;
 import org.helpline.helplines.HelplineSettings;
@@ -37,18 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/helplines")
 class HelplineController {
 
-	private static final String SUBJECT = "helpline";
-
 	private final Helplines helplines;
 
 	private final PublicHolidays publicHolidays;
 
-	private final AuditTrail audit;
-
-	HelplineController(Helplines helplines, PublicHolidays publicHolidays, AuditTrail audit) {
+	HelplineController(Helplines helplines, PublicHolidays publicHolidays) {
 		this.helplines = helplines;
 		this.publicHolidays = publicHolidays;
-		this.audit = audit;
 	}
 
 	record HolidayView(LocalDate date, String key, HolidayKind type, String dutchName, String englishName,
@@ -69,24 +63,19 @@ class HelplineController {
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Helpline> create(@RequestBody HelplineSettings settings) {
 		Helpline created = helplines.create(settings);
-		audit.record(SUBJECT, created.id(), "create", null, created);
 		return ResponseEntity.created(URI.create("/api/helplines/" + created.id())).body(created);
 	}
 
 	@PutMapping("/{id}")
 	Helpline update(@PathVariable long id, @RequestBody HelplineSettings settings) {
-		Helpline before = helplines.get(id);
 		Helpline after = helplines.update(id, settings);
-		audit.record(SUBJECT, id, "update", before, after);
 		return after;
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable long id) {
-		Helpline before = helplines.get(id);
 		helplines.delete(id);
-		audit.record(SUBJECT, id, "delete", before, null);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -97,9 +86,7 @@ class HelplineController {
 
 	@PutMapping("/{id}/opening-hours")
 	List<OpeningInterval> replaceOpeningHours(@PathVariable long id, @RequestBody List<OpeningInterval> intervals) {
-		Helpline before = helplines.get(id);
 		Helpline after = helplines.replaceOpeningHours(id, Bodies.required(intervals));
-		audit.record(SUBJECT, id, "update-opening-hours", before, after);
 		return after.openingHours();
 	}
 
@@ -110,9 +97,7 @@ class HelplineController {
 
 	@PutMapping("/{id}/holiday-policy")
 	HolidayPolicy changeHolidayPolicy(@PathVariable long id, @RequestBody HolidayPolicy policy) {
-		Helpline before = helplines.get(id);
 		Helpline after = helplines.changeHolidayPolicy(id, Bodies.required(policy));
-		audit.record(SUBJECT, id, "update-holiday-policy", before, after);
 		return after.holidayPolicy();
 	}
 
@@ -137,18 +122,14 @@ class HelplineController {
 	@PostMapping("/{id}/closures")
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Entry<Closure>> addClosure(@PathVariable long id, @RequestBody Closure closure) {
-		Helpline before = helplines.get(id);
 		Entry<Closure> added = helplines.addClosure(id, Bodies.required(closure));
-		audit.record(SUBJECT, id, "add-closure", before, helplines.get(id));
 		return ResponseEntity.created(URI.create("/api/helplines/" + id + "/closures/" + added.id())).body(added);
 	}
 
 	@DeleteMapping("/{id}/closures/{closureId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> removeClosure(@PathVariable long id, @PathVariable long closureId) {
-		Helpline before = helplines.get(id);
 		helplines.removeClosure(id, closureId);
-		audit.record(SUBJECT, id, "remove-closure", before, helplines.get(id));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -161,9 +142,7 @@ class HelplineController {
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Entry<SpecialOpening>> addSpecialOpening(@PathVariable long id,
 			@RequestBody SpecialOpening opening) {
-		Helpline before = helplines.get(id);
 		Entry<SpecialOpening> added = helplines.addSpecialOpening(id, Bodies.required(opening));
-		audit.record(SUBJECT, id, "add-special-opening", before, helplines.get(id));
 		return ResponseEntity.created(URI.create("/api/helplines/" + id + "/special-openings/" + added.id()))
 			.body(added);
 	}
@@ -171,9 +150,7 @@ class HelplineController {
 	@DeleteMapping("/{id}/special-openings/{openingId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> removeSpecialOpening(@PathVariable long id, @PathVariable long openingId) {
-		Helpline before = helplines.get(id);
 		helplines.removeSpecialOpening(id, openingId);
-		audit.record(SUBJECT, id, "remove-special-opening", before, helplines.get(id));
 		return ResponseEntity.noContent().build();
 	}
 

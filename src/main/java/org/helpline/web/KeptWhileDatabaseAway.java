@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a counsellor's state change that answers 202 Accepted while the database is away (see
- * {@link RoutingExceptionHandler}); {@link ApiDocumentation} documents that answer from it.
+ * {@link ApiExceptionHandler}); {@link ApiDocumentation} documents that answer from it.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

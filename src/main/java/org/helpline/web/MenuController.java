@@ -3,7 +3,6 @@ package org.helpline.web;
 import java.security.Principal;
 import java.util.List;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.menu.Choice;
 import org.helpline.menu.Menu;
 import org.helpline.menu.MenuVersion;
@@ -24,11 +23,8 @@ class MenuController {
 
 	private final Menus menus;
 
-	private final AuditTrail audit;
-
-	MenuController(Menus menus, AuditTrail audit) {
+	MenuController(Menus menus) {
 		this.menus = menus;
-		this.audit = audit;
 	}
 
 	/** Version 0 is the default menu of a helpline whose operators never saved one. */
@@ -39,10 +35,7 @@ class MenuController {
 
 	@PutMapping
 	MenuVersion update(@PathVariable long id, @RequestBody MenuBody body, Principal author) {
-		Menu before = menus.currentVersion(id).menu();
-		MenuVersion saved = menus.save(id, Bodies.required(body).menu(), author.getName());
-		audit.record("menu", id, "update", before, saved.menu());
-		return saved;
+		return menus.save(id, Bodies.required(body).menu(), author.getName());
 	}
 
 	@GetMapping("/versions")
@@ -52,10 +45,7 @@ class MenuController {
 
 	@PostMapping("/versions/{version}/restore")
 	MenuVersion restore(@PathVariable long id, @PathVariable int version, Principal author) {
-		Menu before = menus.currentVersion(id).menu();
-		MenuVersion restored = menus.restore(id, version, author.getName());
-		audit.record("menu", id, "restore", before, restored.menu());
-		return restored;
+		return menus.restore(id, version, author.getName());
 	}
 
 	/** A menu as operators send it: whether a key skips a prompt may be left out (then it does not). */

@@ -8,7 +8,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.helpline.audit.AuditTrail;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
 
@@ -35,15 +34,10 @@ class PromptController {
 
 	static final MediaType WAV = MediaType.parseMediaType("audio/wav");
 
-	private static final String SUBJECT = "prompt";
-
 	private final Prompts prompts;
 
-	private final AuditTrail audit;
-
-	PromptController(Prompts prompts, AuditTrail audit) {
+	PromptController(Prompts prompts) {
 		this.prompts = prompts;
-		this.audit = audit;
 	}
 
 	record TextBody(String text) {
@@ -62,8 +56,7 @@ class PromptController {
 	@PutMapping("/{language}/{key}")
 	PromptView setText(@PathVariable String language, @PathVariable String key, @RequestBody TextBody body,
 			Principal principal) {
-		return audited(language, key, "update-text",
-				prompts.setText(language, key, Bodies.required(body).text(), principal.getName()));
+		return prompts.setText(language, key, Bodies.required(body).text(), principal.getName()).after();
 	}
 
 	/** @param text what the recording says; absent: the prompt keeps its text */
@@ -71,8 +64,7 @@ class PromptController {
 	PromptView upload(@PathVariable String language, @PathVariable String key, @RequestPart MultipartFile file,
 			@RequestParam(required = false) String text, Principal principal) {
 		try {
-			return audited(language, key, "upload-audio", prompts.upload(language, key, file.getInputStream(), text,
-					principal.getName()));
+			return prompts.upload(language, key, file.getInputStream(), text, principal.getName()).after();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -81,13 +73,13 @@ class PromptController {
 
 	@PostMapping("/{language}/{key}/regenerate")
 	PromptView regenerate(@PathVariable String language, @PathVariable String key, Principal principal) {
-		return audited(language, key, "regenerate-audio", prompts.regenerate(language, key, principal.getName()));
+		return prompts.regenerate(language, key, principal.getName()).after();
 	}
 
 	@DeleteMapping("/{language}/{key}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	ResponseEntity<Void> delete(@PathVariable String language, @PathVariable String key) {
-		audited(language, key, "delete", prompts.delete(language, key));
+		prompts.delete(language, key);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -96,11 +88,6 @@ class PromptController {
 			content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> audio(@PathVariable String language, @PathVariable String key) {
 		return ResponseEntity.ok().contentType(WAV).body(prompts.audio(language, key));
-	}
-
-	private PromptView audited(String language, String key, String action, PromptView.Change change) {
-		audit.record(SUBJECT, language + "/" + key, action, change.before(), change.after());
-		return change.after();
 	}
 
 }

@@ -27,13 +27,10 @@ class RoutingController {
 
 	private final Presence presence;
 
-	private final AuditTrail audit;
-
-	RoutingController(HelplineRouting routing, CallQueue queue, Presence presence, AuditTrail audit) {
+	RoutingController(HelplineRouting routing, CallQueue queue, Presence presence) {
 		this.routing = routing;
 		this.queue = queue;
 		this.presence = presence;
-		this.audit = audit;
 	}
 
 	@GetMapping("/api/helplines/{id}/routing")
@@ -43,11 +40,7 @@ class RoutingController {
 
 	@PutMapping("/api/helplines/{id}/routing")
 	RoutingRules update(@PathVariable long id, @RequestBody RoutingSettings settings) {
-		RoutingSettings body = Bodies.required(settings);
-		RoutingRules before = routing.rules(id);
-		RoutingRules after = routing.update(id, body);
-		audit.record("routing", id, "update", before, after);
-		return after;
+		return routing.update(id, Bodies.required(settings));
 	}
 
 	/** Waiting callers per helpline (this instance's) and every counsellor's state: counts and states only. */

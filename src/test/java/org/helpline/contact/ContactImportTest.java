@@ -126,4 +126,50 @@ class ContactImportTest extends ContactIntegrationTest {
 			.hasMessageContaining("line 1");
 	}
 
+	@Test
+	void theSameHistoryImportedTwiceIsRefusedNamingTheYearAlreadyHeld() {
+		long helpline = stopItNow();
+		String csv = "date,channel\n2015-03-02,phone\n2015-03-03,email\n2016-01-04,phone\n";
+		imports.importCsv(helpline, csv);
+
+		assertThatThrownBy(() -> imports.importCsv(helpline, csv))
+			.isInstanceOfSatisfying(ImportRejectedException.class, ex -> {
+				assertThat(ex.problems()).extracting(ImportProblem::line, ImportProblem::field)
+					.containsExactly(tuple(2L, "date"), tuple(4L, "date"));
+				assertThat(ex.problems().getFirst().message())
+					.isEqualTo("2015 already holds 2 imported contact moment(s) of this helpline; importing the "
+							+ "year again would count them twice, so import each year once, in one file");
+			});
+		assertThat(countRecords()).isEqualTo(3);
+	}
+
+	@Test
+	void aYearAnotherHelplineImportedIsStillOpenToThisOne() {
+		long helpline = stopItNow();
+		imports.importCsv(flemishLine(), "date,channel\n2015-03-02,phone\n");
+
+		assertThat(imports.importCsv(helpline, "date,channel\n2015-03-02,phone\n").imported()).isEqualTo(1);
+	}
+
+	@Test
+	void aDryRunSaysWhatTheFileWouldAddAndStoresNothing() {
+		long helpline = stopItNow();
+
+		ContactImport.Result preview = imports.preview(helpline,
+				"date,channel\n2015-03-02,phone\n2015-03-03,email\n2016-01-04,phone\n");
+
+		assertThat(preview).isEqualTo(new ContactImport.Result(3, Map.of(2015, 2, 2016, 1), false));
+		assertThat(countRecords()).isZero();
+	}
+
+	@Test
+	void aDryRunRefusesWhatTheImportWouldRefuse() {
+		long helpline = stopItNow();
+		imports.importCsv(helpline, "date,channel\n2015-03-02,phone\n");
+
+		assertThatThrownBy(() -> imports.preview(helpline, "date,channel\n2015-05-02,phone\n"))
+			.isInstanceOfSatisfying(ImportRejectedException.class,
+					ex -> assertThat(ex.problems().getFirst().message()).startsWith("2015 already holds 1"));
+	}
+
 }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.privacy.CallerNumber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,7 +109,7 @@ class ContactRecordsTest extends ContactIntegrationTest {
 		long id = answered(helpline, "2027-01-05T10:00:00Z", NUMBER, "SELF", 5, 600);
 
 		assertThatThrownBy(() -> records.wrapUp(id, new WrapUp(List.of("GOSSIP"), "NOWHERE", true, "ALIENS")))
-			.isInstanceOfSatisfying(InvalidContactException.class, ex -> assertThat(ex.problems())
+			.isInstanceOfSatisfying(ChangeRefusedException.class, ex -> assertThat(ex.problems())
 				.extracting(p -> p.field())
 				.containsExactlyInAnyOrder("topics", "referral", "returningCaller", "callerGroup"));
 		assertThat(records.get(id).wrappedUp()).isFalse();
@@ -120,7 +121,7 @@ class ContactRecordsTest extends ContactIntegrationTest {
 		long id = unanswered(helpline, "2027-01-05T10:00:00Z", NUMBER, "SELF", CallOutcome.ABANDONED_WAITING, 50);
 
 		assertThatThrownBy(() -> records.wrapUp(id, new WrapUp(List.of("OTHER"), null, null, null)))
-			.isInstanceOf(InvalidContactException.class)
+			.isInstanceOf(ChangeRefusedException.class)
 			.hasMessageContaining("only contact moments");
 	}
 
@@ -145,7 +146,7 @@ class ContactRecordsTest extends ContactIntegrationTest {
 
 		assertThatThrownBy(() -> records.register(new RegisteredContact(helpline, "phone",
 				LocalDate.parse("2027-02-01"), null, null, null, List.of(), null, null), null))
-			.isInstanceOfSatisfying(InvalidContactException.class, ex -> assertThat(ex.problems())
+			.isInstanceOfSatisfying(ChangeRefusedException.class, ex -> assertThat(ex.problems())
 				.extracting(p -> p.field())
 				.containsExactlyInAnyOrder("channel", "date"));
 		assertThat(countRecords()).isZero();

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.helpline.IntegrationTest;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.HelplineSettings;
-import org.helpline.helplines.UnknownHelplineException;
+import org.helpline.helplines.NotFoundException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class MenusTest extends IntegrationTest {
 						new Option("8", Action.MESSAGE_AND_RETURN, null, null, "alternatives")),
 				5, 2, "8", null, null), true);
 
-		assertThatThrownBy(() -> menus.save(helpline, loops, "anna")).isInstanceOfSatisfying(InvalidMenuException.class,
+		assertThatThrownBy(() -> menus.save(helpline, loops, "anna")).isInstanceOfSatisfying(ChangeRefusedException.class,
 				ex -> assertThat(ex.problems()).extracting(p -> p.field()).containsExactly("choice.defaultDigit"));
 		assertThat(menus.current(helpline)).isEqualTo(welcomeOnly());
 		assertThat(menus.history(helpline)).hasSize(1);
@@ -87,7 +88,7 @@ class MenusTest extends IntegrationTest {
 				  current_timestamp, 'anna')""").param(helpline).update();
 		menus.save(helpline, Menu.defaults(), "anna");
 
-		assertThatThrownBy(() -> menus.restore(helpline, 1, "bert")).isInstanceOf(InvalidMenuException.class)
+		assertThatThrownBy(() -> menus.restore(helpline, 1, "bert")).isInstanceOf(ChangeRefusedException.class)
 			.hasMessageContaining("welcome-of-2026");
 		assertThat(menus.currentVersion(helpline).version()).isEqualTo(2);
 	}
@@ -110,11 +111,11 @@ class MenusTest extends IntegrationTest {
 
 	@Test
 	void unknownHelplinesAndVersionsAreNamed() {
-		assertThatThrownBy(() -> menus.current(helpline + 1)).isInstanceOf(UnknownHelplineException.class);
+		assertThatThrownBy(() -> menus.current(helpline + 1)).isInstanceOf(NotFoundException.class);
 		assertThatThrownBy(() -> menus.save(helpline + 1, Menu.defaults(), "anna"))
-			.isInstanceOf(UnknownHelplineException.class);
-		assertThatThrownBy(() -> menus.history(helpline + 1)).isInstanceOf(UnknownHelplineException.class);
-		assertThatThrownBy(() -> menus.restore(helpline, 4, "anna")).isInstanceOf(UnknownMenuVersionException.class);
+			.isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> menus.history(helpline + 1)).isInstanceOf(NotFoundException.class);
+		assertThatThrownBy(() -> menus.restore(helpline, 4, "anna")).isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
@@ -124,7 +125,7 @@ class MenusTest extends IntegrationTest {
 		helplines.delete(helpline);
 
 		assertThat(jdbc.sql("select count(*) from menu_version").query(Integer.class).single()).isZero();
-		assertThatThrownBy(() -> menus.current(helpline)).isInstanceOf(UnknownHelplineException.class);
+		assertThatThrownBy(() -> menus.current(helpline)).isInstanceOf(NotFoundException.class);
 	}
 
 	private static Menu welcomeOnly() {

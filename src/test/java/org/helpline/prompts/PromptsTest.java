@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.helpline.IntegrationTest;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
+import org.helpline.helplines.ChangeRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +118,7 @@ public class PromptsTest extends IntegrationTest {
 
 		assertThatThrownBy(() -> prompts.upload("en", "queue-hold",
 				new ByteArrayInputStream("not a recording".getBytes()), null, "anna"))
-			.isInstanceOfSatisfying(InvalidPromptException.class,
+			.isInstanceOfSatisfying(ChangeRefusedException.class,
 					ex -> assertThat(ex.problems()).singleElement()
 						.satisfies(p -> assertThat(p.field()).isEqualTo("file")));
 		assertThat(audio.fileFor(new Prompt("en", "queue-hold"))).isEqualTo(before);
@@ -160,14 +161,14 @@ public class PromptsTest extends IntegrationTest {
 	@Test
 	void badKeysLanguagesAndTextsAreRefusedNamingEachField() {
 		assertThatThrownBy(() -> prompts.setText("de", "Welcome!", " ", "anna"))
-			.isInstanceOfSatisfying(InvalidPromptException.class, ex -> assertThat(ex.problems())
+			.isInstanceOfSatisfying(ChangeRefusedException.class, ex -> assertThat(ex.problems())
 				.extracting(p -> p.field())
 				.containsExactly("language", "key", "text"));
 		assertThatThrownBy(() -> prompts.setText("en", "welcome", "x".repeat(1001), "anna"))
-			.isInstanceOf(InvalidPromptException.class);
+			.isInstanceOf(ChangeRefusedException.class);
 		assertThatThrownBy(() -> prompts.upload("en", "brand-new", new ByteArrayInputStream(TestAudio.cdStereoWav(1)),
 				null, "anna"))
-			.isInstanceOfSatisfying(InvalidPromptException.class,
+			.isInstanceOfSatisfying(ChangeRefusedException.class,
 					ex -> assertThat(ex.problems().getFirst().field()).isEqualTo("text"));
 	}
 
@@ -175,7 +176,7 @@ public class PromptsTest extends IntegrationTest {
 	void aRecordingLongerThanAMinuteIsRefused() {
 		assertThatThrownBy(() -> prompts.upload("en", "welcome",
 				new ByteArrayInputStream(TestAudio.toneWav(61, 8000, 1)), null, "anna"))
-			.isInstanceOfSatisfying(InvalidPromptException.class,
+			.isInstanceOfSatisfying(ChangeRefusedException.class,
 					ex -> assertThat(ex.problems().getFirst().message()).contains("longer than 60 s"));
 	}
 

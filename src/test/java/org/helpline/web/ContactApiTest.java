@@ -165,6 +165,28 @@ class ContactApiTest extends ContactIntegrationTest {
 	}
 
 	@Test
+	void anImportDryRunAnswersWhatWouldBeAddedAndTheImportAfterItStoresIt() {
+		String csv = "date,channel\n2015-03-02,phone\n2016-01-04,phone\n2016-01-05,chat\n";
+
+		assertThat(post("/api/contacts/import?dryRun=true&helpline=" + helpline, operator(),
+				MediaType.valueOf("text/csv"), csv))
+			.hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("{\"imported\": 3, \"byYear\": {\"2015\": 1, \"2016\": 2}, \"stored\": false}");
+		assertThat(countRecords()).isZero();
+		assertThat(post("/api/contacts/import?helpline=" + helpline, operator(), MediaType.valueOf("text/csv"), csv))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.stored", v -> v.assertThat().isEqualTo(true));
+		assertThat(post("/api/contacts/import?dryRun=true&helpline=" + helpline, operator(),
+				MediaType.valueOf("text/csv"), csv))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.hasPathSatisfying("$.errors[0].message", v -> v.assertThat().asString().contains("already holds 1"));
+		assertThat(countRecords()).isEqualTo(3);
+	}
+
+	@Test
 	void analystsHaveNoAccessToSingleContacts() {
 		long id = answeredBy(me);
 

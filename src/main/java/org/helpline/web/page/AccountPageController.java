@@ -10,7 +10,7 @@ import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
-import org.helpline.security.InvalidAccountException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.security.LastAdminException;
 
 import org.springframework.stereotype.Controller;
@@ -32,20 +32,15 @@ import static org.helpline.web.page.OperatorHelplinesController.refused;
 @RequestMapping("/admin/accounts")
 class AccountPageController {
 
-	private static final String SUBJECT = "account";
-
 	private static final String LIST = "/admin/accounts";
 
 	private final Accounts accounts;
 
 	private final Counsellors counsellors;
 
-	private final AuditTrail audit;
-
-	AccountPageController(Accounts accounts, Counsellors counsellors, AuditTrail audit) {
+	AccountPageController(Accounts accounts, Counsellors counsellors) {
 		this.accounts = accounts;
 		this.counsellors = counsellors;
-		this.audit = audit;
 	}
 
 	@GetMapping
@@ -75,13 +70,11 @@ class AccountPageController {
 		Long counsellorId = counsellorId(form.counsellorId(), problems);
 		if (problems.isEmpty()) {
 			try {
-				Account created = accounts.create(Forms.orNull(form.username()), form.password(), form.roles(),
-						counsellorId);
-				audit.record(SUBJECT, created.username(), "create", null, created);
+				accounts.create(Forms.orNull(form.username()), form.password(), form.roles(), counsellorId);
 				redirect.addFlashAttribute("notice", "admin.account.created");
 				return "redirect:" + LIST;
 			}
-			catch (InvalidAccountException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -90,17 +83,16 @@ class AccountPageController {
 
 	@PostMapping("/{username}")
 	String update(@PathVariable String username, AccountForm form, RedirectAttributes redirect) {
-		Account before = accounts.get(username);
+		accounts.get(username);
 		List<FieldProblem> problems = new ArrayList<>();
 		Long counsellorId = counsellorId(form.counsellorId(), problems);
 		if (problems.isEmpty()) {
 			try {
-				Account after = accounts.update(username, form.roles(), form.enabled() != null, counsellorId);
-				audit.record(SUBJECT, username, "update", before, after);
+				accounts.update(username, form.roles(), form.enabled() != null, counsellorId);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:" + page(username);
 			}
-			catch (InvalidAccountException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 			catch (LastAdminException ex) {
@@ -116,21 +108,17 @@ class AccountPageController {
 		try {
 			accounts.resetPassword(username, password);
 		}
-		catch (InvalidAccountException ex) {
+		catch (ChangeRefusedException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("reset", ex.problems()));
 			return "redirect:" + page(username) + "#reset";
 		}
-		Account account = accounts.get(username);
-		audit.record(SUBJECT, username, "reset-password", account, account);
 		redirect.addFlashAttribute("notice", "admin.account.passwordReset");
 		return "redirect:" + page(username);
 	}
 
 	@PostMapping("/{username}/unlock")
 	String unlock(@PathVariable String username, RedirectAttributes redirect) {
-		Account before = accounts.get(username);
 		accounts.unlock(username);
-		audit.record(SUBJECT, username, "unlock", before, accounts.get(username));
 		redirect.addFlashAttribute("notice", "admin.account.unlocked");
 		return "redirect:" + page(username);
 	}
@@ -139,7 +127,7 @@ class AccountPageController {
 	@PostMapping("/{username}/delete")
 	String delete(@PathVariable String username, @RequestParam(required = false) String confirm,
 			RedirectAttributes redirect) {
-		Account before = accounts.get(username);
+		accounts.get(username);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (confirm == null) {
 			problems.add(FieldProblem.of("account.confirm-removal", "confirm", "tick the box to confirm the removal"));
@@ -147,7 +135,6 @@ class AccountPageController {
 		else {
 			try {
 				accounts.delete(username);
-				audit.record(SUBJECT, username, "delete", before, null);
 				redirect.addFlashAttribute("notice", "operator.removed");
 				return "redirect:" + LIST;
 			}

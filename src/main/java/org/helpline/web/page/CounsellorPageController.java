@@ -20,18 +20,16 @@ import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.ContactOptions;
 import org.helpline.contact.ContactRecords;
 import org.helpline.contact.ContactView;
-import org.helpline.contact.InvalidContactException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.contact.RegisteredContact;
-import org.helpline.contact.UnknownContactException;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.contact.WrapUp;
 import org.helpline.counsellors.ChangeKeptException;
 import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStatus;
-import org.helpline.counsellors.InvalidCounsellorException;
 import org.helpline.counsellors.Presence;
 import org.helpline.counsellors.StateConflictException;
-import org.helpline.counsellors.UnknownCounsellorException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
@@ -191,7 +189,7 @@ class CounsellorPageController {
 			records.wrapUp(contactId.get(), form.toWrapUp());
 			redirect.addFlashAttribute("notice", "counsellor.wrapup.saved");
 		}
-		catch (InvalidContactException ex) {
+		catch (ChangeRefusedException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("wrapUp", ex.problems()));
 			redirect.addFlashAttribute("wrapUpForm", form);
 		}
@@ -211,7 +209,7 @@ class CounsellorPageController {
 				redirect.addFlashAttribute("notice", "counsellor.register.saved");
 				return "redirect:/counsellor#register";
 			}
-			catch (InvalidContactException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -249,7 +247,7 @@ class CounsellorPageController {
 		try {
 			return Optional.of(records.get(picture.wrapUpContactId()));
 		}
-		catch (UnknownContactException removed) {
+		catch (NotFoundException removed) {
 			return Optional.empty();
 		}
 	}
@@ -264,7 +262,7 @@ class CounsellorPageController {
 		catch (ChangeKeptException ex) {
 			redirect.addFlashAttribute("notice", "counsellor.kept");
 		}
-		catch (InvalidCounsellorException ex) {
+		catch (ChangeRefusedException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("state", ex.problems()));
 		}
 		return "redirect:/counsellor";
@@ -278,7 +276,7 @@ class CounsellorPageController {
 		try {
 			return Optional.of(presence.counsellorOfUser(user.getName()));
 		}
-		catch (UnknownCounsellorException ex) {
+		catch (NotFoundException ex) {
 			return Optional.empty();
 		}
 	}

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.helpline.counsellors.CounsellorStateChanged;
-import org.helpline.counsellors.UnknownCounsellorException;
+import org.helpline.helplines.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +103,7 @@ class LiveUpdates implements DisposableBean {
 			subscribers.remove(emitter);
 			emitter.completeWithError(gone);
 		}
-		catch (UnknownCounsellorException removed) {
+		catch (NotFoundException removed) {
 			log.debug("Live update {} of a removed counsellor ends", subscriber.event());
 			subscribers.remove(emitter);
 			emitter.complete();

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.CallerGroups;
@@ -18,12 +17,12 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.menu.Action;
-import org.helpline.menu.InvalidMenuException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.menu.Menu;
 import org.helpline.menu.MenuVersion;
 import org.helpline.menu.Menus;
 import org.helpline.menu.Option;
-import org.helpline.menu.UnknownMenuVersionException;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,15 +56,11 @@ class MenuPageController {
 
 	private final CallerGroups callerGroups;
 
-	private final AuditTrail audit;
-
-	MenuPageController(Helplines helplines, Menus menus, PromptCatalogue catalogue, CallerGroups callerGroups,
-			AuditTrail audit) {
+	MenuPageController(Helplines helplines, Menus menus, PromptCatalogue catalogue, CallerGroups callerGroups) {
 		this.helplines = helplines;
 		this.menus = menus;
 		this.catalogue = catalogue;
 		this.callerGroups = callerGroups;
-		this.audit = audit;
 	}
 
 	@GetMapping
@@ -96,31 +91,27 @@ class MenuPageController {
 
 	@PostMapping
 	String save(@PathVariable long id, MenuForm form, Principal author, RedirectAttributes redirect) {
-		Menu before = menus.current(id);
 		try {
-			MenuVersion saved = menus.save(id, form.toMenu(), author.getName());
-			audit.record("menu", id, "update", before, saved.menu());
+			menus.save(id, form.toMenu(), author.getName());
 			redirect.addFlashAttribute("notice", "operator.saved");
 			return "redirect:" + path(id);
 		}
-		catch (InvalidMenuException ex) {
+		catch (ChangeRefusedException ex) {
 			return refused(redirect, "menu", ex.problems(), form.compacted(), path(id) + "#menu-form");
 		}
 	}
 
 	@PostMapping("/versions/{version}/restore")
 	String restore(@PathVariable long id, @PathVariable int version, Principal author, RedirectAttributes redirect) {
-		Menu before = menus.current(id);
 		try {
-			MenuVersion restored = menus.restore(id, version, author.getName());
-			audit.record("menu", id, "restore", before, restored.menu());
+			menus.restore(id, version, author.getName());
 			redirect.addFlashAttribute("notice", "menu.restored");
 			return "redirect:" + path(id);
 		}
-		catch (InvalidMenuException ex) {
+		catch (ChangeRefusedException ex) {
 			redirect.addFlashAttribute("problems", new FormProblems("history", ex.problems()));
 		}
-		catch (UnknownMenuVersionException ex) {
+		catch (NotFoundException ex) {
 			redirect.addFlashAttribute("problems",
 					new FormProblems("history",
 							List.of(FieldProblem.of("menu.version-unknown", "version", ex.getMessage(), version, id))));

@@ -12,7 +12,7 @@ import org.helpline.counsellors.Counsellor;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorStatus;
 import org.helpline.counsellors.Counsellors;
-import org.helpline.counsellors.InvalidCounsellorException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.counsellors.Presence;
 import org.helpline.counsellors.StateConflictException;
 import org.helpline.helplines.FieldProblem;
@@ -37,15 +37,12 @@ class OperatorCounsellorsController {
 
 	private final Presence presence;
 
-	private final AuditTrail audit;
-
 	private final MessageSource messages;
 
-	OperatorCounsellorsController(Counsellors counsellors, Presence presence, AuditTrail audit,
+	OperatorCounsellorsController(Counsellors counsellors, Presence presence,
 			MessageSource messages) {
 		this.counsellors = counsellors;
 		this.presence = presence;
-		this.audit = audit;
 		this.messages = messages;
 	}
 
@@ -81,12 +78,11 @@ class OperatorCounsellorsController {
 		CounsellorSettings settings = form.toSettings(problems);
 		if (problems.isEmpty()) {
 			try {
-				Counsellor created = counsellors.create(settings);
-				audit.record("counsellor", created.id(), "create", null, created);
+				counsellors.create(settings);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:/operator/counsellors";
 			}
-			catch (InvalidCounsellorException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -95,17 +91,16 @@ class OperatorCounsellorsController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, CounsellorForm form, RedirectAttributes redirect) {
-		Counsellor before = counsellors.get(id);
+		counsellors.get(id);
 		List<FieldProblem> problems = new ArrayList<>();
 		CounsellorSettings settings = form.toSettings(problems);
 		if (problems.isEmpty()) {
 			try {
-				Counsellor after = counsellors.update(id, settings);
-				audit.record("counsellor", id, "update", before, after);
+				counsellors.update(id, settings);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:/operator/counsellors";
 			}
-			catch (InvalidCounsellorException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -117,7 +112,6 @@ class OperatorCounsellorsController {
 		Counsellor before = counsellors.get(id);
 		try {
 			counsellors.delete(id);
-			audit.record("counsellor", id, "delete", before, null);
 			redirect.addFlashAttribute("notice", "operator.removed");
 			return "redirect:/operator/counsellors";
 		}

@@ -12,13 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.contact.CallerGroups;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
-import org.helpline.helplines.InvalidHelplineException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.menu.CallPreview;
 import org.helpline.routing.Announce;
 import org.helpline.routing.HelplineRouting;
@@ -58,20 +57,17 @@ class OperatorHelplinesController {
 
 	private final CallerGroups callerGroups;
 
-	private final AuditTrail audit;
-
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	OperatorHelplinesController(Helplines helplines, HelplineRouting routing, PublicHolidays holidays,
-			CallPreview previews, CallerGroups callerGroups, AuditTrail audit, MessageSource messages, Clock clock) {
+			CallPreview previews, CallerGroups callerGroups, MessageSource messages, Clock clock) {
 		this.helplines = helplines;
 		this.routing = routing;
 		this.holidays = holidays;
 		this.previews = previews;
 		this.callerGroups = callerGroups;
-		this.audit = audit;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -90,11 +86,10 @@ class OperatorHelplinesController {
 	String create(SettingsForm form, RedirectAttributes redirect) {
 		try {
 			Helpline created = helplines.create(form.toSettings());
-			audit.record("helpline", created.id(), "create", null, created);
 			redirect.addFlashAttribute("notice", "operator.saved");
 			return "redirect:/operator/helplines/" + created.id();
 		}
-		catch (InvalidHelplineException ex) {
+		catch (ChangeRefusedException ex) {
 			return refused(redirect, "settings", ex.problems(), form, "/operator");
 		}
 	}
@@ -132,13 +127,11 @@ class OperatorHelplinesController {
 
 	@PostMapping("/helplines/{id}")
 	String update(@PathVariable long id, SettingsForm form, RedirectAttributes redirect) {
-		Helpline before = helplines.get(id);
 		try {
-			Helpline after = helplines.update(id, form.toSettings());
-			audit.record("helpline", id, "update", before, after);
+			helplines.update(id, form.toSettings());
 			redirect.addFlashAttribute("notice", "operator.saved");
 		}
-		catch (InvalidHelplineException ex) {
+		catch (ChangeRefusedException ex) {
 			return refused(redirect, "settings", ex.problems(), form, "/operator/helplines/" + id + "#settings");
 		}
 		return "redirect:/operator/helplines/" + id + "#settings";

@@ -7,15 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
-import org.helpline.helplines.Helpline.Entry;
 import org.helpline.helplines.Helplines;
-import org.helpline.helplines.InvalidHelplineException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.routing.HelplineRouting;
-import org.helpline.routing.InvalidRoutingException;
-import org.helpline.routing.RoutingRules;
 import org.helpline.routing.RoutingSettings;
 import org.helpline.schedule.Closure;
 import org.helpline.schedule.OpeningInterval;
@@ -43,12 +39,9 @@ class OperatorScheduleController {
 
 	private final HelplineRouting routing;
 
-	private final AuditTrail audit;
-
-	OperatorScheduleController(Helplines helplines, HelplineRouting routing, AuditTrail audit) {
+	OperatorScheduleController(Helplines helplines, HelplineRouting routing) {
 		this.helplines = helplines;
 		this.routing = routing;
-		this.audit = audit;
 	}
 
 	/** Rows whose day and both times are empty are left out: the form offers some empty rows to fill in. */
@@ -80,16 +73,14 @@ class OperatorScheduleController {
 				intervals.add(new OpeningInterval(dayOfWeek, from, until));
 			}
 		}
-		Helpline before = helplines.get(id);
 		try {
 			if (problems.isEmpty()) {
-				Helpline after = helplines.replaceOpeningHours(id, intervals);
-				audit.record("helpline", id, "update-opening-hours", before.openingHours(), after.openingHours());
+				helplines.replaceOpeningHours(id, intervals);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return page(id, "hours");
 			}
 		}
-		catch (InvalidHelplineException ex) {
+		catch (ChangeRefusedException ex) {
 			problems.addAll(ex.problems());
 		}
 		return refused(redirect, "hours", problems, new HoursForm(days, starts, ends), path(id, "hours"));
@@ -105,13 +96,12 @@ class OperatorScheduleController {
 		}
 		if (problems.isEmpty()) {
 			try {
-				Entry<Closure> added = helplines.addClosure(id,
+				helplines.addClosure(id,
 						new Closure(first, last == null ? first : last, Forms.orNull(form.reason()), null));
-				audit.record("helpline", id, "add-closure", null, added);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return page(id, "closures", first.getYear());
 			}
-			catch (InvalidHelplineException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -120,13 +110,7 @@ class OperatorScheduleController {
 
 	@PostMapping("/closures/{closureId}/delete")
 	String removeClosure(@PathVariable long id, @PathVariable long closureId, RedirectAttributes redirect) {
-		Entry<Closure> before = helplines.get(id).closures()
-			.stream()
-			.filter(c -> c.id() == closureId)
-			.findFirst()
-			.orElse(null);
 		helplines.removeClosure(id, closureId);
-		audit.record("helpline", id, "remove-closure", before, null);
 		redirect.addFlashAttribute("notice", "operator.removed");
 		return page(id, "closures");
 	}
@@ -142,13 +126,11 @@ class OperatorScheduleController {
 		LocalTime end = Forms.time(form.end(), "end", problems);
 		if (problems.isEmpty()) {
 			try {
-				Entry<SpecialOpening> added = helplines.addSpecialOpening(id,
-						new SpecialOpening(date, start, end, Forms.orNull(form.reason())));
-				audit.record("helpline", id, "add-special-opening", null, added);
+				helplines.addSpecialOpening(id, new SpecialOpening(date, start, end, Forms.orNull(form.reason())));
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return page(id, "special-openings", date.getYear());
 			}
-			catch (InvalidHelplineException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}
@@ -157,13 +139,7 @@ class OperatorScheduleController {
 
 	@PostMapping("/special-openings/{openingId}/delete")
 	String removeSpecialOpening(@PathVariable long id, @PathVariable long openingId, RedirectAttributes redirect) {
-		Entry<SpecialOpening> before = helplines.get(id).specialOpenings()
-			.stream()
-			.filter(o -> o.id() == openingId)
-			.findFirst()
-			.orElse(null);
 		helplines.removeSpecialOpening(id, openingId);
-		audit.record("helpline", id, "remove-special-opening", before, null);
 		redirect.addFlashAttribute("notice", "operator.removed");
 		return page(id, "special-openings");
 	}
@@ -173,14 +149,12 @@ class OperatorScheduleController {
 		List<FieldProblem> problems = new ArrayList<>();
 		RoutingSettings settings = form.toSettings(problems);
 		if (problems.isEmpty()) {
-			RoutingRules before = routing.rules(id);
 			try {
-				RoutingRules after = routing.update(id, settings);
-				audit.record("routing", id, "update", before, after);
+				routing.update(id, settings);
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return page(id, "routing");
 			}
-			catch (InvalidRoutingException ex) {
+			catch (ChangeRefusedException ex) {
 				problems.addAll(ex.problems());
 			}
 		}

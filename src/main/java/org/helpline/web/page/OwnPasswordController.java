@@ -4,11 +4,9 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Objects;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.security.Account;
 import org.helpline.security.Accounts;
-import org.helpline.security.InvalidAccountException;
+import org.helpline.helplines.ChangeRefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,11 +25,8 @@ class OwnPasswordController {
 
 	private final Accounts accounts;
 
-	private final AuditTrail audit;
-
-	OwnPasswordController(Accounts accounts, AuditTrail audit) {
+	OwnPasswordController(Accounts accounts) {
 		this.accounts = accounts;
-		this.audit = audit;
 	}
 
 	@GetMapping
@@ -52,11 +47,9 @@ class OwnPasswordController {
 		try {
 			accounts.changeOwnPassword(user.getName(), form.currentPassword(), form.newPassword());
 		}
-		catch (InvalidAccountException ex) {
+		catch (ChangeRefusedException ex) {
 			return refused(redirect, ex.problems());
 		}
-		Account account = accounts.get(user.getName());
-		audit.record("account", user.getName(), "change-password", account, account);
 		redirect.addFlashAttribute("notice", "account.password.changed");
 		return "redirect:/account/password";
 	}

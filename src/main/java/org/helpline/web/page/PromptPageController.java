@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
 import org.helpline.helplines.FieldProblem;
-import org.helpline.prompts.InvalidPromptException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
-import org.helpline.prompts.UnknownPromptException;
+import org.helpline.helplines.NotFoundException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -48,11 +47,8 @@ class PromptPageController {
 
 	private final Prompts prompts;
 
-	private final AuditTrail audit;
-
-	PromptPageController(Prompts prompts, AuditTrail audit) {
+	PromptPageController(Prompts prompts) {
 		this.prompts = prompts;
-		this.audit = audit;
 	}
 
 	/** Operators' changes first, as those are what they look for; then the rest by key. */
@@ -99,17 +95,14 @@ class PromptPageController {
 			return refusedKey(redirect, form, problems);
 		}
 		try {
-			PromptView.Change dutch = named("nl", () -> prompts.setText("nl", key, form.nl(), principal.getName()));
-			PromptView.Change english;
+			named("nl", () -> prompts.setText("nl", key, form.nl(), principal.getName()));
 			try {
-				english = named("en", () -> prompts.setText("en", key, form.en(), principal.getName()));
+				named("en", () -> prompts.setText("en", key, form.en(), principal.getName()));
 			}
 			catch (Refused ex) {
 				prompts.delete("nl", key);
 				throw ex;
 			}
-			audited("nl", key, "update-text", dutch);
-			audited("en", key, "update-text", english);
 		}
 		catch (Refused ex) {
 			return refusedKey(redirect, form, ex.problems);
@@ -121,14 +114,14 @@ class PromptPageController {
 	@PostMapping("/{language}/{key}/text")
 	String setText(@PathVariable String language, @PathVariable String key, @RequestParam(required = false) String text,
 			Principal principal, RedirectAttributes redirect) {
-		return change(language, key, "update-text", text, redirect,
+		return change(language, key, text, redirect,
 				() -> prompts.setText(language, key, text, principal.getName()));
 	}
 
 	@PostMapping("/{language}/{key}/regenerate")
 	String regenerate(@PathVariable String language, @PathVariable String key, Principal principal,
 			RedirectAttributes redirect) {
-		return change(language, key, "regenerate-audio", null, redirect,
+		return change(language, key, null, redirect,
 				() -> prompts.regenerate(language, key, principal.getName()));
 	}
 
@@ -137,7 +130,7 @@ class PromptPageController {
 	String upload(@PathVariable String language, @PathVariable String key,
 			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
 			Principal principal, RedirectAttributes redirect) {
-		return change(language, key, "upload-audio", null, redirect, () -> {
+		return change(language, key, null, redirect, () -> {
 			if (file == null || file.isEmpty()) {
 				throw new Refused(List.of(FieldProblem.of("prompt.file-required", "file",
 						"choose a recording to upload")));
@@ -154,7 +147,7 @@ class PromptPageController {
 	/** Back to the built-in text and recording; a key the service does not ship is gone in that language. */
 	@PostMapping("/{language}/{key}/delete")
 	String delete(@PathVariable String language, @PathVariable String key, RedirectAttributes redirect) {
-		String page = change(language, key, "delete", null, redirect, () -> prompts.delete(language, key));
+		String page = change(language, key, null, redirect, () -> prompts.delete(language, key));
 		return exists(key) ? page : "redirect:/operator/prompts";
 	}
 
@@ -166,20 +159,20 @@ class PromptPageController {
 	}
 
 	/** @param text the text sent, to fill the text form in again when refused; null when it sent none */
-	private String change(String language, String key, String action, String text, RedirectAttributes redirect,
+	private String change(String language, String key, String text, RedirectAttributes redirect,
 			ChangeWork work) {
 		String page = "redirect:/operator/prompts/" + key + "#" + language;
 		try {
-			audited(language, key, action, work.run());
+			work.run();
 			redirect.addFlashAttribute("notice", "operator.saved");
 		}
-		catch (InvalidPromptException ex) {
+		catch (ChangeRefusedException ex) {
 			refused(redirect, language, ex.problems(), text);
 		}
 		catch (Refused ex) {
 			refused(redirect, language, ex.problems, text);
 		}
-		catch (UnknownPromptException ex) {
+		catch (NotFoundException ex) {
 			refused(redirect, language, List.of(new FieldProblem("key", ex.getMessage())), text);
 		}
 		return page;
@@ -200,7 +193,7 @@ class PromptPageController {
 		try {
 			return work.run();
 		}
-		catch (InvalidPromptException ex) {
+		catch (ChangeRefusedException ex) {
 			throw new Refused(ex.problems()
 				.stream()
 				.map(p -> p.field().equals("text") ? p.at(language) : p)
@@ -213,13 +206,9 @@ class PromptPageController {
 		try {
 			return PromptCatalogue.LANGUAGES.stream().anyMatch(l -> prompts.find(l, key).isPresent());
 		}
-		catch (InvalidPromptException ex) {
+		catch (ChangeRefusedException ex) {
 			return false;
 		}
-	}
-
-	private void audited(String language, String key, String action, PromptView.Change change) {
-		audit.record("prompt", language + "/" + key, action, change.before(), change.after());
 	}
 
 	private static void defaults(Model model) {

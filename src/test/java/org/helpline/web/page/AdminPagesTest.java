@@ -9,7 +9,7 @@ import org.helpline.audit.AuditTrail;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.security.Accounts;
-import org.helpline.security.InvalidAccountException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -134,7 +134,7 @@ class AdminPagesTest extends IntegrationTest {
 		// helpline.security.lockout.max-failures
 		for (int i = 0; i < 50; i++) {
 			assertThatThrownBy(() -> accounts.changeOwnPassword("adm-eva", "wrong-guess", "whatever-long-enough"))
-				.isInstanceOf(InvalidAccountException.class);
+				.isInstanceOf(ChangeRefusedException.class);
 		}
 		assertThat(accounts.get("adm-eva").locked()).isTrue();
 		assertThat(mvc.get().uri("/admin/accounts/adm-eva").with(admin())).bodyText().contains("id=\"unlock-account\"");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.helpline.helplines.FieldProblem;
+import org.helpline.web.ProblemTexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
