@@ -45,7 +45,8 @@ class QueueScript implements AgiScript {
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
-		String language = orDefault(ChannelVariable.HELPLINE_LANGUAGE.get(channel), "nl");
+		// A channel that names no language we know hears Dutch, as a channel without one always did.
+		Language language = ChannelVariable.language(channel).orElse(Language.DUTCH);
 		if (queue.holds(callId)) {
 			queue.ringResult(callId, ringResult(request.getParameter("ring")));
 		}
@@ -55,12 +56,12 @@ class QueueScript implements AgiScript {
 			CallerGroup group = ChannelVariable.callerGroup(channel);
 			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
 			Call call = calls.getOrStart(callId, () -> new Call(helplineId, queuedAt,
-					CallerNumber.of(request.getCallerIdNumber()), Language.of(language)));
+					CallerNumber.of(request.getCallerIdNumber()), language));
 			call.chose(group);
 			call.queued(queuedAt);
-			queue.join(callId, helplineId, group, Language.of(language), queuedAt);
+			queue.join(callId, helplineId, group, language, queuedAt);
 		}
-		waiting.serve(channel, callId, language);
+		waiting.serve(channel, callId, language.code());
 	}
 
 	/** Asterisk's DIALSTATUS after a Dial that was not answered. */
@@ -71,10 +72,6 @@ class QueueScript implements AgiScript {
 			case "CANCEL" -> RingResult.CALLER_HUNG_UP;
 			default -> RingResult.UNAVAILABLE;
 		};
-	}
-
-	private static String orDefault(String value, String fallback) {
-		return value == null || value.isBlank() ? fallback : value;
 	}
 
 }
