@@ -6,6 +6,8 @@ import java.util.Map;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
+import org.helpline.counsellors.CounsellorCalls;
+import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.privacy.CallerNumber;
 import org.junit.jupiter.api.Test;
 
