@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import static org.helpline.routing.CounsellorRow.ANSWERED_BUSY;
 import static org.helpline.routing.CounsellorRow.NO_ANSWER;
 import static org.helpline.routing.CounsellorRow.PHONE_BUSY;
 import static org.helpline.routing.CounsellorRow.PHONE_UNREACHABLE;
@@ -242,7 +243,7 @@ public class Presence {
 	void ringFailed(long counsellorId, long claimToken, RingResult result) {
 		Instant now = clock.instant();
 		String reason = switch (result) {
-			case BUSY -> PHONE_BUSY;
+			case BUSY -> ANSWERED_BUSY;
 			case UNAVAILABLE -> PHONE_UNREACHABLE;
 			default -> NO_ANSWER;
 		};

@@ -64,7 +64,7 @@ class QueueScript implements AgiScript {
 	static RingResult ringResult(String dialStatus) {
 		return switch (dialStatus == null ? "" : dialStatus) {
 			case "NOANSWER" -> RingResult.NO_ANSWER;
-			case "BUSY", "CONGESTION" -> RingResult.BUSY;
+			case "BUSY" -> RingResult.BUSY;
 			case "CANCEL" -> RingResult.CALLER_HUNG_UP;
 			default -> RingResult.UNAVAILABLE;
 		};

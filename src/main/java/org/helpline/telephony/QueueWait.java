@@ -58,11 +58,13 @@ class QueueWait {
 						channel.playMusicOnHold("default");
 					}
 					case QueueOutcome.Overflow overflow -> {
-						calls.get(callId).ifPresent(call -> call.endAs(CallOutcome.OVERFLOW));
-						channel.stopMusicOnHold();
-						prompts.play(channel, List.of(new Prompt(language, "overflow")));
-						channel.setVariable("HELPLINE_OUTCOME", "overflow");
-						channel.setVariable("HELPLINE_ACTION", "closed");
+						sendAway(channel, callId, CallOutcome.OVERFLOW, "overflow",
+								List.of(new Prompt(language, "overflow")));
+						return;
+					}
+					case QueueOutcome.NobodyAvailable nobody -> {
+						sendAway(channel, callId, CallOutcome.NOBODY_AVAILABLE, "nobody-available",
+								List.of(new Prompt(language, "nobody-available"), new Prompt(language, "alternatives")));
 						return;
 					}
 				}
@@ -78,6 +80,15 @@ class QueueWait {
 			queue.leave(callId);
 			throw ex;
 		}
+	}
+
+	private void sendAway(AgiChannel channel, String callId, CallOutcome outcome, String tag, List<Prompt> said)
+			throws AgiException {
+		calls.get(callId).ifPresent(call -> call.endAs(outcome));
+		channel.stopMusicOnHold();
+		prompts.play(channel, said);
+		channel.setVariable("HELPLINE_OUTCOME", tag);
+		channel.setVariable("HELPLINE_ACTION", "closed");
 	}
 
 	private static void dial(AgiChannel channel, Offer offer) throws AgiException {
