@@ -8,6 +8,7 @@ import java.util.List;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Prompt;
+import org.helpline.callflow.SentAway;
 import org.helpline.contact.CallOutcome;
 import org.helpline.routing.Announcement;
 import org.helpline.routing.CallQueue;
@@ -58,13 +59,12 @@ class QueueWait {
 						channel.playMusicOnHold("default");
 					}
 					case QueueOutcome.Overflow overflow -> {
-						sendAway(channel, callId, CallOutcome.OVERFLOW, "overflow",
-								List.of(new Prompt(language, "overflow")));
+						sendAway(channel, callId, CallOutcome.OVERFLOW, "overflow", SentAway.overflow(language));
 						return;
 					}
 					case QueueOutcome.NobodyAvailable nobody -> {
 						sendAway(channel, callId, CallOutcome.NOBODY_AVAILABLE, "nobody-available",
-								List.of(new Prompt(language, "nobody-available"), new Prompt(language, "alternatives")));
+								SentAway.nobodyAvailable(language));
 						return;
 					}
 				}
