@@ -60,7 +60,10 @@ class QueueScript implements AgiScript {
 		waiting.serve(channel, callId, language);
 	}
 
-	/** Asterisk's DIALSTATUS after a Dial that was not answered. */
+	/**
+	 * Asterisk's DIALSTATUS after a Dial that was not answered. BUSY is the phone's own 486
+	 * (declined, do-not-disturb); CONGESTION is the network's trouble, so the phone is unreachable.
+	 */
 	static RingResult ringResult(String dialStatus) {
 		return switch (dialStatus == null ? "" : dialStatus) {
 			case "NOANSWER" -> RingResult.NO_ANSWER;
