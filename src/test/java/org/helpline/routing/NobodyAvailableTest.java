@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +111,24 @@ class NobodyAvailableTest extends RoutingTest {
 		finally {
 			otherNode.stopSharing();
 			otherPool.close();
+		}
+	}
+
+	@Test
+	void withTheDatabaseAwayNobodyIsSentAwayForWantOfCounsellors() {
+		HikariDataSource pool = pool();
+		try {
+			AwayDataSource database = new AwayDataSource(pool);
+			OnDuty onDuty = new OnDuty(
+					new CounsellorStore(JdbcClient.create(database), new DataSourceTransactionManager(database)));
+			assertThat(onDuty.anyone(clock.instant())).as("nobody signed in").isFalse();
+
+			database.away = true;
+
+			assertThat(onDuty.anyone(clock.instant().plusSeconds(1))).isTrue();
+		}
+		finally {
+			pool.close();
 		}
 	}
 
