@@ -25,8 +25,11 @@ import org.springframework.test.context.TestPropertySource;
 // No Asterisk here; the end-to-end tests switch the AMI connection back on. A test rig on a
 // real database with the local secrets says so (LocalDefaultSecrets would refuse it otherwise).
 // Tests make their own helplines and counsellors: no example data (DemoSeedTest has it).
+// Callers in most tests wait with nobody signed in; the tests of that rule set the wait for a
+// sign-in themselves (the shipped default, 0, sends such callers away at once).
 @TestPropertySource(properties = { "helpline.ami.enabled=false", "helpline.prompts.audio-folder=target/test-prompts",
-		"helpline.security.accept-local-defaults=true", "helpline.demo.seed=false" })
+		"helpline.security.accept-local-defaults=true", "helpline.demo.seed=false",
+		"helpline.routing.defaults.wait-for-sign-in-seconds=7200" })
 public abstract class IntegrationTest {
 
 	@Autowired

@@ -151,6 +151,11 @@ public final class Call {
 		endAs(CallOutcome.OVERFLOW);
 	}
 
+	/** Told nobody can take the call now (nobody signed in, or all paused) and where else to turn. */
+	public void nobodyAvailable() {
+		endAs(CallOutcome.NOBODY_AVAILABLE);
+	}
+
 	/** Our side failed while the caller waited. */
 	public void failed() {
 		endAs(CallOutcome.TECHNICAL_FAILURE);

@@ -8,6 +8,11 @@ public enum CallOutcome {
 	/** The caller chose a menu option that told them what they needed and ended the call. */
 	INFORMED_IN_MENU,
 
-	OUT_OF_HOURS, OVERFLOW, TECHNICAL_FAILURE
+	OUT_OF_HOURS, OVERFLOW,
+
+	/** The line was open, but no counsellor was signed in or all were paused; the caller was told so. */
+	NOBODY_AVAILABLE,
+
+	TECHNICAL_FAILURE
 
 }

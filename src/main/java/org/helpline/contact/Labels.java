@@ -28,6 +28,7 @@ final class Labels {
 			"INFORMED_IN_MENU", both("Informatie gekregen in het keuzemenu", "Informed in the menu"),
 			"OUT_OF_HOURS", both("Buiten openingstijden", "Outside opening hours"),
 			"OVERFLOW", both("Te lang gewacht (overloop)", "Overflow"),
+			"NOBODY_AVAILABLE", both("Niemand beschikbaar", "Nobody available"),
 			"TECHNICAL_FAILURE", both("Technische storing", "Technical failure"));
 
 	private static final Map<String, Map<String, String>> CHANNELS = Map.of(

@@ -14,6 +14,9 @@ record CounsellorRow(long id, String displayName, String endpoint, String extern
 
 	static final String PHONE_BUSY = "phone busy";
 
+	/** Rung, the phone said busy (SIP 486): declined or do-not-disturb, so like no answer. */
+	static final String ANSWERED_BUSY = "answered busy";
+
 	static final String PHONE_UNREACHABLE = "phone unreachable";
 
 	CounsellorRow to(CounsellorState newState, String newReason, Instant now) {

@@ -191,6 +191,14 @@ class CounsellorStore {
 			.list();
 	}
 
+	/** Whether any counsellor is free, being rung, on a call or in wrap-up. */
+	boolean anyoneOnDuty() {
+		return jdbc.sql("""
+				select count(*) from counsellor where state in ('AVAILABLE', 'RINGING', 'ON_CALL', 'WRAP_UP')""")
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	Map<CounsellorState, Integer> countByState() {
 		Map<CounsellorState, Integer> counts = new EnumMap<>(CounsellorState.class);
 		for (CounsellorState state : CounsellorState.values()) {

@@ -29,6 +29,10 @@ import static org.helpline.counsellors.CounsellorState.PAUSED;
 import static org.helpline.counsellors.CounsellorState.RINGING;
 import static org.helpline.counsellors.CounsellorState.SIGNED_OUT;
 import static org.helpline.counsellors.CounsellorState.WRAP_UP;
+import static org.helpline.counsellors.CounsellorRow.ANSWERED_BUSY;
+import static org.helpline.counsellors.CounsellorRow.NO_ANSWER;
+import static org.helpline.counsellors.CounsellorRow.PHONE_BUSY;
+import static org.helpline.counsellors.CounsellorRow.PHONE_UNREACHABLE;
 
 /**
  * Counsellors' states: what they say (sign in, pause, …), what their phones say (device
@@ -181,6 +185,11 @@ public class Presence {
 		kept.makeKept();
 	}
 
+	/** Whether any counsellor, on any node, is free, being rung, on a call or in wrap-up. */
+	public boolean anyoneOnDuty() {
+		return store.anyoneOnDuty();
+	}
+
 	/** How many counsellors are in each state, on every node (read from the database). */
 	public Map<CounsellorState, Integer> countByState() {
 		return store.countByState();
@@ -264,7 +273,7 @@ public class Presence {
 	public void ringFailed(long counsellorId, long claimToken, RingResult result) {
 		Instant now = clock.instant();
 		String reason = switch (result) {
-			case BUSY -> PHONE_BUSY;
+			case BUSY -> ANSWERED_BUSY;
 			case UNAVAILABLE -> PHONE_UNREACHABLE;
 			default -> NO_ANSWER;
 		};

@@ -7,7 +7,10 @@ public enum RingResult {
 	ANSWERED,
 	/** Rang out: the counsellor is paused ("no answer") and the caller keeps their place. */
 	NO_ANSWER,
-	/** The phone was busy: paused ("phone busy") until the phone is idle again. */
+	/**
+	 * The phone answered busy (SIP 486: declined, do-not-disturb): like no answer, paused
+	 * ("answered busy") until the counsellor resumes; the phone going idle again does not free them.
+	 */
 	BUSY,
 	/** The phone could not be reached: paused ("phone unreachable") until it is back. */
 	UNAVAILABLE,

@@ -11,6 +11,7 @@ import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
+import org.helpline.callflow.SentAway;
 import org.helpline.menu.MenuStep.Ask;
 import org.helpline.menu.MenuStep.Say;
 
@@ -65,6 +66,11 @@ public class CallPreview {
 			step = walk.next();
 		}
 		return new Heard(connect, texts(said), step, walk.path());
+	}
+
+	/** What a caller queued in this language hears when nobody can take calls. */
+	public List<Line> nobodyAvailable(String language) {
+		return texts(SentAway.nobodyAvailable(language));
 	}
 
 	private List<Line> texts(List<Prompt> prompts) {

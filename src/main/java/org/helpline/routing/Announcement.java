@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param position 1-based place among this helpline's callers not yet connected; never higher
  * than the last position announced to this caller
- * @param estimatedWait how long this caller may still wait, from recent answer times; {@code null}
- * when there are too few recent answers to say
+ * @param estimatedWait how long this caller may still wait, from recent answer times, in whole
+ * minutes as a person says them; never longer than the last estimate announced to this caller;
+ * {@code null} when there are too few recent answers to say
  * @param sayPosition whether the helpline announces the position
  * @param sayEstimate whether to say the estimate; never true when the estimate is {@code null}
  */

@@ -31,6 +31,7 @@ import org.helpline.counsellors.CounsellorStateChanged;
 import org.helpline.counsellors.Presence;
 import org.helpline.counsellors.RingResult;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.routing.QueueOutcome.NobodyAvailable;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.Overflow;
 import org.helpline.routing.QueueOutcome.StillWaiting;
@@ -103,6 +104,8 @@ public class CallQueue {
 
 	private final WaitEstimator estimates;
 
+	private final OnDuty onDuty;
+
 	private final Map<Long, String> helplineNames = new HashMap<>();
 
 	private final MultiGauge waitingGauge;
@@ -127,6 +130,7 @@ public class CallQueue {
 		this.meters = meters;
 		this.estimates = new WaitEstimator(properties.estimateWindow(), properties.estimateSamples(),
 				properties.estimateMinSamples());
+		this.onDuty = new OnDuty(presence);
 		this.waitingGauge = MultiGauge.builder("helpline.routing.calls.waiting")
 			.description("Callers waiting for a counsellor on this instance (including those being rung)")
 			.register(meters);
@@ -199,9 +203,11 @@ public class CallQueue {
 
 	/**
 	 * Blocks until a counsellor has been claimed for this caller ({@link Offered}), the
-	 * announcement period passed ({@link StillWaiting}), or the maximum wait passed
-	 * ({@link Overflow}; the caller is removed). Also {@link Overflow} when the call left the
-	 * queue meanwhile. Cheap to block in: a parked virtual thread.
+	 * announcement period passed ({@link StillWaiting}), the maximum wait passed
+	 * ({@link Overflow}; the caller is removed), or nobody can take calls at all and the caller
+	 * waited the helpline's wait for a sign-in ({@link NobodyAvailable}; the caller is removed).
+	 * Also {@link Overflow} when the call left the queue meanwhile. Cheap to block in: a parked
+	 * virtual thread.
 	 * @param announcementPeriod how long to wait at most before the next announcement;
 	 * {@code null} for the helpline's setting
 	 * @throws IllegalStateException when the call never joined or is already connected
@@ -218,6 +224,7 @@ public class CallQueue {
 			Instant start = clock.instant();
 			Instant announceAt = start.plus(announcementPeriod == null ? rules.announcementPeriod() : announcementPeriod);
 			Instant overflowAt = waiter.enteredAt.plus(rules.maxWait());
+			Instant signInBy = waiter.enteredAt.plus(rules.waitForSignIn());
 			while (true) {
 				if (waiter.status == Status.OFFERED) {
 					return new Offered(waiter.offer);
@@ -229,6 +236,10 @@ public class CallQueue {
 				if (!now.isBefore(overflowAt)) {
 					remove(waiter);
 					return new Overflow();
+				}
+				if (!now.isBefore(signInBy) && !onDuty.anyone(now)) {
+					remove(waiter);
+					return new NobodyAvailable();
 				}
 				if (!now.isBefore(announceAt)) {
 					return new StillWaiting(announcement(waiter, rules, now));
@@ -418,6 +429,13 @@ public class CallQueue {
 	/** Someone became available (here or, seen by the periodic re-check, elsewhere): offer them. */
 	@EventListener
 	void counsellorChanged(CounsellorStateChanged event) {
+		lock.lock();
+		try {
+			onDuty.forget();
+		}
+		finally {
+			lock.unlock();
+		}
 		if (event.state() == CounsellorState.AVAILABLE) {
 			long trigger = monotonicNow();
 			lock.lock();
@@ -462,6 +480,7 @@ public class CallQueue {
 				remove(waiter);
 			}
 			estimates.clear();
+			onDuty.forget();
 		}
 		finally {
 			lock.unlock();
@@ -663,7 +682,13 @@ public class CallQueue {
 		// Never a higher place than last time: a caller re-joining after a restart may sort in ahead.
 		int position = Math.min(positionOf(waiter), waiter.lastAnnounced);
 		waiter.lastAnnounced = position;
-		Duration estimate = estimates.estimate(waiter.helplineId, position, now);
+		Duration estimate = WaitEstimator.spoken(estimates.estimate(waiter.helplineId, position, now));
+		if (estimate != null) {
+			// Never a longer wait than last time: a caller who was told 5 minutes must not hear 10.
+			estimate = waiter.lastEstimate != null && waiter.lastEstimate.compareTo(estimate) < 0 ? waiter.lastEstimate
+					: estimate;
+			waiter.lastEstimate = estimate;
+		}
 		return new Announcement(position, estimate, rules.announce().position(),
 				rules.announce().estimate() && estimate != null);
 	}

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Each helpline's routing rules: strategy, ring timeout, wrap-up, maximum wait, announcements
- * and skill widening. Read on every routing decision, so served from memory; a change made
+ * Each helpline's routing rules: strategy, ring timeout, wrap-up, maximum wait, announcements,
+ * skill widening and the wait for someone to sign in. Read on every routing decision, so served from memory; a change made
  * here takes effect at once, one made through another instance within the cache TTL.
  */
 @Service
@@ -73,13 +73,15 @@ public class HelplineRouting {
 				problems);
 		int announcement = within(settings.announcementSeconds(), defaults.announcementSeconds(), 10, 600,
 				"announcementSeconds", problems);
+		int waitForSignIn = within(settings.waitForSignInSeconds(), defaults.waitForSignInSeconds(), 0, 7200,
+				"waitForSignInSeconds", problems);
 		List<Integer> widening = widening(settings.wideningSeconds(), defaults.wideningSeconds(), problems);
 		if (!problems.isEmpty()) {
 			throw new ChangeRefusedException(problems);
 		}
 		boolean whisper = settings.whisper() == null ? defaults.whisper() : settings.whisper();
 		RoutingRules updated = new RoutingRules(helplineId, helpline.name(), helpline.zone(), strategy, ringTimeout,
-				wrapUp, maxWait, announcement, announce, widening, whisper);
+				wrapUp, maxWait, announcement, announce, widening, whisper, waitForSignIn);
 		RoutingRules before = rules(helplineId);
 		repository.save(updated);
 		rules.invalidate(helplineId);
@@ -98,11 +100,11 @@ public class HelplineRouting {
 		return repository.find(helplineId)
 			.map(s -> new RoutingRules(helplineId, helpline.name(), helpline.zone(), s.strategy(),
 					s.ringTimeoutSeconds(), s.wrapUpSeconds(), s.maxWaitSeconds(), s.announcementSeconds(),
-					s.announce(), s.wideningSeconds(), s.whisper()))
+					s.announce(), s.wideningSeconds(), s.whisper(), s.waitForSignInSeconds()))
 			.orElseGet(() -> new RoutingRules(helplineId, helpline.name(), helpline.zone(), defaults.strategy(),
 					helpline.ringTimeoutSeconds(), defaults.wrapUpSeconds(), defaults.maxWaitSeconds(),
 					defaults.announcementSeconds(), defaults.announce(), defaults.wideningSeconds(),
-					defaults.whisper()));
+					defaults.whisper(), defaults.waitForSignInSeconds()));
 	}
 
 	private static <E extends Enum<E>> E named(String value, Class<E> type, E fallback, String field,

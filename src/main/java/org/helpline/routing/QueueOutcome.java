@@ -15,4 +15,11 @@ public sealed interface QueueOutcome {
 	record Overflow() implements QueueOutcome {
 	}
 
+	/**
+	 * Nobody can take calls (none signed in, or all paused) and the caller waited the helpline's
+	 * wait for a sign-in: the caller is no longer in the queue. Tell them where else to turn.
+	 */
+	record NobodyAvailable() implements QueueOutcome {
+	}
+
 }

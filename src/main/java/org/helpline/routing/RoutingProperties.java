@@ -34,7 +34,7 @@ record RoutingProperties(@DefaultValue("2s") Duration recheck, @DefaultValue("30
 	record Defaults(@DefaultValue("LONGEST_IDLE") Strategy strategy, @DefaultValue("60") int wrapUpSeconds,
 			@DefaultValue("900") int maxWaitSeconds, @DefaultValue("60") int announcementSeconds,
 			@DefaultValue("BOTH") Announce announce, @DefaultValue({ "60", "120" }) List<Integer> wideningSeconds,
-			@DefaultValue("false") boolean whisper) {
+			@DefaultValue("false") boolean whisper, @DefaultValue("0") int waitForSignInSeconds) {
 	}
 
 }

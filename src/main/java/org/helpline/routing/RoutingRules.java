@@ -8,10 +8,11 @@ import java.util.List;
  * The routing rules in force for one helpline (its stored settings, or the defaults).
  *
  * @param wideningSeconds waiting times after which the next skill level may take the call
+ * @param waitForSignInSeconds how long a caller waits while no counsellor can take calls at all
  */
 public record RoutingRules(long helplineId, String helpline, ZoneId zone, Strategy strategy, int ringTimeoutSeconds,
 		int wrapUpSeconds, int maxWaitSeconds, int announcementSeconds, Announce announce,
-		List<Integer> wideningSeconds, boolean whisper) {
+		List<Integer> wideningSeconds, boolean whisper, int waitForSignInSeconds) {
 
 	public RoutingRules {
 		wideningSeconds = List.copyOf(wideningSeconds);
@@ -30,6 +31,10 @@ public record RoutingRules(long helplineId, String helpline, ZoneId zone, Strate
 
 	Duration maxWait() {
 		return Duration.ofSeconds(maxWaitSeconds);
+	}
+
+	Duration waitForSignIn() {
+		return Duration.ofSeconds(waitForSignInSeconds);
 	}
 
 	Duration announcementPeriod() {

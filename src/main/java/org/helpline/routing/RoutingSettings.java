@@ -10,9 +10,19 @@ import java.util.List;
  * @param announce POSITION, ESTIMATE, BOTH or NONE
  * @param wideningSeconds after how many seconds of waiting level-2 (first entry) and level-3
  * (second entry) counsellors may take the call too
+ * @param waitForSignInSeconds how long a caller waits for someone to sign in when, on an open
+ * line, no counsellor is signed in or all are paused; 0 tells them at once that nobody can take
+ * the call
  */
 public record RoutingSettings(String strategy, Integer ringTimeoutSeconds, Integer wrapUpSeconds,
 		Integer maxWaitSeconds, Integer announcementSeconds, String announce, List<Integer> wideningSeconds,
-		Boolean whisper) {
+		Boolean whisper, Integer waitForSignInSeconds) {
+
+	/** Without a sign-in wait: the default. */
+	public RoutingSettings(String strategy, Integer ringTimeoutSeconds, Integer wrapUpSeconds, Integer maxWaitSeconds,
+			Integer announcementSeconds, String announce, List<Integer> wideningSeconds, Boolean whisper) {
+		this(strategy, ringTimeoutSeconds, wrapUpSeconds, maxWaitSeconds, announcementSeconds, announce,
+				wideningSeconds, whisper, null);
+	}
 
 }

@@ -24,7 +24,7 @@ class RoutingSettingsRepository {
 			.query((rs, n) -> new Stored(Strategy.valueOf(rs.getString("strategy")), rs.getInt("ring_timeout_seconds"),
 					rs.getInt("wrap_up_seconds"), rs.getInt("max_wait_seconds"), rs.getInt("announcement_seconds"),
 					Announce.valueOf(rs.getString("announce")), seconds(rs.getString("widening_seconds")),
-					rs.getBoolean("whisper")))
+					rs.getBoolean("whisper"), rs.getInt("wait_for_sign_in_seconds")))
 			.optional();
 	}
 
@@ -33,16 +33,17 @@ class RoutingSettingsRepository {
 		Object[] values = { rules.strategy().name(), rules.ringTimeoutSeconds(), rules.wrapUpSeconds(),
 				rules.maxWaitSeconds(), rules.announcementSeconds(), rules.announce().name(),
 				rules.wideningSeconds().stream().map(String::valueOf).collect(Collectors.joining(",")), rules.whisper(),
-				rules.helplineId() };
+				rules.waitForSignInSeconds(), rules.helplineId() };
 		int updated = jdbc.sql("""
 				update routing_settings set strategy = ?, ring_timeout_seconds = ?, wrap_up_seconds = ?,
-				  max_wait_seconds = ?, announcement_seconds = ?, announce = ?, widening_seconds = ?, whisper = ?
+				  max_wait_seconds = ?, announcement_seconds = ?, announce = ?, widening_seconds = ?, whisper = ?,
+				  wait_for_sign_in_seconds = ?
 				where helpline_id = ?""").params(values).update();
 		if (updated == 0) {
 			jdbc.sql("""
 					insert into routing_settings (strategy, ring_timeout_seconds, wrap_up_seconds, max_wait_seconds,
-					  announcement_seconds, announce, widening_seconds, whisper, helpline_id)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
+					  announcement_seconds, announce, widening_seconds, whisper, wait_for_sign_in_seconds, helpline_id)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
 		}
 	}
 
@@ -51,7 +52,8 @@ class RoutingSettingsRepository {
 	}
 
 	record Stored(Strategy strategy, int ringTimeoutSeconds, int wrapUpSeconds, int maxWaitSeconds,
-			int announcementSeconds, Announce announce, List<Integer> wideningSeconds, boolean whisper) {
+			int announcementSeconds, Announce announce, List<Integer> wideningSeconds, boolean whisper,
+			int waitForSignInSeconds) {
 	}
 
 }

@@ -53,6 +53,20 @@ final class WaitEstimator {
 		return Duration.ofSeconds((long) Math.ceil(millisPerPlace * position / 1000));
 	}
 
+	/**
+	 * The estimate as a person would say it: whole minutes up to five ("about 2 minutes", at
+	 * least one), then to the nearest five ("about 10 minutes"), never 3.7.
+	 * @return {@code null} for {@code null}
+	 */
+	static Duration spoken(Duration estimate) {
+		if (estimate == null) {
+			return null;
+		}
+		double minutes = estimate.toMillis() / 60_000.0;
+		long said = Math.round(minutes) < 5 ? Math.max(1, Math.round(minutes)) : 5 * Math.round(minutes / 5);
+		return Duration.ofMinutes(said);
+	}
+
 	void clear() {
 		byHelpline.clear();
 	}

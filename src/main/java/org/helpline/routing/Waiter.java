@@ -41,6 +41,9 @@ final class Waiter {
 
 	int lastAnnounced = Integer.MAX_VALUE;
 
+	/** The wait last announced to this caller, as spoken; {@code null} before the first. */
+	java.time.Duration lastEstimate;
+
 	/** Whether a session is blocked in await for this caller right now. */
 	boolean awaiting;
 

@@ -64,11 +64,14 @@ class QueueScript implements AgiScript {
 		waiting.serve(channel, callId, language.code());
 	}
 
-	/** Asterisk's DIALSTATUS after a Dial that was not answered. */
+	/**
+	 * Asterisk's DIALSTATUS after a Dial that was not answered. BUSY is the phone's own 486
+	 * (declined, do-not-disturb); CONGESTION is the network's trouble, so the phone is unreachable.
+	 */
 	static RingResult ringResult(String dialStatus) {
 		return switch (dialStatus == null ? "" : dialStatus) {
 			case "NOANSWER" -> RingResult.NO_ANSWER;
-			case "BUSY", "CONGESTION" -> RingResult.BUSY;
+			case "BUSY" -> RingResult.BUSY;
 			case "CANCEL" -> RingResult.CALLER_HUNG_UP;
 			default -> RingResult.UNAVAILABLE;
 		};

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.helpline.callflow.Call;
 import org.helpline.callflow.Prompt;
+import org.helpline.callflow.SentAway;
 import org.helpline.routing.Announcement;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.Offer;
@@ -60,11 +63,12 @@ class QueueWait {
 						channel.playMusicOnHold("default");
 					}
 					case QueueOutcome.Overflow overflow -> {
-						calls.get(callId).ifPresent(call -> call.overflowed());
-						channel.stopMusicOnHold();
-						prompts.play(channel, List.of(new Prompt(language, "overflow")));
-						ChannelVariable.HELPLINE_OUTCOME.set(channel, "overflow");
-						ChannelVariable.HELPLINE_ACTION.set(channel, "closed");
+						sendAway(channel, callId, Call::overflowed, "overflow", SentAway.overflow(language));
+						return;
+					}
+					case QueueOutcome.NobodyAvailable nobody -> {
+						sendAway(channel, callId, Call::nobodyAvailable, "nobody-available",
+								SentAway.nobodyAvailable(language));
 						return;
 					}
 				}
@@ -80,6 +84,15 @@ class QueueWait {
 			queue.leave(callId);
 			throw ex;
 		}
+	}
+
+	private void sendAway(AgiChannel channel, String callId, Consumer<Call> outcome, String tag, List<Prompt> said)
+			throws AgiException {
+		calls.get(callId).ifPresent(outcome);
+		channel.stopMusicOnHold();
+		prompts.play(channel, said);
+		ChannelVariable.HELPLINE_OUTCOME.set(channel, tag);
+		ChannelVariable.HELPLINE_ACTION.set(channel, "closed");
 	}
 
 	private void dial(AgiChannel channel, Offer offer) throws AgiException {

@@ -18,6 +18,7 @@ import org.helpline.menu.CallPreview;
 import org.helpline.menu.CallPreview.Heard;
 import org.helpline.menu.MenuStep;
 import org.helpline.prompts.PromptAudio;
+import org.helpline.routing.HelplineRouting;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,8 +39,12 @@ class PreviewController {
 
 	private final Clock clock;
 
-	PreviewController(CallPreview preview, Helplines helplines, PromptAudio audio, Clock clock) {
+	private final HelplineRouting routing;
+
+	PreviewController(CallPreview preview, Helplines helplines, PromptAudio audio, Clock clock,
+			HelplineRouting routing) {
 		this.preview = preview;
+		this.routing = routing;
 		this.audio = audio;
 		this.helplines = helplines;
 		this.clock = clock;
@@ -57,22 +62,34 @@ class PreviewController {
 		ZoneId zone = helplines.byDialledNumber(number).map(Helpline::zone).orElse(ZoneId.of("Europe/Amsterdam"));
 		Instant moment = at == null ? clock.instant() : parse(at, zone);
 		Heard heard = preview.hear(number, moment, keys(keys));
-		List<PreviewPrompt> said = heard.prompts().stream()
-			.map(l -> new PreviewPrompt(l.prompt().language(), l.prompt().key(), audio.fileFor(l.prompt()), l.text()))
-			.toList();
-		String transcript = String.join(" ", said.stream().map(PreviewPrompt::text).toList());
+		List<PreviewPrompt> said = said(heard.prompts());
+		String transcript = transcript(said);
 		OffsetDateTime when = moment.atZone(zone).toOffsetDateTime();
 		return switch (heard.decision()) {
 			case Connect c when heard.end() instanceof MenuStep.HangUp hangUp -> new Preview(number, c.helpline(), when,
-					"open", c.outcome().tag(), "hang-up", said, transcript, null, hangUp.language(), heard.path());
+					"open", c.outcome().tag(), "hang-up", said, transcript, null, hangUp.language(), heard.path(),
+					null);
 			case Connect c -> {
 				MenuStep.Queue queue = (MenuStep.Queue) heard.end();
+				List<PreviewPrompt> nobody = said(preview.nobodyAvailable(queue.language().code()));
 				yield new Preview(number, c.helpline(), when, "open", c.outcome().tag(), "queue", said, transcript,
-						Objects.toString(queue.callerGroup(), null), queue.language().code(), heard.path());
+						Objects.toString(queue.callerGroup(), null), queue.language().code(), heard.path(),
+						new NobodyAvailable(routing.rules(c.helplineId()).waitForSignInSeconds(), nobody,
+								transcript(nobody)));
 			}
 			case Announce a -> new Preview(number, a.helpline(), when, a.helpline() == null ? "unknown" : "closed",
-					a.outcome().tag(), null, said, transcript, null, null, List.of());
+					a.outcome().tag(), null, said, transcript, null, null, List.of(), null);
 		};
+	}
+
+	private List<PreviewPrompt> said(List<CallPreview.Line> lines) {
+		return lines.stream()
+			.map(l -> new PreviewPrompt(l.prompt().language(), l.prompt().key(), audio.fileFor(l.prompt()), l.text()))
+			.toList();
+	}
+
+	private static String transcript(List<PreviewPrompt> said) {
+		return String.join(" ", said.stream().map(PreviewPrompt::text).toList());
 	}
 
 	private static List<String> keys(String keys) {
@@ -115,10 +132,18 @@ class PreviewController {
 	 * @param callerGroup the caller group an open line's call is queued with ({@code null}: none)
 	 * @param language the language the caller hears at the end of an open line's menu
 	 * @param path what happened in the menu, e.g. {@code [welcome, ask, 2]}
+	 * @param nobodyAvailable for a queued call, what the caller hears when nobody can take calls
 	 */
 	record Preview(String number, String helpline, OffsetDateTime at, String action, String outcome,
 			String destination, List<PreviewPrompt> prompts, String transcript, String callerGroup, String language,
-			List<String> path) {
+			List<String> path, NobodyAvailable nobodyAvailable) {
+	}
+
+	/**
+	 * @param afterSeconds how long the caller waits for someone to sign in first (the helpline's
+	 * {@code waitForSignInSeconds})
+	 */
+	record NobodyAvailable(int afterSeconds, List<PreviewPrompt> prompts, String transcript) {
 	}
 
 	record PreviewPrompt(String language, String key, String file, String text) {

@@ -121,11 +121,23 @@ class ReportFiguresTest extends ContactIntegrationTest {
 				"OTHER=1");
 		assertThat(counts(report.byChannel())).containsExactly("phone=6", "email=1", "chat=0");
 		assertThat(counts(report.byOutcome())).containsExactly("ANSWERED=6", "ABANDONED_WAITING=1",
-				"ABANDONED_IN_MENU=1", "INFORMED_IN_MENU=0", "OUT_OF_HOURS=1", "OVERFLOW=0", "TECHNICAL_FAILURE=0");
+				"ABANDONED_IN_MENU=1", "INFORMED_IN_MENU=0", "OUT_OF_HOURS=1", "OVERFLOW=0", "NOBODY_AVAILABLE=0",
+				"TECHNICAL_FAILURE=0");
 		assertThat(counts(report.byTopic())).contains("OWN_FEELINGS=1", "DOWNLOADING=2", "PROFESSIONAL=1",
 				"HANDS_ON_WORRY=0");
 		assertThat(counts(report.byReferral())).contains("TREATMENT_CENTRE=1", "PEER_SUPPORT_GROUP=0");
 		assertThat(report.byCallerGroup().getFirst().label()).containsEntry("nl", "Eigen gevoelens of gedrag");
+	}
+
+	@Test
+	void callersToldNobodyWasAvailableAreCountedByOutcome() {
+		unanswered(helpline, "2018-02-06T10:00:00Z", "+31677777777", "SELF", CallOutcome.NOBODY_AVAILABLE, 5);
+
+		Report report = reports.report(ReportPeriod.year(2018), helpline, false);
+
+		assertThat(counts(report.byOutcome())).contains("NOBODY_AVAILABLE=1");
+		assertThat(report.byOutcome()).filteredOn(item -> item.code().equals("NOBODY_AVAILABLE")).singleElement()
+			.satisfies(item -> assertThat(item.label()).containsEntry("nl", "Niemand beschikbaar"));
 	}
 
 	@Test

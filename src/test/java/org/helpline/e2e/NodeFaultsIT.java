@@ -75,7 +75,9 @@ class NodeFaultsIT {
 		}
 		a.put("/api/helplines/" + helpline + "/opening-hours", "[" + String.join(",", days) + "]");
 		a.put("/api/helplines/" + helpline + "/holiday-policy", "{\"closedTypes\":[],\"alsoClosed\":[],\"stayOpen\":[]}");
-		a.put("/api/helplines/" + helpline + "/routing", "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":0}");
+		// Anna is paused while callers wait for her: they wait for her, not sent away as with nobody on duty.
+		a.put("/api/helplines/" + helpline + "/routing",
+				"{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":0,\"waitForSignInSeconds\":900}");
 		a.put("/api/helplines/" + helpline + "/menu", "{\"welcome\":\"welcome\",\"skipPromptOnKey\":true}");
 		anna = id(a.post("/api/counsellors", "{\"displayName\":\"Anna\",\"endpoint\":\"counsellor-1\"}"));
 	}

@@ -117,6 +117,50 @@ class QueueRoutingIT extends AsteriskTest {
 	}
 
 	@Test
+	void onAnOpenLineWithNobodySignedInTheCallerHearsSoAndIsHungUpAtOnce() {
+		routing.update(helpline.id(), new RoutingSettings("LONGEST_IDLE", 6, 0, 60, 10, "POSITION", null, null, 0));
+		long started = System.nanoTime();
+		try (RtpListener ear = new RtpListener(CALLER_MEDIA_PORT);
+				Sipp caller = Sipp.caller("caller.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT)) {
+
+			assertThat(caller.exitCode(Duration.ofSeconds(60))).as(caller.output()).isZero();
+			assertThat(caller.messages()).contains("BYE sip:");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).as("before the longest wait (60 s)")
+				.isLessThan(Duration.ofSeconds(55));
+			assertThat(ear.voicedSeconds()).as("welcome, nobody available and where else to turn").isGreaterThan(8);
+		}
+		assertThat(waiting()).isZero();
+		assertThat(recordedOutcomes(1)).containsExactly("NOBODY_AVAILABLE");
+	}
+
+	@Test
+	void aPhoneThatAnswersBusyPausesItsCounsellorAndTheNextOneGetsTheCaller() {
+		long anna = signedIn("Anna", "counsellor-1");
+		clock.advance(Duration.ofMinutes(5));
+		signedIn("Bram", "counsellor-2");
+
+		try (Sipp annasPhone = Sipp.phone("counsellor-busy.xml", 5081, "-m", "2");
+				Sipp bramsPhone = Sipp.phone("counsellor-answer.xml", 5082);
+				Sipp caller = Sipp.caller("caller-hangs-up.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT, "-d",
+						"12000")) {
+
+			assertThat(caller.exitCode(Duration.ofSeconds(60))).as(caller.output()).isZero();
+			assertThat(bramsPhone.exitCode(Duration.ofSeconds(30))).as(bramsPhone.output()).isZero();
+			assertThat(annasPhone.messages()).contains("SIP/2.0 486 Busy Here");
+			assertThat(bramsPhone.messages()).contains("INVITE sip:counsellor-2@");
+			// Her phone is idle again right after its 486, and a phone pause is retried after a minute
+			// (helpline.routing.device-retry): neither may make her available; she declined.
+			clock.advance(Duration.ofMinutes(2));
+			await().during(Duration.ofSeconds(5))
+				.atMost(Duration.ofSeconds(8))
+				.until(() -> presence.status(anna).state() == CounsellorState.PAUSED);
+			assertThat(annasPhone.messages().split("INVITE sip:counsellor-1@", -1)).as("Anna was rung once").hasSize(2);
+		}
+		assertThat(presence.status(anna).reason()).isEqualTo("answered busy");
+		assertThat(recordedOutcomes(1)).containsExactly("ANSWERED");
+	}
+
+	@Test
 	void aCallerWhoHangsUpWhileWaitingLeavesTheQueueAtOnce() {
 		try (Sipp caller = Sipp.caller("caller-hangs-up.xml", HELPLINE_NUMBER, CALLER, CALLER_MEDIA_PORT, "-d",
 				"10000")) {

@@ -151,17 +151,37 @@ class CallQueueTest extends RoutingTest {
 	}
 
 	@Test
-	void aNoAnswerPauseIsNotLiftedByItselfButABusyPhoneIsTriedAgain() {
+	void neitherANoAnswerNorABusyAnswerPauseIsLiftedByItself() {
 		long anna = signedIn("Anna");
 		long bram = signedIn("Bram");
 		join("c1");
 		queue.ringResult("c1", RingResult.NO_ANSWER);
 		queue.ringResult("c1", RingResult.BUSY);
-		assertThat(state(bram).reason()).isEqualTo("phone busy");
+		assertThat(state(bram).reason()).isEqualTo("answered busy");
 
 		passes(Duration.ofMinutes(2));
 
 		assertThat(state(anna).state()).isEqualTo(CounsellorState.PAUSED);
+		assertThat(state(bram).state()).isEqualTo(CounsellorState.PAUSED);
+		announcementFor("c1");
+	}
+
+	/**
+	 * A phone that answers a ring with 486 (declined, do-not-disturb) is idle again at once: its
+	 * counsellor was freed by that and rung again and again while callers waited.
+	 */
+	@Test
+	void aPhoneThatAnsweredBusyGoingIdleDoesNotFreeItsCounsellor() {
+		long anna = signedIn("Anna");
+		long bram = signedIn("Bram");
+		join("c1");
+		presence.deviceBusy("anna");
+		queue.ringResult("c1", RingResult.BUSY);
+
+		presence.deviceIdle("anna");
+
+		assertThat(state(anna).state()).isEqualTo(CounsellorState.PAUSED);
+		assertThat(state(anna).reason()).isEqualTo("answered busy");
 		assertThat(offerFor("c1").counsellorId()).isEqualTo(bram);
 	}
 
@@ -292,9 +312,33 @@ class CallQueueTest extends RoutingTest {
 		Announcement announcement = announcementFor("e");
 
 		assertThat(announcement.position()).isEqualTo(2);
-		assertThat(announcement.estimatedWait()).isEqualTo(Duration.ofSeconds(80));
+		assertThat(announcement.estimatedWait()).as("80 s, as said").isEqualTo(Duration.ofMinutes(1));
 		assertThat(announcement.sayEstimate()).isTrue();
 		assertThat(announcement.sayPosition()).isTrue();
+	}
+
+	@Test
+	void theEstimateACallerHearsNeverGoesUp() {
+		rules(wrapUp(0));
+		long anna = signedIn("Anna");
+		for (String call : List.of("a", "b", "c")) {
+			join(call);
+			clock.advance(Duration.ofSeconds(40));
+			talkTo(call, anna);
+		}
+		presence.pause(anna, "coffee");
+		join("d");
+		join("e");
+		assertThat(announcementFor("e").estimatedWait()).isEqualTo(Duration.ofMinutes(1));
+		rules(wrapUp(600));
+		clock.advance(Duration.ofMinutes(10));
+		long bram = signedIn("Bram");
+		talkTo("d", bram); // 600 s for one place: the mean rises to 3 minutes a place
+
+		Announcement announcement = announcementFor("e");
+
+		assertThat(announcement.position()).isEqualTo(1);
+		assertThat(announcement.estimatedWait()).isEqualTo(Duration.ofMinutes(1));
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class SelectionTest {
 	@Test
 	void wideningStepsRaiseTheLevelAsTheWaitPassesThem() {
 		RoutingRules rules = new RoutingRules(1, "Line", ZoneId.of("Europe/Amsterdam"), Strategy.LONGEST_IDLE, 25,
-				60, 900, 60, Announce.BOTH, List.of(30, 90), false);
+				60, 900, 60, Announce.BOTH, List.of(30, 90), false, 0);
 
 		assertThat(rules.levelAfter(Duration.ofSeconds(29))).isEqualTo(1);
 		assertThat(rules.levelAfter(Duration.ofSeconds(30))).isEqualTo(2);

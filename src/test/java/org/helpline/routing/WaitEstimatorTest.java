@@ -41,4 +41,15 @@ class WaitEstimatorTest {
 		assertThat(estimates.estimate(1, 1, NINE.plus(Duration.ofMinutes(61)))).isNull();
 	}
 
+	@Test
+	void theEstimateIsSaidInWholeMinutesUpToFiveThenInFives() {
+		assertThat(WaitEstimator.spoken(Duration.ofSeconds(20))).isEqualTo(Duration.ofMinutes(1));
+		assertThat(WaitEstimator.spoken(Duration.ofSeconds(80))).isEqualTo(Duration.ofMinutes(1));
+		assertThat(WaitEstimator.spoken(Duration.ofSeconds(222))).as("3.7 minutes").isEqualTo(Duration.ofMinutes(4));
+		assertThat(WaitEstimator.spoken(Duration.ofMinutes(7))).isEqualTo(Duration.ofMinutes(5));
+		assertThat(WaitEstimator.spoken(Duration.ofMinutes(8))).isEqualTo(Duration.ofMinutes(10));
+		assertThat(WaitEstimator.spoken(Duration.ofSeconds(13 * 60 + 20))).isEqualTo(Duration.ofMinutes(15));
+		assertThat(WaitEstimator.spoken(null)).isNull();
+	}
+
 }

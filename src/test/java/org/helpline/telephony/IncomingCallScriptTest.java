@@ -355,6 +355,21 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 		assertThat(callersWaiting()).isZero();
 	}
 
+	@Test
+	void onAnOpenLineWithEveryonePausedTheCallerHearsNobodyIsAvailableAndWhereElseToTurn() throws Exception {
+		presence.pause(anna, "lunch");
+		routing.update(helpline.id(), new RoutingSettings(null, null, null, 30, 10, "POSITION", null, null, 0));
+		at("2027-01-05T10:00");
+
+		FakeAsterisk.Session call = asterisk.call(HELPLINE_NUMBER);
+
+		assertThat(call.streamedFiles()).containsSubsequence("helpline/nl/welcome", "helpline/nl/nobody-available",
+				"helpline/nl/alternatives");
+		assertThat(call.variables()).containsEntry("HELPLINE_OUTCOME", "nobody-available")
+			.containsEntry("HELPLINE_ACTION", "closed");
+		assertThat(callersWaiting()).isZero();
+	}
+
 	private int callersWaiting() {
 		return queue.summaries().stream().filter(q -> q.helplineId() == helpline.id()).mapToInt(q -> q.waiting()).sum();
 	}

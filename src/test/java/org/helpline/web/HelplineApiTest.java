@@ -173,6 +173,23 @@ class HelplineApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void previewOfAnOpenLineSaysWhatACallerHearsWhenNobodyCanTakeCalls() {
+		long id = createStopItNow();
+		put("/api/helplines/" + id + "/opening-hours", OFFICE_HOURS);
+		put("/api/helplines/" + id + "/routing", "{\"waitForSignInSeconds\": 90}");
+
+		assertThat(mvc.get().uri("/api/preview?number=08002666436&at=2027-01-05T10:00").with(operator()))
+			.hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.destination", v -> v.assertThat().isEqualTo("queue"))
+			.hasPathSatisfying("$.nobodyAvailable.afterSeconds", v -> v.assertThat().isEqualTo(90))
+			.hasPathSatisfying("$.nobodyAvailable.prompts[0].file",
+					v -> v.assertThat().isEqualTo("helpline/nl/nobody-available"))
+			.hasPathSatisfying("$.nobodyAvailable.transcript", v -> v.assertThat().asString()
+				.contains("niemand beschikbaar", "Bel dan 1 1 2"));
+	}
+
+	@Test
 	void previewWithAnUnreadableMomentNamesTheParameter() {
 		assertThat(mvc.get().uri("/api/preview?number=08002666436&at=tomorrow").with(operator()))
 			.hasStatus(HttpStatus.BAD_REQUEST)

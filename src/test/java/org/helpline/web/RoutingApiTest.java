@@ -57,6 +57,20 @@ class RoutingApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void operatorSetsHowLongCallersWaitForASignInWhenNobodyCanTakeCalls() {
+		assertThat(put("{\"waitForSignInSeconds\": 120}")).hasStatusOk();
+
+		assertThat(mvc.get().uri("/api/helplines/" + id + "/routing").with(operator())).hasStatusOk()
+			.bodyJson()
+			.hasPathSatisfying("$.waitForSignInSeconds", v -> v.assertThat().isEqualTo(120));
+		assertThat(put("{\"waitForSignInSeconds\": -1}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.asString()
+			.isEqualTo("waitForSignInSeconds");
+	}
+
+	@Test
 	void badRulesAreRefusedNamingEveryFieldAndNothingIsStored() {
 		MvcTestResult result = put("""
 				{"strategy": "FASTEST", "maxWaitSeconds": 5, "announce": "SOMETIMES", "wideningSeconds": [90, 30]}""");

@@ -17,8 +17,11 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
+import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.menu.CallPreview;
+import org.helpline.menu.CallPreview.Heard;
+import org.helpline.menu.MenuStep;
 import org.helpline.routing.Announce;
 import org.helpline.routing.HelplineRouting;
 import org.helpline.routing.Strategy;
@@ -156,8 +159,13 @@ class OperatorHelplinesController {
 		}
 		if (problems.isEmpty()) {
 			ZoneId zone = helplines.byDialledNumber(number).orElseGet(() -> helplines.get(id)).zone();
-			model.addAttribute("preview", PreviewResult.of(previews.hear(number, local.atZone(zone).toInstant(), pressed),
-					callerGroups, locale.getLanguage()));
+			Heard heard = previews.hear(number, local.atZone(zone).toInstant(), pressed);
+			PreviewResult result = PreviewResult.of(heard, callerGroups, locale.getLanguage());
+			if (heard.decision() instanceof Connect c && heard.end() instanceof MenuStep.Queue q) {
+				result = result.whenNobodyAvailable(routing.rules(c.helplineId()).waitForSignInSeconds(),
+						previews.nobodyAvailable(q.language().code()));
+			}
+			model.addAttribute("preview", result);
 		}
 		else {
 			model.addAttribute("problems", new FormProblems("preview", problems));

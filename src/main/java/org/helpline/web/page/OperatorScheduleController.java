@@ -208,7 +208,7 @@ class OperatorScheduleController {
 
 	record RoutingForm(String strategy, String ringTimeoutSeconds, String wrapUpSeconds, String maxWaitSeconds,
 			String announcementSeconds, String announce, String wideningToLevel2, String wideningToLevel3,
-			String whisper) {
+			String whisper, String waitForSignInSeconds) {
 
 		RoutingSettings toSettings(List<FieldProblem> problems) {
 			Integer level2 = Forms.integer(wideningToLevel2, "wideningSeconds[0]", problems);
@@ -225,7 +225,8 @@ class OperatorScheduleController {
 					Forms.integer(wrapUpSeconds, "wrapUpSeconds", problems),
 					Forms.integer(maxWaitSeconds, "maxWaitSeconds", problems),
 					Forms.integer(announcementSeconds, "announcementSeconds", problems), Forms.orNull(announce),
-					widening, "on".equals(whisper) || "true".equals(whisper));
+					widening, "on".equals(whisper) || "true".equals(whisper),
+					Forms.integer(waitForSignInSeconds, "waitForSignInSeconds", problems));
 		}
 
 	}

@@ -161,6 +161,18 @@ class MenuPageTest extends IntegrationTest {
 	}
 
 	@Test
+	void thePreviewOfAQueuedCallSaysWhatTheCallerHearsWhenNobodyCanTakeCalls() {
+		String nobody = catalogue.text(new Prompt("nl", "nobody-available")).orElseThrow();
+
+		assertThat(mvc.get().uri("/operator/helplines/" + helpline.id() + "/preview")
+			.param("number", "08002666436").param("at", OPEN).param("keys", "2")
+			.with(operator())).hasStatusOk()
+			.bodyText()
+			.contains("id=\"preview-nobody\"", "data-after=\"7200\"", "data-key=\"nobody-available\"", nobody,
+					"data-key=\"alternatives\"");
+	}
+
+	@Test
 	void keysThatAreNotKeysAreNamedNextToTheField() {
 		assertThat(mvc.get().uri("/operator/helplines/" + helpline.id() + "/preview")
 			.param("number", "08002666436").param("at", OPEN).param("keys", "2x")

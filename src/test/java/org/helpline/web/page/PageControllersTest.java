@@ -138,6 +138,19 @@ class PageControllersTest extends IntegrationTest {
 	}
 
 	@Test
+	void theWaitForASignInIsSetOnTheHelplinePage() {
+		String path = "/operator/helplines/" + helpline.id() + "/routing";
+
+		mvc.post().uri(path).param("strategy", "LONGEST_IDLE").param("waitForSignInSeconds", "45")
+			.with(operator()).with(csrf()).exchange();
+
+		assertThat(routing.rules(helpline.id()).waitForSignInSeconds()).isEqualTo(45);
+		assertThat(mvc.get().uri("/operator/helplines/" + helpline.id()).with(operator())).hasStatusOk()
+			.bodyText()
+			.contains("name=\"waitForSignInSeconds\"", "value=\"45\"");
+	}
+
+	@Test
 	void anAccountWithoutACounsellorIsToldItIsNotLinked() {
 		assertThat(mvc.get().uri("/counsellor").with(user(PageUsers.UNLINKED).roles("COUNSELLOR"))).hasStatusOk()
 			.bodyText()
