@@ -5,6 +5,7 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,7 +42,7 @@ public class AuditTrail {
 	 * @param after the thing after the change (null when removed); serialised as JSON
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(String subject, Object subjectId, String action, Object before, Object after) {
+	public void record(String subject, Object subjectId, String action, @Nullable Object before, @Nullable Object after) {
 		recordAs(actor(), subject, subjectId, action, before, after);
 	}
 
@@ -50,7 +51,7 @@ public class AuditTrail {
 	 * its own (the example data of a first start: {@code seed}), so it is told apart from staff.
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void recordAs(String actor, String subject, Object subjectId, String action, Object before, Object after) {
+	public void recordAs(String actor, String subject, Object subjectId, String action, @Nullable Object before, @Nullable Object after) {
 		jdbc.sql("""
 				insert into audit_entry (at, actor, subject, subject_id, action, before_value, after_value)
 				values (:at, :actor, :subject, :subjectId, :action, :before, :after)""")
