@@ -3,12 +3,14 @@ package org.helpline.helplines;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One reason a change was refused, naming the field an operator has to fix. {@code message} is
  * the English text the API shows; {@code code} (null for problems only the API can produce)
  * names the same text in the pages' languages, filled in with {@code args}.
  */
-public record FieldProblem(String field, String message, String code, List<String> args) {
+public record FieldProblem(String field, String message, @Nullable String code, List<String> args) {
 
 	public FieldProblem {
 		args = (args != null) ? List.copyOf(args) : List.of();
@@ -24,7 +26,7 @@ public record FieldProblem(String field, String message, String code, List<Strin
 	 * kept as the text the message shows, so a translation prints them exactly alike (7200, not
 	 * 7.200).
 	 */
-	public static FieldProblem of(String code, String field, String message, Object... args) {
+	public static FieldProblem of(String code, String field, String message, @Nullable Object... args) {
 		return new FieldProblem(field, message, code, Arrays.stream(args).map(String::valueOf).toList());
 	}
 
