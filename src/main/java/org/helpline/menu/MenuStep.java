@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.helpline.callflow.Prompt;
+import org.jspecify.annotations.Nullable;
 
 /** What the telephony adapter does next for a caller in the menu; see {@link MenuWalk}. */
 public sealed interface MenuStep {
@@ -34,7 +35,7 @@ public sealed interface MenuStep {
 	}
 
 	/** The menu is done: join the queue. {@code callerGroup} is {@code null} when the menu asks none. */
-	record Queue(String callerGroup, String language) implements MenuStep {
+	record Queue(@Nullable String callerGroup, String language) implements MenuStep {
 	}
 
 	/** The menu is done and the caller was told what they needed: end the call. */

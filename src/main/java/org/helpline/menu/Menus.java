@@ -11,6 +11,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -94,7 +95,7 @@ public class Menus {
 		inForce.invalidate(event.helplineId());
 	}
 
-	private MenuVersion store(long helplineId, Menu menu, String author, Integer restoredFrom) {
+	private MenuVersion store(long helplineId, Menu menu, String author, @Nullable Integer restoredFrom) {
 		helplines.get(helplineId);
 		List<FieldProblem> problems = validator.problems(menu, prompt -> prompts.text(prompt).isPresent());
 		if (!problems.isEmpty()) {

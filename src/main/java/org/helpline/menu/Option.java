@@ -1,5 +1,7 @@
 package org.helpline.menu;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One key of the choice.
  *
@@ -8,7 +10,8 @@ package org.helpline.menu;
  * @param language for {@link Action#LANGUAGE}: one of the menu's languages
  * @param message prompt key; required for the MESSAGE_ actions, optional (played first) for the others
  */
-public record Option(String digit, Action action, String callerGroup, String language, String message) {
+public record Option(String digit, Action action, @Nullable String callerGroup, @Nullable String language,
+		@Nullable String message) {
 
 	/** True when taking this option ends the menu, so it may be the default. */
 	boolean endsMenu() {
