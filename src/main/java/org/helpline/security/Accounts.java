@@ -16,6 +16,7 @@ import org.helpline.routing.CounsellorSettings;
 import org.helpline.routing.Counsellors;
 import org.helpline.routing.UnknownCounsellorException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -179,7 +180,7 @@ public class Accounts {
 		users.updateUser(User.withUserDetails(account).password(passwords.encode(password)).build());
 	}
 
-	private List<Account> read(String onlyUsername) {
+	private List<Account> read(@Nullable String onlyUsername) {
 		Map<String, Boolean> enabled = new LinkedHashMap<>();
 		Map<String, List<String>> roles = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -202,7 +203,7 @@ public class Accounts {
 			.filter(c -> c.username() != null)
 			.collect(Collectors.toMap(Counsellor::username, Counsellor::id));
 		return enabled.entrySet().stream()
-			.map(e -> new Account(e.getKey(), ordered(roles.get(e.getKey())), e.getValue(),
+			.map(e -> new Account(e.getKey(), ordered(roles.getOrDefault(e.getKey(), List.of())), e.getValue(),
 					locked.contains(e.getKey()), counsellorOf.get(e.getKey())))
 			.toList();
 	}
@@ -288,7 +289,7 @@ public class Accounts {
 		}
 	}
 
-	private static CounsellorSettings withUsername(Counsellor counsellor, String username) {
+	private static CounsellorSettings withUsername(Counsellor counsellor, @Nullable String username) {
 		return new CounsellorSettings(counsellor.displayName(), counsellor.endpoint(), counsellor.externalNumber(),
 				username, counsellor.callerGroups(), counsellor.languages());
 	}
