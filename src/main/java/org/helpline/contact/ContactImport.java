@@ -27,6 +27,7 @@ import org.helpline.helplines.Helplines;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -136,7 +137,7 @@ public class ContactImport {
 		return new Result(rows.size(), byYear);
 	}
 
-	private NewRecord check(long helplineId, CSVRecord row, long line, Map<String, String> columns, Checks checks,
+	private @Nullable NewRecord check(long helplineId, CSVRecord row, long line, Map<String, String> columns, Checks checks,
 			List<ImportProblem> problems) {
 		if (!row.isConsistent()) {
 			problems.add(new ImportProblem(line, "", "has " + row.size() + " fields; the header has "
@@ -175,7 +176,7 @@ public class ContactImport {
 						+ ") or leave person_key empty"));
 			}
 		}
-		if (!problems.isEmpty()) {
+		if (!problems.isEmpty() || date == null) {
 			return null;
 		}
 		Channel how = channel.get();
@@ -185,7 +186,7 @@ public class ContactImport {
 				referral.isEmpty() ? null : referral.getFirst(), true, topics);
 	}
 
-	private LocalDate date(String text, long line, LocalDate today, List<ImportProblem> problems) {
+	private @Nullable LocalDate date(String text, long line, LocalDate today, List<ImportProblem> problems) {
 		LocalDate date;
 		try {
 			date = text.matches("\\d{2}-\\d{2}-\\d{4}") ? LocalDate.parse(text, DUTCH_DATE) : LocalDate.parse(text);

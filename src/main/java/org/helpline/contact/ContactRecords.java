@@ -25,6 +25,7 @@ import org.helpline.privacy.DurationBuckets;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
 import org.helpline.privacy.StartTimes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,15 +117,15 @@ public class ContactRecords {
 		long id = repository.insert(new NewRecord(call.helplineId(), channel, "call", start, hourOfWeek(start),
 				callerGroup(call), language(call), bucket(waiting), bucket(ringing), bucket(talk),
 				waiting == null && ringing == null && talk == null ? null : buckets.seconds(),
-				target == null ? null : waiting <= target, target, call.counsellorId(), outcome,
+				target == null || waiting == null ? null : waiting <= target, target, call.counsellorId(), outcome,
 				outcome == CallOutcome.ANSWERED, identity instanceof CallerIdentity.Withheld, pseudonym, null, null,
 				false, List.of()));
 		// Counted once written: a write the database refused is bookkeeping's failure, not a call.
-		counts.ended(place.name(), outcome, target != null && waiting <= target);
+		counts.ended(place.name(), outcome, target != null && waiting != null && waiting <= target);
 		return id;
 	}
 
-	private Integer bucket(Integer seconds) {
+	private @Nullable Integer bucket(@Nullable Integer seconds) {
 		return seconds == null ? null : buckets.bucket(seconds);
 	}
 
@@ -275,7 +276,7 @@ public class ContactRecords {
 	}
 
 	/** A caller group from the configured list, or null when none was given. */
-	String knownGroup(String text, List<FieldProblem> problems) {
+	@Nullable String knownGroup(String text, List<FieldProblem> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -307,14 +308,14 @@ public class ContactRecords {
 		return List.copyOf(accepted);
 	}
 
-	private Integer hourOfWeek(LocalDateTime start) {
+	private @Nullable Integer hourOfWeek(LocalDateTime start) {
 		if (!startTimes.keepsTheHour()) {
 			return null;
 		}
 		return (start.getDayOfWeek().getValue() - 1) * 24 + start.getHour();
 	}
 
-	private static String callerGroup(CompletedCall call) {
+	private static @Nullable String callerGroup(CompletedCall call) {
 		if (call.callerGroup() == null || call.callerGroup().isBlank()) {
 			return null;
 		}
@@ -326,7 +327,7 @@ public class ContactRecords {
 		return code;
 	}
 
-	private static String language(CompletedCall call) {
+	private static @Nullable String language(CompletedCall call) {
 		if (call.language() == null) {
 			return null;
 		}
@@ -338,7 +339,7 @@ public class ContactRecords {
 		return language;
 	}
 
-	private static Integer seconds(CompletedCall call, String field, Duration duration) {
+	private static @Nullable Integer seconds(CompletedCall call, String field, Duration duration) {
 		if (duration == null) {
 			return null;
 		}

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Dutch and English names of the fixed codes reports break down by. Topics and referrals
  * carry their own labels (operator-managed).
@@ -51,7 +53,7 @@ final class Labels {
 		return CALLER_GROUPS.getOrDefault(code, fallback(code));
 	}
 
-	static String callerGroupPeople(String code, String language) {
+	static @Nullable String callerGroupPeople(String code, String language) {
 		return CALLER_GROUP_PEOPLE.getOrDefault(code, both(code, code)).get(language);
 	}
 
@@ -67,7 +69,7 @@ final class Labels {
 		return LANGUAGES.getOrDefault(code, fallback(code));
 	}
 
-	static Map<String, String> option(ContactOption option, String code) {
+	static Map<String, String> option(@Nullable ContactOption option, String code) {
 		return option == null ? fallback(code) : both(option.labelNl(), option.labelEn());
 	}
 
