@@ -215,7 +215,7 @@ public class CallQueue {
 			Instant overflowAt = waiter.enteredAt.plus(rules.maxWait());
 			while (true) {
 				if (waiter.status == Status.OFFERED) {
-					return new Offered(waiter.offer);
+					return new Offered(Objects.requireNonNull(waiter.offer));
 				}
 				if (waiter.status == Status.GONE) {
 					return new Overflow();

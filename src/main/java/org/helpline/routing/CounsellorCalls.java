@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ public class CounsellorCalls {
 	private static final Logger log = LoggerFactory.getLogger(CounsellorCalls.class);
 
 	/** What this node last learned of a counsellor's calls; {@code last} null: not known here. */
-	private record Known(CurrentCall current, Long last) {
+	private record Known(@Nullable CurrentCall current, @Nullable Long last) {
 	}
 
 	private final JdbcClient jdbc;
@@ -142,7 +143,7 @@ public class CounsellorCalls {
 		OffsetDateTime answeredAt = row.getObject("answered_at", OffsetDateTime.class);
 		long waited = row.getLong("waited_seconds");
 		Duration waitedFor = row.wasNull() ? null : Duration.ofSeconds(waited);
-		CurrentCall current = answeredAt == null ? null : new CurrentCall(row.getString("caller_group"),
+		@Nullable CurrentCall current = answeredAt == null ? null : new CurrentCall(row.getString("caller_group"),
 				row.getString("language"), waitedFor, row.getString("tag"), answeredAt.toInstant());
 		long last = row.getLong("last_contact_id");
 		return new Known(current, row.wasNull() ? null : last);

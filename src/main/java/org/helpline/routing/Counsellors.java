@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.helpline.helplines.FieldProblem;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +75,7 @@ public class Counsellors {
 		store.delete(id);
 	}
 
-	private CounsellorSettings validate(CounsellorSettings s, Long ownId) {
+	private CounsellorSettings validate(CounsellorSettings s, @Nullable Long ownId) {
 		if (s == null) {
 			throw new InvalidRoutingException(List.of(new FieldProblem("body", "a request body is required")));
 		}
@@ -120,7 +121,7 @@ public class Counsellors {
 		if (!problems.isEmpty()) {
 			throw new InvalidRoutingException(problems);
 		}
-		return new CounsellorSettings(name.strip(), endpoint, external, username, groups, languages);
+		return new CounsellorSettings(Objects.requireNonNull(name).strip(), endpoint, external, username, groups, languages);
 	}
 
 	private static Map<String, Integer> levels(Map<String, Integer> given, String field, Pattern names,
@@ -145,7 +146,7 @@ public class Counsellors {
 		return levels;
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 

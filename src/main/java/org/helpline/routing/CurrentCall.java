@@ -3,6 +3,8 @@ package org.helpline.routing;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a counsellor may know of the caller they are talking to: never a number.
  *
@@ -10,6 +12,6 @@ import java.time.Instant;
  * @param waited how long the caller waited before this counsellor answered (whole seconds)
  * @param tag whether the caller is new this year or how often they called, from their pseudonym
  */
-public record CurrentCall(String callerGroup, String language, Duration waited, String tag, Instant answeredAt) {
+public record CurrentCall(String callerGroup, String language, @Nullable Duration waited, String tag, Instant answeredAt) {
 
 }

@@ -1,5 +1,7 @@
 package org.helpline.routing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A counsellor claimed for one waiting caller: the adapter dials {@code dialString} for at
  * most {@code ringTimeoutSeconds} and reports the result with {@link CallQueue#ringResult}.
@@ -10,6 +12,6 @@ package org.helpline.routing;
  * time), or {@code null} when the helpline does not whisper
  */
 public record Offer(String callId, long counsellorId, String counsellorName, String dialString,
-		int ringTimeoutSeconds, String whisper) {
+		int ringTimeoutSeconds, @Nullable String whisper) {
 
 }

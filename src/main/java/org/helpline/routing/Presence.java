@@ -303,11 +303,11 @@ public class Presence {
 	void sweep() {
 		Instant now = clock.instant();
 		for (long id : store.wrapUpsEndedBy(now)) {
-			applyQuietly(id, row -> row.state() == WRAP_UP && !row.wrapUpUntil().isAfter(now)
+			applyQuietly(id, row -> row.state() == WRAP_UP && row.wrapUpUntil() != null && !row.wrapUpUntil().isAfter(now)
 					? row.available("wrap-up ended", now) : row);
 		}
 		for (long id : store.claimsExpiredBy(now)) {
-			applyQuietly(id, row -> row.state() == RINGING && !row.claimExpires().isAfter(now)
+			applyQuietly(id, row -> row.state() == RINGING && row.claimExpires() != null && !row.claimExpires().isAfter(now)
 					? row.available("ring not reported", now) : row);
 		}
 		healCallsWhoseEndWasMissed(now);

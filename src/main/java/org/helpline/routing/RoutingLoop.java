@@ -2,10 +2,12 @@ package org.helpline.routing;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,7 @@ class RoutingLoop implements SmartLifecycle {
 
 	private final Map<CounsellorState, AtomicInteger> byState = new EnumMap<>(CounsellorState.class);
 
-	private volatile Thread thread;
+	private volatile @Nullable Thread thread;
 
 	RoutingLoop(Presence presence, CallQueue queue, CounsellorStore store, CounsellorCalls calls,
 			RoutingProperties properties, MeterRegistry meters) {
@@ -72,7 +74,7 @@ class RoutingLoop implements SmartLifecycle {
 		}
 		calls.writeUnwritten();
 		try {
-			store.countByState().forEach((state, count) -> byState.get(state).set(count));
+			store.countByState().forEach((state, count) -> Objects.requireNonNull(byState.get(state)).set(count));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Counting counsellors by state failed: {}", ex.toString());

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.locks.Condition;
 
+import org.jspecify.annotations.Nullable;
+
 /** One caller this instance holds, from joining the queue to the end of their call. Guarded by the queue's lock. */
 final class Waiter {
 
@@ -44,10 +46,10 @@ final class Waiter {
 	/** Whether a session is blocked in await for this caller right now. */
 	boolean awaiting;
 
-	Offer offer;
+	@Nullable Offer offer;
 
 	/** When the claim of the offered counsellor lapses (the store releases it then). */
-	Instant offerExpires;
+	@Nullable Instant offerExpires;
 
 	long counsellorId;
 
