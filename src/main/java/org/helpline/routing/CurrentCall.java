@@ -12,6 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param waited how long the caller waited before this counsellor answered (whole seconds)
  * @param tag whether the caller is new this year or how often they called, from their pseudonym
  */
-public record CurrentCall(String callerGroup, String language, @Nullable Duration waited, String tag, Instant answeredAt) {
+public record CurrentCall(@Nullable String callerGroup, String language, @Nullable Duration waited, @Nullable String tag, Instant answeredAt) {
 
 }

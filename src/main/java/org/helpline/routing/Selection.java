@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which free counsellors may take a caller, best first: the lowest skill level the caller's
  * wait allows, then the helpline's strategy. Plain Java, no state.
@@ -15,7 +17,7 @@ final class Selection {
 	private Selection() {
 	}
 
-	static List<Candidate> rank(Collection<Candidate> free, String callerGroup, String language, int maxLevel,
+	static List<Candidate> rank(Collection<Candidate> free, @Nullable String callerGroup, String language, int maxLevel,
 			Strategy strategy, Map<Long, Integer> answeredToday) {
 		Comparator<Candidate> byStrategy = switch (strategy) {
 			case LONGEST_IDLE -> longestIdle();
@@ -39,7 +41,7 @@ final class Selection {
 	 * counsellor with no skills of a kind serves all of that kind at level 1; a caller without
 	 * a group (no menu choice) needs no group skill.
 	 */
-	static int level(Candidate candidate, String callerGroup, String language) {
+	static int level(Candidate candidate, @Nullable String callerGroup, String language) {
 		int group = callerGroup == null || candidate.callerGroups().isEmpty() ? 1
 				: candidate.callerGroups().getOrDefault(callerGroup, 0);
 		int speaks = language == null || candidate.languages().isEmpty() ? 1

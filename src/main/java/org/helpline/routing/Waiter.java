@@ -26,7 +26,7 @@ final class Waiter {
 
 	final long helplineId;
 
-	final String callerGroup;
+	final @Nullable String callerGroup;
 
 	final String language;
 
@@ -55,7 +55,7 @@ final class Waiter {
 
 	long claimToken;
 
-	Waiter(String callId, long helplineId, String callerGroup, String language, Instant enteredAt, long arrival,
+	Waiter(String callId, long helplineId, @Nullable String callerGroup, String language, Instant enteredAt, long arrival,
 			Condition changed) {
 		this.callId = callId;
 		this.helplineId = helplineId;
