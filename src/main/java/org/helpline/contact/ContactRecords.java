@@ -339,7 +339,7 @@ public class ContactRecords {
 		return language;
 	}
 
-	private static @Nullable Integer seconds(CompletedCall call, String field, Duration duration) {
+	private static @Nullable Integer seconds(CompletedCall call, String field, @Nullable Duration duration) {
 		if (duration == null) {
 			return null;
 		}
