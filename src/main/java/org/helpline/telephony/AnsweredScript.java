@@ -62,7 +62,7 @@ class AnsweredScript implements AgiScript {
 			}
 		}
 		queue.ringResult(callId, RingResult.ANSWERED);
-		if (current != null) {
+		if (current != null && call != null) {
 			whisper(channel, current, call.helplineLanguage());
 		}
 	}

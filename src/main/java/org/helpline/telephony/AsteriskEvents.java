@@ -16,6 +16,7 @@ import org.helpline.routing.Counsellors;
 import org.helpline.routing.DeviceState;
 import org.helpline.routing.Presence;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -40,7 +41,7 @@ class AsteriskEvents {
 
 	private final Counsellors counsellors;
 
-	private volatile Consumer<String> unknownPhoneReader;
+	private volatile @Nullable Consumer<String> unknownPhoneReader;
 
 	static final String PJSIP = "PJSIP/";
 
@@ -86,7 +87,7 @@ class AsteriskEvents {
 	 * Who reads a phone the service has no state of (AMI, once connected): a counsellor who signs
 	 * in on a phone added after the last re-read is paused at once when it is unreachable.
 	 */
-	void readUnknownPhonesWith(Consumer<String> reader) {
+	void readUnknownPhonesWith(@Nullable Consumer<String> reader) {
 		this.unknownPhoneReader = reader;
 	}
 

@@ -2,11 +2,13 @@ package org.helpline.telephony;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CurrentCall;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the adapter remembers of one call between its FastAGI sessions, until its record is
@@ -25,19 +27,19 @@ final class CallInProgress {
 
 	private volatile String language;
 
-	private volatile Instant queuedAt;
+	private volatile @Nullable Instant queuedAt;
 
-	private volatile Instant ringingSince;
+	private volatile @Nullable Instant ringingSince;
 
-	private volatile Instant answeredAt;
+	private volatile @Nullable Instant answeredAt;
 
-	private volatile Long counsellorId;
+	private volatile @Nullable Long counsellorId;
 
-	private volatile CallOutcome endedAs;
+	private volatile @Nullable CallOutcome endedAs;
 
-	private volatile String callerGroup;
+	private volatile @Nullable String callerGroup;
 
-	private volatile String tag;
+	private volatile @Nullable String tag;
 
 	CallInProgress(long helplineId, Instant startedAt, CallerNumber caller, String language) {
 		this.helplineId = helplineId;
@@ -64,7 +66,7 @@ final class CallInProgress {
 	}
 
 	/** The caller's menu choice; null while (or if) they choose none. */
-	void chose(String group) {
+	void chose(@Nullable String group) {
 		callerGroup = group;
 	}
 
@@ -78,15 +80,16 @@ final class CallInProgress {
 		tag = text;
 	}
 
-	Long counsellorId() {
+	@Nullable Long counsellorId() {
 		return counsellorId;
 	}
 
 	/** The caller as the counsellor who just answered may know them. */
 	CurrentCall asAnswered() {
 		Instant entered = queuedAt == null ? startedAt : queuedAt;
-		Instant ringStart = ringingSince == null ? answeredAt : ringingSince;
-		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answeredAt);
+		Instant answered = Objects.requireNonNull(answeredAt, "asked before the call was answered");
+		Instant ringStart = ringingSince == null ? answered : ringingSince;
+		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answered);
 	}
 
 	void queued(Instant at) {
@@ -122,7 +125,7 @@ final class CallInProgress {
 		endedAs = CallOutcome.TECHNICAL_FAILURE;
 	}
 
-	CompletedCall completed(Instant endedAt, Duration talk) {
+	CompletedCall completed(Instant endedAt, @Nullable Duration talk) {
 		Instant entered = queuedAt == null ? startedAt : queuedAt;
 		if (answeredAt != null) {
 			Instant ringStart = ringingSince == null ? answeredAt : ringingSince;
@@ -133,7 +136,8 @@ final class CallInProgress {
 		return record(Duration.between(entered, endedAt), null, null, outcome);
 	}
 
-	private CompletedCall record(Duration waiting, Duration ringing, Duration talk, CallOutcome outcome) {
+	private CompletedCall record(@Nullable Duration waiting, @Nullable Duration ringing, @Nullable Duration talk,
+			CallOutcome outcome) {
 		return new CompletedCall(helplineId, startedAt, caller, callerGroup, language, waiting, ringing, talk,
 				outcome == CallOutcome.ANSWERED ? counsellorId : null, outcome, "phone");
 	}

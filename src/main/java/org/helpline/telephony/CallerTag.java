@@ -3,6 +3,8 @@ package org.helpline.telephony;
 import java.util.Map;
 import java.util.OptionalInt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a counsellor's phone shows about the caller instead of their number: whether they are
  * new this year or how often they called, from the caller's pseudonym. Never the number.
@@ -20,8 +22,8 @@ final class CallerTag {
 	 * The name the counsellor's phone shows: the helpline, who the caller said they are, and
 	 * the tag, e.g. {@code Stop it Now - partner/familie - nieuwe beller}.
 	 */
-	static String displayName(String helpline, String callerGroup, String tag, String language) {
-		String[] group = callerGroup == null ? null : GROUPS.get(callerGroup);
+	static String displayName(String helpline, @Nullable String callerGroup, String tag, String language) {
+		String @Nullable [] group = callerGroup == null ? null : GROUPS.get(callerGroup);
 		if (group == null) {
 			return helpline + " - " + tag;
 		}

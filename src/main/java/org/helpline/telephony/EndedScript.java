@@ -15,6 +15,7 @@ import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.CounsellorCalls;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,7 +82,7 @@ class EndedScript implements AgiScript {
 			}
 			return completed == null ? null : records.recordCall(completed);
 		}, contactId -> {
-			if (contactId != null && completed.counsellorId() != null) {
+			if (contactId != null && completed != null && completed.counsellorId() != null) {
 				counsellorCalls.ended(completed.counsellorId(), contactId);
 			}
 		});
@@ -91,7 +92,7 @@ class EndedScript implements AgiScript {
 	 * A call this instance does not remember (it restarted meanwhile): still one record, from
 	 * what the channel carries; who called is lost, so it counts as withheld.
 	 */
-	private CompletedCall forgotten(AgiChannel channel, boolean answered, Duration talk, boolean ourFailure)
+	private @Nullable CompletedCall forgotten(AgiChannel channel, boolean answered, @Nullable Duration talk, boolean ourFailure)
 			throws AgiException {
 		String helpline = channel.getVariable("HELPLINE_ID");
 		if (helpline == null || !helpline.matches("[0-9]{1,18}")) {
@@ -113,7 +114,7 @@ class EndedScript implements AgiScript {
 		return !answered && "final".equals(request.getParameter("fallback"));
 	}
 
-	private static Duration seconds(String value) {
+	private static @Nullable Duration seconds(String value) {
 		return value != null && value.matches("[0-9]{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
 	}
 

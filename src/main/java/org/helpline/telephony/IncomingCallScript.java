@@ -25,6 +25,7 @@ import org.helpline.menu.MenuWalk;
 import org.helpline.menu.Menus;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +179,7 @@ class IncomingCallScript implements AgiScript {
 	}
 
 	/** The caller's way through the menu; null when it ended the call (the dialplan hangs up). */
-	private MenuStep.Queue choose(AgiChannel channel, CallInProgress call, MenuWalk walk) throws AgiException {
+	private MenuStep.@Nullable Queue choose(AgiChannel channel, CallInProgress call, MenuWalk walk) throws AgiException {
 		MenuStep end;
 		try {
 			end = menuPlayer.play(channel, walk);
@@ -204,7 +205,7 @@ class IncomingCallScript implements AgiScript {
 	}
 
 	/** The caller group a channel variable names; null for none (or anything that is not a group's name). */
-	static String callerGroup(String variable) {
+	static @Nullable String callerGroup(String variable) {
 		return variable == null || !variable.matches("[A-Z_]{1,40}") ? null : variable;
 	}
 
