@@ -42,7 +42,7 @@ class KeptChanges {
 		}
 		// Made again later only for its effect on the database: the caller has had its answer.
 		waiting.add(() -> {
-			T unused = change.get();
+			T _ = change.get();
 		});
 		log.warn("Counsellor {}: a state change is kept until the database is back", counsellorId);
 		throw new ChangeKeptException();

@@ -151,12 +151,12 @@ public final class ReportBenchmark {
 
 	private static String time(String report, String scope, Supplier<Object> run) {
 		for (int i = 0; i < WARM_UP; i++) {
-			Object unused = run.get();
+			Object _ = run.get();
 		}
 		long[] millis = new long[RUNS];
 		for (int i = 0; i < RUNS; i++) {
 			long start = System.nanoTime();
-			Object unused = run.get();
+			Object _ = run.get();
 			millis[i] = (System.nanoTime() - start) / 1_000_000;
 		}
 		Arrays.sort(millis);
