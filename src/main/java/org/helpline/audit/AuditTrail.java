@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +46,7 @@ public class AuditTrail {
 	 * @param after the thing after the change (null when removed); serialised as JSON
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(String subject, Object subjectId, String action, Object before, Object after) {
+	public void record(String subject, Object subjectId, String action, @Nullable Object before, @Nullable Object after) {
 		recordAs(actor(), subject, subjectId, action, before, after);
 	}
 
@@ -63,7 +64,8 @@ public class AuditTrail {
 		}
 	}
 
-	private void recordAs(String actor, String subject, Object subjectId, String action, Object before, Object after) {
+	private void recordAs(String actor, String subject, Object subjectId, String action, @Nullable Object before,
+			@Nullable Object after) {
 		jdbc.sql("""
 				insert into audit_entry (at, actor, subject, subject_id, action, before_value, after_value)
 				values (:at, :actor, :subject, :subjectId, :action, :before, :after)""")

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who a caller said they are in the menu, e.g. {@code SELF}: the key a counsellor's skill, a
  * queued call and a contact record share. Read case-blind ({@code self}, {@code partner-family}),
@@ -30,7 +32,7 @@ public record CallerGroup(String code) {
 	}
 
 	/** The group a text names, however it is spelled; empty when it names none. */
-	public static Optional<CallerGroup> parse(String text) {
+	public static Optional<CallerGroup> parse(@Nullable String text) {
 		if (text == null) {
 			return Optional.empty();
 		}
@@ -39,7 +41,7 @@ public record CallerGroup(String code) {
 	}
 
 	/** Like {@link #parse}, for text already checked: null for none, refused when it is not a name. */
-	public static CallerGroup of(String text) {
+	public static @Nullable CallerGroup of(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

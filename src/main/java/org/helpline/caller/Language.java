@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A language a caller hears and a counsellor speaks, as an ISO 639 code: {@code nl}, {@code en}.
  * Read case-blind, always held lower-case.
@@ -23,7 +25,7 @@ public record Language(String code) {
 	}
 
 	/** The language a text names, however it is spelled; empty when it names none. */
-	public static Optional<Language> parse(String text) {
+	public static Optional<Language> parse(@Nullable String text) {
 		if (text == null) {
 			return Optional.empty();
 		}
@@ -31,8 +33,17 @@ public record Language(String code) {
 		return CODE.matcher(code).matches() ? Optional.of(new Language(code)) : Optional.empty();
 	}
 
+	/** A code that must be there (a helpline's, a counsellor's, a queued caller's): refused when it is not one. */
+	public static Language required(@Nullable String text) {
+		Language language = of(text);
+		if (language == null) {
+			throw new IllegalArgumentException("a language code is required");
+		}
+		return language;
+	}
+
 	/** Like {@link #parse}, for text already checked: null for none, refused when it is not a code. */
-	public static Language of(String text) {
+	public static @Nullable Language of(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

@@ -8,8 +8,9 @@ import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
-import org.helpline.privacy.CallerNumber;
 import org.helpline.counsellors.CurrentCall;
+import org.helpline.privacy.CallerNumber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call to a helpline, from its first FastAGI session to its end: who the caller said they
@@ -32,19 +33,19 @@ public final class Call {
 
 	private volatile Language language;
 
-	private volatile Instant queuedAt;
+	private volatile @Nullable Instant queuedAt;
 
-	private volatile Instant ringingSince;
+	private volatile @Nullable Instant ringingSince;
 
-	private volatile Instant answeredAt;
+	private volatile @Nullable Instant answeredAt;
 
-	private volatile Long counsellorId;
+	private volatile @Nullable Long counsellorId;
 
-	private volatile CallOutcome endedAs;
+	private volatile @Nullable CallOutcome endedAs;
 
-	private volatile CallerGroup callerGroup;
+	private volatile @Nullable CallerGroup callerGroup;
 
-	private volatile String tag;
+	private volatile @Nullable String tag;
 
 	public Call(long helplineId, Instant startedAt, CallerNumber caller, Language language) {
 		this.helplineId = helplineId;
@@ -66,7 +67,7 @@ public final class Call {
 	 * @param ourFailure the dialplan gave up on the backend (see {@link #dialplanGaveUp()})
 	 */
 	public static CompletedCall forgotten(long helplineId, Instant queuedAt, boolean answered, boolean ourFailure,
-			Duration talk) {
+			@Nullable Duration talk) {
 		CallOutcome outcome = answered ? CallOutcome.ANSWERED
 				: ourFailure ? CallOutcome.TECHNICAL_FAILURE : CallOutcome.ABANDONED_WAITING;
 		return new CompletedCall(helplineId, queuedAt, CallerNumber.withheld(), null, null, null, null,
@@ -90,7 +91,7 @@ public final class Call {
 	}
 
 	/** The caller's menu choice; null while (or if) they choose none. */
-	public void chose(CallerGroup group) {
+	public void chose(@Nullable CallerGroup group) {
 		callerGroup = group;
 	}
 
@@ -104,15 +105,16 @@ public final class Call {
 		tag = text;
 	}
 
-	public Long counsellorId() {
+	public @Nullable Long counsellorId() {
 		return counsellorId;
 	}
 
 	/** The caller as the counsellor who just answered may know them. */
 	public CurrentCall asAnswered() {
 		Instant entered = queuedAt == null ? startedAt : queuedAt;
-		Instant ringStart = ringingSince == null ? answeredAt : ringingSince;
-		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answeredAt);
+		Instant answered = Objects.requireNonNull(answeredAt, "asked before the call was answered");
+		Instant ringStart = ringingSince == null ? answered : ringingSince;
+		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answered);
 	}
 
 	/** The first entry into the queue counts: a caller back from a failed ring keeps their place. */
@@ -177,7 +179,7 @@ public final class Call {
 	}
 
 	/** The call's one record; answered when a counsellor answered, else why it ended. */
-	public CompletedCall completed(Instant endedAt, Duration talk) {
+	public CompletedCall completed(Instant endedAt, @Nullable Duration talk) {
 		Instant entered = queuedAt == null ? startedAt : queuedAt;
 		if (answeredAt != null) {
 			Instant ringStart = ringingSince == null ? answeredAt : ringingSince;
@@ -188,7 +190,8 @@ public final class Call {
 		return record(Duration.between(entered, endedAt), null, null, outcome);
 	}
 
-	private CompletedCall record(Duration waiting, Duration ringing, Duration talk, CallOutcome outcome) {
+	private CompletedCall record(Duration waiting, @Nullable Duration ringing, @Nullable Duration talk,
+			CallOutcome outcome) {
 		return new CompletedCall(helplineId, startedAt, caller, Objects.toString(callerGroup, null),
 				Objects.toString(language, null), waiting, ringing, talk,
 				outcome == CallOutcome.ANSWERED ? counsellorId : null, outcome, PHONE);

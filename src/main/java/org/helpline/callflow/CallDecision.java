@@ -2,6 +2,8 @@ package org.helpline.callflow;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** What the helpline does with one incoming call, decided before anything is played. */
 public sealed interface CallDecision {
 
@@ -25,7 +27,7 @@ public sealed interface CallDecision {
 	 * Play these prompts in order, then end the call.
 	 * @param helplineId {@code null} when the dialled number belongs to no helpline
 	 */
-	record Announce(Long helplineId, String helpline, List<Prompt> prompts, Outcome outcome) implements CallDecision {
+	record Announce(@Nullable Long helplineId, @Nullable String helpline, List<Prompt> prompts, Outcome outcome) implements CallDecision {
 
 		public Announce {
 			prompts = List.copyOf(prompts);

@@ -22,7 +22,7 @@ public class CallerGroups {
 	/** The group's name in {@code nl} or {@code en}; the code itself for a group without one. */
 	public String label(String code, String language) {
 		Map<String, String> labels = Labels.callerGroup(code);
-		return labels.getOrDefault(language, labels.get("en"));
+		return labels.getOrDefault(language, labels.getOrDefault("en", code));
 	}
 
 }

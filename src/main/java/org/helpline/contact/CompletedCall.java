@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.helpline.privacy.CallerNumber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything known about one call when it ends, handed over by the call flow. Times are exact
@@ -15,7 +16,7 @@ import org.helpline.privacy.CallerNumber;
  * @param counsellorId who answered; null if nobody did
  * @param channel {@code phone}
  */
-public record CompletedCall(long helplineId, Instant startedAt, CallerNumber caller, String callerGroup, String language,
-		Duration waiting, Duration ringing, Duration talk, Long counsellorId, CallOutcome outcome, String channel) {
+public record CompletedCall(long helplineId, Instant startedAt, CallerNumber caller, @Nullable String callerGroup, @Nullable String language,
+		@Nullable Duration waiting, @Nullable Duration ringing, @Nullable Duration talk, @Nullable Long counsellorId, CallOutcome outcome, String channel) {
 
 }

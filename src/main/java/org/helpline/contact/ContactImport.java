@@ -27,6 +27,7 @@ import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,7 +135,7 @@ public class ContactImport {
 				}
 				List<ImportProblem> rowProblems = new ArrayList<>();
 				NewRecord record = check(helplineId, row, line, columns, checks, rowProblems);
-				if (rowProblems.isEmpty()) {
+				if (record != null && rowProblems.isEmpty()) {
 					rows.add(record);
 					firstLineOfYear.putIfAbsent(record.startedLocal().getYear(), line);
 				}
@@ -172,13 +173,13 @@ public class ContactImport {
 	private List<ImportProblem> alreadyImported(long helplineId, Map<Integer, Long> firstLineOfYear) {
 		Map<Integer, Long> held = repository.importedByYear(helplineId, firstLineOfYear.keySet());
 		return held.entrySet().stream()
-			.map(e -> new ImportProblem(firstLineOfYear.get(e.getKey()), "date", e.getKey() + " already holds "
+			.map(e -> new ImportProblem(firstLineOfYear.getOrDefault(e.getKey(), 1L), "date", e.getKey() + " already holds "
 					+ e.getValue() + " imported contact moment(s) of this helpline; importing the year again "
 					+ "would count them twice, so import each year once, in one file"))
 			.toList();
 	}
 
-	private NewRecord check(long helplineId, CSVRecord row, long line, Map<String, String> columns, Checks checks,
+	private @Nullable NewRecord check(long helplineId, CSVRecord row, long line, Map<String, String> columns, Checks checks,
 			List<ImportProblem> problems) {
 		if (!row.isConsistent()) {
 			problems.add(new ImportProblem(line, "", "has " + row.size() + " fields; the header has "
@@ -217,7 +218,7 @@ public class ContactImport {
 						+ ") or leave person_key empty"));
 			}
 		}
-		if (!problems.isEmpty()) {
+		if (!problems.isEmpty() || date == null) {
 			return null;
 		}
 		Channel how = channel.get();
@@ -227,7 +228,7 @@ public class ContactImport {
 				referral.isEmpty() ? null : referral.getFirst(), true, topics);
 	}
 
-	private LocalDate date(String text, long line, LocalDate today, List<ImportProblem> problems) {
+	private @Nullable LocalDate date(String text, long line, LocalDate today, List<ImportProblem> problems) {
 		LocalDate date;
 		try {
 			date = text.matches("\\d{2}-\\d{2}-\\d{4}") ? LocalDate.parse(text, DUTCH_DATE) : LocalDate.parse(text);

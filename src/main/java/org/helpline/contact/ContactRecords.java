@@ -27,6 +27,7 @@ import org.helpline.privacy.DurationBuckets;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
 import org.helpline.privacy.StartTimes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,16 +122,16 @@ public class ContactRecords {
 		long id = repository.insert(new NewRecord(call.helplineId(), channel, "call", start, hourOfWeek(start),
 				callerGroup(call), language(call), bucket(waiting), bucket(ringing), bucket(talk),
 				waiting == null && ringing == null && talk == null ? null : buckets.seconds(),
-				target == null ? null : waiting <= target, target, call.counsellorId(), outcome,
+				target == null || waiting == null ? null : waiting <= target, target, call.counsellorId(), outcome,
 				outcome == CallOutcome.ANSWERED, identity instanceof CallerIdentity.Withheld, pseudonym, null, null,
 				false, List.of()));
 		// Counted once written: a write the database refused is bookkeeping's failure, not a call.
-		counts.ended(place.name(), outcome, target != null && waiting <= target);
+		counts.ended(place.name(), outcome, target != null && waiting != null && waiting <= target);
 		events.publishEvent(new CallRecorded(id, call.counsellorId()));
 		return id;
 	}
 
-	private Integer bucket(Integer seconds) {
+	private @Nullable Integer bucket(@Nullable Integer seconds) {
 		return seconds == null ? null : buckets.bucket(seconds);
 	}
 
@@ -281,7 +282,7 @@ public class ContactRecords {
 	}
 
 	/** A caller group from the configured list, or null when none was given. */
-	String knownGroup(String text, List<FieldProblem> problems) {
+	@Nullable String knownGroup(String text, List<FieldProblem> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -313,14 +314,14 @@ public class ContactRecords {
 		return List.copyOf(accepted);
 	}
 
-	private Integer hourOfWeek(LocalDateTime start) {
+	private @Nullable Integer hourOfWeek(LocalDateTime start) {
 		if (!startTimes.keepsTheHour()) {
 			return null;
 		}
 		return (start.getDayOfWeek().getValue() - 1) * 24 + start.getHour();
 	}
 
-	private static String callerGroup(CompletedCall call) {
+	private static @Nullable String callerGroup(CompletedCall call) {
 		if (call.callerGroup() == null || call.callerGroup().isBlank()) {
 			return null;
 		}
@@ -332,7 +333,7 @@ public class ContactRecords {
 		return group.get().code();
 	}
 
-	private static String language(CompletedCall call) {
+	private static @Nullable String language(CompletedCall call) {
 		if (call.language() == null) {
 			return null;
 		}
@@ -344,7 +345,7 @@ public class ContactRecords {
 		return language;
 	}
 
-	private static Integer seconds(CompletedCall call, String field, Duration duration) {
+	private static @Nullable Integer seconds(CompletedCall call, String field, @Nullable Duration duration) {
 		if (duration == null) {
 			return null;
 		}

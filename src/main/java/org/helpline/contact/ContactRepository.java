@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.helpline.privacy.Pseudonym;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -124,8 +125,8 @@ class ContactRepository {
 			.optional();
 	}
 
-	void wrapUp(ContactView contact, List<String> topics, String referral, Boolean returningCaller,
-			String callerGroup) {
+	void wrapUp(ContactView contact, List<String> topics, @Nullable String referral, @Nullable Boolean returningCaller,
+			@Nullable String callerGroup) {
 		jdbc.sql("""
 				update contact_record set referral_code = :referral, returning_caller = :returning,
 				  caller_group = coalesce(:callerGroup, caller_group), wrapped_up = true
@@ -208,7 +209,7 @@ class ContactRepository {
 				rs.getObject("counsellor_id", Long.class));
 	}
 
-	private static Integer integer(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
 		int value = rs.getInt(column);
 		return rs.wasNull() ? null : value;
 	}

@@ -3,6 +3,8 @@ package org.helpline.contact;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stored contact as counsellors see it for the wrap-up. There is no number and no exact
  * time to show: {@code startedAround} is the coarsened local start.
@@ -16,9 +18,9 @@ import java.util.List;
  * @param counsellorId who took the call or registered the contact, if known: counsellors open
  * and wrap up only their own
  */
-public record ContactView(long id, long helplineId, String channel, LocalDateTime startedAround, String callerGroup,
-		String language, String outcome, Integer waitingSeconds, Integer ringingSeconds, Integer talkSeconds,
-		Integer durationResolutionSeconds, boolean contactMoment, boolean withheld, boolean identified,
-		List<String> topics, String referral, Boolean returningCaller, boolean wrappedUp, Long counsellorId) {
+public record ContactView(long id, long helplineId, String channel, LocalDateTime startedAround, @Nullable String callerGroup,
+		@Nullable String language, @Nullable String outcome, @Nullable Integer waitingSeconds, @Nullable Integer ringingSeconds, @Nullable Integer talkSeconds,
+		@Nullable Integer durationResolutionSeconds, boolean contactMoment, boolean withheld, boolean identified,
+		List<String> topics, @Nullable String referral, @Nullable Boolean returningCaller, boolean wrappedUp, @Nullable Long counsellorId) {
 
 }

@@ -10,6 +10,7 @@ import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ class HelplinePlaces {
 	 * @param country null if the helpline is unknown: then only international numbers are read
 	 * @param name the helpline's name, its id if unknown
 	 */
-	record Place(ZoneId zone, String country, String name) {
+	record Place(ZoneId zone, @Nullable String country, String name) {
 	}
 
 	private final Helplines helplines;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dutch and English names of the fixed codes reports break down by. Topics and referrals
@@ -53,7 +54,7 @@ final class Labels {
 			.orElseGet(() -> fallback(code));
 	}
 
-	static String callerGroupPeople(String code, String language) {
+	static @Nullable String callerGroupPeople(String code, String language) {
 		return CALLER_GROUP_PEOPLE.getOrDefault(code, both(code, code)).get(language);
 	}
 
@@ -69,7 +70,7 @@ final class Labels {
 		return LANGUAGES.getOrDefault(code, fallback(code));
 	}
 
-	static Map<String, String> option(ContactOption option, String code) {
+	static Map<String, String> option(@Nullable ContactOption option, String code) {
 		return option == null ? fallback(code) : both(option.labelNl(), option.labelEn());
 	}
 

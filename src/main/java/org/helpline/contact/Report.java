@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The helpline's figures for one period, for one helpline or all ({@code helplineId} null).
@@ -18,11 +19,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * that have begun)
  * @param summary for a year: a paragraph in Dutch ({@code nl}) and English ({@code en})
  */
-public record Report(String period, LocalDate from, LocalDate until, boolean complete, Long helplineId, String helpline,
+public record Report(String period, LocalDate from, LocalDate until, boolean complete, @Nullable Long helplineId, @Nullable String helpline,
 		boolean published, int smallCellThreshold, String previousPeriod, Figure contactMoments, Figure callAttempts,
-		Persons distinctPersons, List<Item> byCallerGroup, List<Item> byTopic, List<Item> byChannel,
+		@Nullable Persons distinctPersons, List<Item> byCallerGroup, List<Item> byTopic, List<Item> byChannel,
 		List<Item> byOutcome, List<Item> byLanguage, List<Item> byReferral, ServiceFigures service,
-		Unidentified unidentified, MissedDemand missedDemand, List<Part> parts, Map<String, String> summary) {
+		Unidentified unidentified, MissedDemand missedDemand, List<Part> parts, @Nullable Map<String, String> summary) {
 
 	/** A count as published: the number, or "&lt;5" when it is a small cell. */
 	public record Count(long value, boolean suppressed, int threshold) {
@@ -43,11 +44,11 @@ public record Report(String period, LocalDate from, LocalDate until, boolean com
 	}
 
 	/** @param changePercent on the previous period; null when there is nothing to compare with */
-	public record Figure(Count count, Count previous, Double changePercent) {
+	public record Figure(Count count, Count previous, @Nullable Double changePercent) {
 	}
 
 	/** One line of a breakdown: a caller group, topic, channel, outcome, language or referral. */
-	public record Item(String code, Map<String, String> label, Count count, Count previous, Double changePercent) {
+	public record Item(String code, Map<String, String> label, Count count, Count previous, @Nullable Double changePercent) {
 	}
 
 	/**
@@ -57,7 +58,7 @@ public record Report(String period, LocalDate from, LocalDate until, boolean com
 	 * @param unidentifiedFirstContacts contact moments without pseudonym that the counsellor
 	 * marked as the person's first contact
 	 */
-	public record Persons(Count count, Count previous, Double changePercent, Count identified,
+	public record Persons(Count count, Count previous, @Nullable Double changePercent, Count identified,
 			Count unidentifiedFirstContacts) {
 	}
 
@@ -67,8 +68,8 @@ public record Report(String period, LocalDate from, LocalDate until, boolean com
 	 * @param serviceLevelPercent share of offered calls answered within {@code serviceLevelSeconds}
 	 */
 	public record ServiceFigures(int serviceLevelSeconds, Count offered, Count answered, Count abandonedWaiting,
-			Double serviceLevelPercent, Double averageSpeedOfAnswerSeconds, Double abandonRatePercent,
-			Double averageTalkSeconds) {
+			@Nullable Double serviceLevelPercent, @Nullable Double averageSpeedOfAnswerSeconds, @Nullable Double abandonRatePercent,
+			@Nullable Double averageTalkSeconds) {
 	}
 
 	/**

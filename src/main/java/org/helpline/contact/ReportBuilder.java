@@ -25,6 +25,7 @@ import org.helpline.contact.Report.Persons;
 import org.helpline.contact.Report.ServiceFigures;
 import org.helpline.contact.Report.Unidentified;
 import org.helpline.contact.ReportData.Group;
+import org.jspecify.annotations.Nullable;
 
 /** Computes one report from the grouped rows of its year and the year before. */
 final class ReportBuilder {
@@ -56,7 +57,7 @@ final class ReportBuilder {
 		this.today = today;
 	}
 
-	Report build(ReportPeriod period, Long helplineId, String helplineName, int threshold) {
+	Report build(ReportPeriod period, @Nullable Long helplineId, @Nullable String helplineName, int threshold) {
 		ReportPeriod previous = period.previous();
 		boolean year = period.kind() == ReportPeriod.Kind.YEAR;
 		Report report = new Report(period.label(), period.from(), period.until(), period.until().isBefore(today),
@@ -236,7 +237,7 @@ final class ReportBuilder {
 				suppression.derived(ratio(talk, talks), talks));
 	}
 
-	private static Double ratio(double part, long whole) {
+	private static @Nullable Double ratio(double part, long whole) {
 		return whole == 0 ? null : Suppression.round(part / whole);
 	}
 

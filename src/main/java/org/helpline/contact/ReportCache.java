@@ -9,12 +9,12 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -210,7 +210,7 @@ class ReportCache {
 
 	private static boolean isPostgres(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 		}
 		catch (SQLException ex) {
 			return false;

@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.helpline.contact.Report.Figure;
 import org.helpline.contact.Report.Item;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A report as one long table (one figure a row), which spreadsheets pivot as they like:
@@ -85,7 +86,7 @@ public final class ReportCsv {
 		return rows.rows;
 	}
 
-	private static String number(Double value) {
+	private static String number(@Nullable Double value) {
 		return value == null ? "" : value.toString();
 	}
 
@@ -99,7 +100,7 @@ public final class ReportCsv {
 			this.helpline = helpline;
 		}
 
-		void add(String period, String measure, String code, String value, String previous, Double change) {
+		void add(String period, String measure, String code, String value, String previous, @Nullable Double change) {
 			rows.add(List.of(period, helpline, measure, code, value, previous, number(change)));
 		}
 

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.helpline.contact.ReportData.Group;
 import org.helpline.contact.ReportData.HourCount;
 import org.helpline.contact.ReportData.TopicCount;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -203,7 +204,7 @@ class ReportQueries {
 		}
 
 		/** A condition selecting the months read from the records, or null if there are none. */
-		String liveMonths() {
+		@Nullable String liveMonths() {
 			List<String> years = new ArrayList<>();
 			for (int year = firstYear; year <= lastYear; year++) {
 				if (reduced(year)) {

@@ -148,9 +148,9 @@ final class ReportSummary {
 	private Optional<String> topic(boolean dutch) {
 		return largest(report.byTopic(), List.of("OTHER", Labels.UNKNOWN)).map(topic -> dutch
 				? "Ten minste " + moments(topic.count(), true) + (one(topic.count()) ? " ging" : " gingen") + " over "
-						+ lowerFirst(topic.label().get("nl")) + "."
+						+ lowerFirst(topic.label().getOrDefault("nl", topic.code())) + "."
 				: "At least " + moments(topic.count(), false) + (one(topic.count()) ? " was" : " were") + " about "
-						+ lowerFirst(topic.label().get("en")) + ".");
+						+ lowerFirst(topic.label().getOrDefault("en", topic.code())) + ".");
 	}
 
 	private Optional<String> referrals(boolean dutch) {
@@ -160,10 +160,10 @@ final class ReportSummary {
 		Count total = Count.exact(report.byReferral().stream().mapToLong(r -> r.count().value()).sum());
 		return largest(report.byReferral(), List.of(Labels.UNKNOWN)).map(top -> dutch
 				? capitalFirst(moments(total, true)) + (one(total) ? " eindigde" : " eindigden")
-						+ " met een verwijzing, het vaakst naar: " + lowerFirst(top.label().get("nl")) + " ("
+						+ " met een verwijzing, het vaakst naar: " + lowerFirst(top.label().getOrDefault("nl", top.code())) + " ("
 						+ top.count().value() + ")."
 				: capitalFirst(moments(total, false)) + " ended with a referral, most often to: "
-						+ lowerFirst(top.label().get("en")) + " (" + top.count().value() + ").");
+						+ lowerFirst(top.label().getOrDefault("en", top.code())) + " (" + top.count().value() + ").");
 	}
 
 	/** The one item with the most contacts, if it is visible and larger than every other. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.helpline.contact.Report.Count;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Small-cell suppression for published figures: a count from 1 to one below the threshold
@@ -52,14 +53,14 @@ final class Suppression {
 	}
 
 	/** A derived figure (average, rate) over {@code base} calls; left out when the base is small. */
-	Double derived(Double value, long base) {
+	@Nullable Double derived(@Nullable Double value, long base) {
 		if (value == null || (published && base < threshold)) {
 			return null;
 		}
 		return value;
 	}
 
-	static Double changePercent(Count current, Count previous) {
+	static @Nullable Double changePercent(Count current, Count previous) {
 		if (previous.value() == 0 || current.suppressed() || previous.suppressed()) {
 			return null;
 		}

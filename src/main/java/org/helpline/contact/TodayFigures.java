@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.helpline.helplines.Helpline;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,7 +35,7 @@ public class TodayFigures {
 	 * {@code serviceLevelSeconds}; null when no call was offered yet
 	 */
 	public record Today(LocalDate date, long answered, long abandoned, long offered, int serviceLevelSeconds,
-			Double serviceLevelPercent) {
+			@Nullable Double serviceLevelPercent) {
 	}
 
 	/** Today in the helpline's own time zone; stored start times are coarsened, their dates are exact. */

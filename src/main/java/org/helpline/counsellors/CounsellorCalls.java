@@ -14,9 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
+
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.helpline.contact.CallRecorded;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,7 @@ public class CounsellorCalls {
 	private static final Logger log = LoggerFactory.getLogger(CounsellorCalls.class);
 
 	/** What this node last learned of a counsellor's calls; {@code last} null: not known here. */
-	private record Known(CurrentCall current, Long last) {
+	private record Known(@Nullable CurrentCall current, @Nullable Long last) {
 	}
 
 	private final JdbcClient jdbc;
@@ -155,9 +157,9 @@ public class CounsellorCalls {
 	private static Known known(ResultSet row, int number) throws SQLException {
 		OffsetDateTime answeredAt = row.getObject("answered_at", OffsetDateTime.class);
 		long waited = row.getLong("waited_seconds");
-		Duration waitedFor = row.wasNull() ? null : Duration.ofSeconds(waited);
+		@Nullable Duration waitedFor = row.wasNull() ? null : Duration.ofSeconds(waited);
 		CurrentCall current = answeredAt == null ? null : new CurrentCall(CallerGroup.of(row.getString("caller_group")),
-				Language.of(row.getString("language")), waitedFor, row.getString("tag"), answeredAt.toInstant());
+				Language.required(row.getString("language")), waitedFor, row.getString("tag"), answeredAt.toInstant());
 		long last = row.getLong("last_contact_id");
 		return new Known(current, row.wasNull() ? null : last);
 	}

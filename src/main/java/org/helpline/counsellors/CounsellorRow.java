@@ -2,12 +2,14 @@ package org.helpline.counsellors;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A counsellor's presence as stored: the state machine works on these immutable rows, the
  * store writes whatever a transition returns.
  */
-record CounsellorRow(long id, String displayName, String endpoint, String externalNumber, CounsellorState state,
-		String reason, Instant since, Instant idleSince, Instant wrapUpUntil, Instant claimExpires,
+record CounsellorRow(long id, String displayName, String endpoint, @Nullable String externalNumber, CounsellorState state,
+		@Nullable String reason, Instant since, @Nullable Instant idleSince, @Nullable Instant wrapUpUntil, @Nullable Instant claimExpires,
 		DeviceState device, long ringSeq, long version) {
 
 	static final String NO_ANSWER = "no answer";
@@ -19,7 +21,7 @@ record CounsellorRow(long id, String displayName, String endpoint, String extern
 
 	static final String PHONE_UNREACHABLE = "phone unreachable";
 
-	CounsellorRow to(CounsellorState newState, String newReason, Instant now) {
+	CounsellorRow to(CounsellorState newState, @Nullable String newReason, Instant now) {
 		return new CounsellorRow(id, displayName, endpoint, externalNumber, newState, newReason, now, idleSince, null,
 				null, device, ringSeq, version);
 	}
@@ -28,7 +30,7 @@ record CounsellorRow(long id, String displayName, String endpoint, String extern
 	 * Free to take calls, unless the phone says otherwise: then paused for the phone, and
 	 * freed again by the phone (or the device retry), not by the counsellor.
 	 */
-	CounsellorRow available(String newReason, Instant now) {
+	CounsellorRow available(@Nullable String newReason, Instant now) {
 		return switch (device) {
 			case UNREACHABLE -> to(CounsellorState.PAUSED, PHONE_UNREACHABLE, now);
 			case BUSY -> to(CounsellorState.PAUSED, PHONE_BUSY, now);
@@ -40,7 +42,7 @@ record CounsellorRow(long id, String displayName, String endpoint, String extern
 		return wrapUp(until, now, "call ended");
 	}
 
-	CounsellorRow wrapUp(Instant until, Instant now, String reason) {
+	CounsellorRow wrapUp(Instant until, Instant now, @Nullable String reason) {
 		return new CounsellorRow(id, displayName, endpoint, externalNumber, CounsellorState.WRAP_UP, reason, now, now,
 				until, null, device, ringSeq, version);
 	}

@@ -1,7 +1,5 @@
 package org.helpline.counsellors;
 
-import org.helpline.helplines.NotFoundException;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,17 +7,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.helplines.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -247,7 +249,7 @@ class CounsellorStore {
 				.param("username", settings.username())
 				.param("now", time(now))
 				.update(keys, "id");
-			long id = keys.getKeyAs(Number.class).longValue();
+			long id = Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
 			replaceSkills(id, settings);
 			return id;
 		});
@@ -324,33 +326,35 @@ class CounsellorStore {
 		return levels;
 	}
 
-	private void history(long id, CounsellorState state, String reason, Instant now) {
+	private void history(long id, CounsellorState state, @Nullable String reason, Instant now) {
 		// Coarsened to the hour, like a contact record's start: a counsellor's ON_CALL and WRAP_UP
 		// to the minute, with the record's counsellor, would date a call and its length, which a
 		// carrier's call list could be lined up with (SECURITY.md). Staffing figures need no more.
 		jdbc.sql("insert into counsellor_state_change (counsellor_id, at, state, reason) values (?, ?, ?, ?)")
-			.params(id, time(now.truncatedTo(ChronoUnit.HOURS)), state.name(), reason)
+			.params(Arrays.asList(id, time(now.truncatedTo(ChronoUnit.HOURS)), state.name(), reason))
 			.update();
 	}
 
 	private CounsellorRow row(ResultSet rs, int rowNum) throws SQLException {
 		return new CounsellorRow(rs.getLong("id"), rs.getString("display_name"), rs.getString("endpoint"),
 				rs.getString("external_number"), CounsellorState.valueOf(rs.getString("state")),
-				rs.getString("pause_reason"), instant(rs, "state_since"), instant(rs, "idle_since"),
+				rs.getString("pause_reason"), Objects.requireNonNull(instant(rs, "state_since")), instant(rs, "idle_since"),
 				instant(rs, "wrap_up_until"), instant(rs, "claim_expires"), DeviceState.valueOf(rs.getString("device")),
 				rs.getLong("ring_seq"), rs.getLong("version"));
 	}
 
-	private static SqlParameterValue time(Instant instant) {
+	private static SqlParameterValue time(@Nullable Instant instant) {
 		return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
 				instant == null ? null : instant.atOffset(ZoneOffset.UTC));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
 
+	// Filled from each of a counsellor's rows by fill() before build() reads it.
+	@SuppressWarnings("NullAway.Init")
 	private static final class CandidateBuilder {
 
 		private long id;
@@ -361,9 +365,9 @@ class CounsellorStore {
 
 		private String endpoint;
 
-		private String externalNumber;
+		private @Nullable String externalNumber;
 
-		private Instant idleSince;
+		private @Nullable Instant idleSince;
 
 		private long ringSeq;
 
@@ -384,7 +388,7 @@ class CounsellorStore {
 				groups.put(CallerGroup.of(rs.getString("name")), rs.getInt("level"));
 			}
 			else if ("language".equals(kind)) {
-				languages.put(Language.of(rs.getString("name")), rs.getInt("level"));
+				languages.put(Language.required(rs.getString("name")), rs.getInt("level"));
 			}
 		}
 

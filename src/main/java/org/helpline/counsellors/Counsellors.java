@@ -16,6 +16,7 @@ import org.helpline.caller.Language;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,7 +103,7 @@ public class Counsellors {
 		audit.record(SUBJECT, id, "delete", before, null);
 	}
 
-	private CounsellorSettings validate(CounsellorSettings s, Long ownId) {
+	private CounsellorSettings validate(CounsellorSettings s, @Nullable Long ownId) {
 		if (s == null) {
 			throw new ChangeRefusedException(List.of(new FieldProblem("body", "a request body is required")));
 		}
@@ -148,7 +149,7 @@ public class Counsellors {
 		if (!problems.isEmpty()) {
 			throw new ChangeRefusedException(problems);
 		}
-		return new CounsellorSettings(name.strip(), endpoint, external, username, groups, languages);
+		return new CounsellorSettings(Objects.requireNonNull(name).strip(), endpoint, external, username, groups, languages);
 	}
 
 	/** Levels by the names' one spelling ({@code self} and {@code SELF} are the same group). */
@@ -175,7 +176,7 @@ public class Counsellors {
 		return levels;
 	}
 
-	private static String blankToNull(String value) {
+	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 

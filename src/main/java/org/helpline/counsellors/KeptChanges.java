@@ -40,7 +40,10 @@ class KeptChanges {
 			}
 			waiting = kept.computeIfAbsent(counsellorId, id -> new ArrayDeque<>());
 		}
-		waiting.add(change::get);
+		// Made again later only for its effect on the database: the caller has had its answer.
+		waiting.add(() -> {
+			T _ = change.get();
+		});
 		log.warn("Counsellor {}: a state change is kept until the database is back", counsellorId);
 		throw new ChangeKeptException();
 	}

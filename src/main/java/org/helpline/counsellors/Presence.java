@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import static org.helpline.counsellors.CounsellorRow.ANSWERED_BUSY;
 import static org.helpline.counsellors.CounsellorRow.NO_ANSWER;
 import static org.helpline.counsellors.CounsellorRow.PHONE_BUSY;
 import static org.helpline.counsellors.CounsellorRow.PHONE_UNREACHABLE;
@@ -29,10 +30,6 @@ import static org.helpline.counsellors.CounsellorState.PAUSED;
 import static org.helpline.counsellors.CounsellorState.RINGING;
 import static org.helpline.counsellors.CounsellorState.SIGNED_OUT;
 import static org.helpline.counsellors.CounsellorState.WRAP_UP;
-import static org.helpline.counsellors.CounsellorRow.ANSWERED_BUSY;
-import static org.helpline.counsellors.CounsellorRow.NO_ANSWER;
-import static org.helpline.counsellors.CounsellorRow.PHONE_BUSY;
-import static org.helpline.counsellors.CounsellorRow.PHONE_UNREACHABLE;
 
 /**
  * Counsellors' states: what they say (sign in, pause, …), what their phones say (device
@@ -334,11 +331,11 @@ public class Presence {
 	public void sweep() {
 		Instant now = clock.instant();
 		for (long id : store.wrapUpsEndedBy(now)) {
-			applyQuietly(id, row -> row.state() == WRAP_UP && !row.wrapUpUntil().isAfter(now)
+			applyQuietly(id, row -> row.state() == WRAP_UP && row.wrapUpUntil() != null && !row.wrapUpUntil().isAfter(now)
 					? row.available("wrap-up ended", now) : row);
 		}
 		for (long id : store.claimsExpiredBy(now)) {
-			applyQuietly(id, row -> row.state() == RINGING && !row.claimExpires().isAfter(now)
+			applyQuietly(id, row -> row.state() == RINGING && row.claimExpires() != null && !row.claimExpires().isAfter(now)
 					? row.available("ring not reported", now) : row);
 		}
 		healCallsWhoseEndWasMissed(now);

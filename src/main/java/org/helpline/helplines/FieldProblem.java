@@ -3,6 +3,8 @@ package org.helpline.helplines;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -11,7 +13,7 @@ import org.springframework.context.MessageSourceResolvable;
  * {@code i18n/problems}, filled in with {@code args}: the API (in English) and the pages (in
  * theirs) resolve it there alike. {@code message} is the English text to fall back on.
  */
-public record FieldProblem(String field, String message, String code, List<String> args)
+public record FieldProblem(String field, String message, @Nullable String code, List<String> args)
 		implements MessageSourceResolvable {
 
 	public FieldProblem {
@@ -28,7 +30,7 @@ public record FieldProblem(String field, String message, String code, List<Strin
 	 * kept as the text the message shows, so a translation prints them exactly alike (7200, not
 	 * 7.200).
 	 */
-	public static FieldProblem of(String code, String field, String message, Object... args) {
+	public static FieldProblem of(String code, String field, String message, @Nullable Object... args) {
 		return new FieldProblem(field, message, code, Arrays.stream(args).map(String::valueOf).toList());
 	}
 

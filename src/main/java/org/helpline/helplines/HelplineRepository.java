@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,7 +64,7 @@ class HelplineRepository {
 				  closed_holiday_kinds, also_closed_holidays, stay_open_holidays)
 				values (:name, :zone, :country, :language, :ringTimeout, :kinds, :alsoClosed, :stayOpen)
 				""").params(settingsParams(helpline)).update(keys, "id");
-		long id = keys.getKeyAs(Number.class).longValue();
+		long id = Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
 		replaceNumbers(id, helpline.numbers());
 		return id;
 	}
@@ -100,7 +101,7 @@ class HelplineRepository {
 				values (?, ?, ?, ?, ?)""")
 			.params(helplineId, closure.firstDay(), closure.lastDay(), closure.reason(), closure.messagePrompt())
 			.update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+		return Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
 	}
 
 	boolean deleteClosure(long helplineId, long closureId) {
@@ -115,7 +116,7 @@ class HelplineRepository {
 				values (?, ?, ?, ?, ?)""")
 			.params(helplineId, opening.date(), opening.start(), opening.end(), opening.reason())
 			.update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+		return Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
 	}
 
 	boolean deleteSpecialOpening(long helplineId, long openingId) {

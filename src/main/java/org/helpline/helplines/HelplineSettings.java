@@ -2,12 +2,14 @@ package org.helpline.helplines;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an operator sets on a helpline itself; its schedule is changed piece by piece.
  * Values arrive unchecked (as strings) so that {@link Helplines} can name every bad field.
  */
 public record HelplineSettings(String name, List<String> numbers, String timeZone, String country, String language,
-		Integer ringTimeoutSeconds) {
+		@Nullable Integer ringTimeoutSeconds) {
 
 	/** Left out, a helpline is Dutch: Amsterdam time, Dutch holidays, Dutch prompts (then English). */
 	public HelplineSettings {

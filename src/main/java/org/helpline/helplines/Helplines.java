@@ -17,6 +17,7 @@ import org.helpline.schedule.OpeningInterval;
 import org.helpline.schedule.PublicHolidays;
 import org.helpline.schedule.ScheduleValidator;
 import org.helpline.schedule.SpecialOpening;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -163,7 +164,7 @@ public class Helplines {
 	}
 
 	/** Every change of a helpline is audited as the whole helpline before and after it. */
-	private Helpline audited(long id, String action, Helpline before) {
+	private Helpline audited(long id, String action, @Nullable Helpline before) {
 		events.publishEvent(new HelplineChanged(id));
 		Helpline after = get(id);
 		audit.record(SUBJECT, id, action, before, after);
@@ -179,7 +180,7 @@ public class Helplines {
 		return candidate;
 	}
 
-	private void validate(Helpline candidate, HelplineSettings settings, Long ownId) {
+	private void validate(Helpline candidate, HelplineSettings settings, @Nullable Long ownId) {
 		List<FieldProblem> problems = new ArrayList<>(settingsProblems(settings, ownId));
 		if (problems.isEmpty()) {
 			problems.addAll(scheduleProblems(candidate));
@@ -198,7 +199,7 @@ public class Helplines {
 			.toList();
 	}
 
-	private List<FieldProblem> settingsProblems(HelplineSettings s, Long ownId) {
+	private List<FieldProblem> settingsProblems(HelplineSettings s, @Nullable Long ownId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (s.name() == null || s.name().isBlank() || s.name().length() > 100) {
 			problems.add(FieldProblem.of("helpline.name-required", "name",
@@ -239,7 +240,7 @@ public class Helplines {
 		return problems;
 	}
 
-	private Optional<FieldProblem> numberProblem(String number, Long ownId) {
+	private Optional<FieldProblem> numberProblem(String number, @Nullable Long ownId) {
 		if (number == null || !NUMBER.matcher(number).matches()) {
 			return Optional.of(FieldProblem.of("helpline.number-not-digits", "numbers",
 					"'" + number + "' is not a dialled number (digits only)", number));

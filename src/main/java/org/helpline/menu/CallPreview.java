@@ -14,6 +14,7 @@ import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.SentAway;
 import org.helpline.menu.MenuStep.Ask;
 import org.helpline.menu.MenuStep.Say;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 
@@ -83,7 +84,7 @@ public class CallPreview {
 	 * {@link MenuStep.HangUp}); {@code null} when the line is closed or unknown
 	 * @param path what happened in the menu, see {@link MenuWalk#path()}
 	 */
-	public record Heard(CallDecision decision, List<Line> prompts, MenuStep end, List<String> path) {
+	public record Heard(CallDecision decision, List<Line> prompts, @Nullable MenuStep end, List<String> path) {
 
 		public Heard {
 			prompts = List.copyOf(prompts);

@@ -3,6 +3,8 @@ package org.helpline.menu;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Asks the caller to press a key.
  *
@@ -22,7 +24,7 @@ public record Choice(String prompt, List<Option> options, int timeoutSeconds, in
 	}
 
 	/** The option of this digit, or {@code null} when there is none. */
-	Option option(String digit) {
+	@Nullable Option option(@Nullable String digit) {
 		return options.stream()
 			.filter(o -> o != null && Objects.equals(o.digit(), digit))
 			.findFirst()

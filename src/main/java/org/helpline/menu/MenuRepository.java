@@ -3,7 +3,9 @@ package org.helpline.menu;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -54,8 +56,9 @@ class MenuRepository {
 		jdbc.sql("""
 				insert into menu_version (helpline_id, version, definition, created_at, created_by, restored_from)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(helplineId, next.version(), json.writeValueAsString(next.menu()), Timestamp.from(next.createdAt()),
-					next.createdBy(), next.restoredFrom())
+			// As a list: JdbcClient's params(Object...) is marked non-null, yet a default menu has no author.
+			.params(Arrays.asList(helplineId, next.version(), json.writeValueAsString(next.menu()),
+					Timestamp.from(Objects.requireNonNull(next.createdAt())), next.createdBy(), next.restoredFrom()))
 			.update();
 		return next;
 	}

@@ -3,9 +3,10 @@ package org.helpline.menu;
 import java.time.Duration;
 import java.util.List;
 
-import org.helpline.callflow.Prompt;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.callflow.Prompt;
+import org.jspecify.annotations.Nullable;
 
 /** What the telephony adapter does next for a caller in the menu; see {@link MenuWalk}. */
 public sealed interface MenuStep {
@@ -36,11 +37,11 @@ public sealed interface MenuStep {
 	}
 
 	/** The menu is done: join the queue. {@code callerGroup} is {@code null} when the menu asks none. */
-	record Queue(CallerGroup callerGroup, Language language) implements MenuStep {
+	record Queue(@Nullable CallerGroup callerGroup, Language language) implements MenuStep {
 
 		/** The channel's or the menu's spelling of a choice; no group for none. */
-		public static Queue of(String callerGroup, String language) {
-			return new Queue(CallerGroup.of(callerGroup), Language.of(language));
+		public static Queue of(@Nullable String callerGroup, String language) {
+			return new Queue(CallerGroup.of(callerGroup), Language.required(language));
 		}
 
 	}

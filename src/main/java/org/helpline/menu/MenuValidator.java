@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.helplines.FieldProblem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses a menu a caller could not get through: a key that leads nowhere, a default that
@@ -184,7 +185,7 @@ public final class MenuValidator {
 		}
 
 		/** {@code null} plays nothing; a blank key is a mistake, not "nothing". */
-		void optional(String field, String key) {
+		void optional(String field, @Nullable String key) {
 			if (key != null) {
 				required(field, key);
 			}

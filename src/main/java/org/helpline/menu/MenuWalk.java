@@ -15,6 +15,7 @@ import org.helpline.menu.MenuStep.Ask;
 import org.helpline.menu.MenuStep.HangUp;
 import org.helpline.menu.MenuStep.Queue;
 import org.helpline.menu.MenuStep.Say;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One caller's way through the menu. The telephony adapter asks {@link #next()} what to do,
@@ -39,7 +40,7 @@ public final class MenuWalk {
 
 	private boolean waitingForKey;
 
-	private MenuStep end;
+	private @Nullable MenuStep end;
 
 	private MenuWalk(Menu menu, String language) {
 		this.menu = menu;
@@ -68,7 +69,7 @@ public final class MenuWalk {
 		}
 		Pending pending = ahead.poll();
 		if (pending == null) {
-			return end;
+			return Objects.requireNonNull(end, "every walk ends in a queue or a goodbye");
 		}
 		path.addAll(pending.labels());
 		waitingForKey = pending.step() instanceof Ask;
@@ -80,7 +81,7 @@ public final class MenuWalk {
 	 * @param digit the key pressed (one character, valid or not), or {@code null} for none
 	 * @throws IllegalStateException when no Ask waits for an answer
 	 */
-	public void pressed(String digit) {
+	public void pressed(@Nullable String digit) {
 		if (!waitingForKey) {
 			throw new IllegalStateException("pressed() answers an Ask, and none waits for an answer");
 		}
@@ -139,7 +140,7 @@ public final class MenuWalk {
 				ask(false, choice.prompt());
 			}
 			case LANGUAGE -> {
-				language = option.language();
+				language = Objects.requireNonNullElse(option.language(), language);
 				failures = 0;
 				sayMessage(option);
 				ask(false, choice.prompt());

@@ -13,6 +13,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -101,7 +102,7 @@ public class Menus {
 		inForce.invalidate(event.helplineId());
 	}
 
-	private MenuVersion store(long helplineId, Menu menu, String author, Integer restoredFrom) {
+	private MenuVersion store(long helplineId, Menu menu, String author, @Nullable Integer restoredFrom) {
 		helplines.get(helplineId);
 		List<FieldProblem> problems = validator.problems(menu, prompt -> prompts.text(prompt).isPresent());
 		if (!problems.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.helpline.menu;
 
 import org.helpline.caller.CallerGroup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One key of the choice.
@@ -10,7 +11,8 @@ import org.helpline.caller.CallerGroup;
  * @param language for {@link Action#LANGUAGE}: one of the menu's languages
  * @param message prompt key; required for the MESSAGE_ actions, optional (played first) for the others
  */
-public record Option(String digit, Action action, String callerGroup, String language, String message) {
+public record Option(String digit, Action action, @Nullable String callerGroup, @Nullable String language,
+		@Nullable String message) {
 
 	/** A group is kept in its one spelling however it was sent; anything else is left for the validator to name. */
 	public Option {

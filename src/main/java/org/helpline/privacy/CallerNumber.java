@@ -3,6 +3,8 @@ package org.helpline.privacy;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The raw caller number, held in memory for the length of a call only. {@link #toString()}
  * never shows it, so a call object can be logged or put in an exception message safely.
@@ -20,9 +22,9 @@ public final class CallerNumber {
 
 	private static final CallerNumber WITHHELD = new CallerNumber(null);
 
-	private final String raw;
+	private final @Nullable String raw;
 
-	private CallerNumber(String raw) {
+	private CallerNumber(@Nullable String raw) {
 		this.raw = raw;
 	}
 
@@ -51,7 +53,7 @@ public final class CallerNumber {
 	}
 
 	/** The number as given; only the pseudonym code may read it. */
-	String raw() {
+	@Nullable String raw() {
 		return raw;
 	}
 

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,9 @@ public final class PseudonymKeys {
 	 * production keys are made by the rotation command only
 	 * @param environment looks up a variable by name, null when unset
 	 */
+	// Caffeine's loader may return null (nothing cached, so a key added later is seen at once);
+	// NullAway outside its JSpecify generics mode reads CacheLoader.load as non-null.
+	@SuppressWarnings("NullAway")
 	public PseudonymKeys(Path folder, boolean createMissing, UnaryOperator<String> environment, Duration reload) {
 		this.folder = folder;
 		this.createMissing = createMissing;
@@ -98,7 +102,7 @@ public final class PseudonymKeys {
 		return Map.copyOf(refused);
 	}
 
-	private byte[] load(int year) {
+	private byte @Nullable [] load(int year) {
 		String variable = ENVIRONMENT_PREFIX + year;
 		String fromEnvironment = environment.apply(variable);
 		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -115,8 +119,9 @@ public final class PseudonymKeys {
 		}
 		catch (KeyFiles.ExposedKeyException ex) {
 			// Like a missing key: calls are still recorded, without a person; health says why.
-			if (!ex.getMessage().equals(refused.put(year, ex.getMessage()))) {
-				log.error("Pseudonym key refused: {}", ex.getMessage());
+			String why = String.valueOf(ex.getMessage());
+			if (!why.equals(refused.put(year, why))) {
+				log.error("Pseudonym key refused: {}", why);
 			}
 			return null;
 		}

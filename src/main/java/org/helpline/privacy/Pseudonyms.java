@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,6 +14,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import org.helpline.privacy.CallerIdentity.KeyMissing;
 import org.helpline.privacy.CallerIdentity.Pseudonymous;
 import org.helpline.privacy.CallerIdentity.Withheld;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a caller's number into HMAC-SHA-256(number in E.164, key of the year). The same
@@ -40,7 +40,7 @@ public final class Pseudonyms {
 	 * numbers such as {@code 0612345678} are read
 	 * @param year the year of the call in the helpline's time zone
 	 */
-	public CallerIdentity identify(CallerNumber caller, String country, int year) {
+	public CallerIdentity identify(CallerNumber caller, @Nullable String country, int year) {
 		Optional<String> number = e164(caller, country);
 		if (number.isEmpty()) {
 			return new Withheld();
@@ -63,7 +63,7 @@ public final class Pseudonyms {
 	}
 
 	/** The number in E.164 form, or empty if it is withheld or no possible phone number. */
-	static Optional<String> e164(CallerNumber caller, String country) {
+	static Optional<String> e164(CallerNumber caller, @Nullable String country) {
 		if (caller == null || caller.isWithheld()) {
 			return Optional.empty();
 		}
@@ -80,7 +80,7 @@ public final class Pseudonyms {
 	}
 
 	/** Only international numbers (+…, 00…) can be read for an unknown country. */
-	private static String region(String country) {
+	private static String region(@Nullable String country) {
 		if (country == null || country.strip().length() < 2) {
 			return "ZZ";
 		}

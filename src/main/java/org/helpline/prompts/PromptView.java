@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.helpline.callflow.PromptCatalogue.Source;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One prompt in one language as operators see it.
@@ -19,7 +20,7 @@ import org.helpline.callflow.PromptCatalogue.Source;
  * @param updatedAt when an operator last changed it; null for a built-in prompt
  */
 public record PromptView(String language, String key, String text, Source source, boolean builtIn, Audio audio,
-		AudioSource audioSource, String plays, Instant updatedAt, String updatedBy) {
+		@Nullable AudioSource audioSource, String plays, @Nullable Instant updatedAt, @Nullable String updatedBy) {
 
 	public enum Audio {
 
@@ -32,7 +33,7 @@ public record PromptView(String language, String key, String text, Source source
 	 * @param before null when the prompt did not exist
 	 * @param after null when the prompt is gone
 	 */
-	public record Change(PromptView before, PromptView after) {
+	public record Change(@Nullable PromptView before, @Nullable PromptView after) {
 	}
 
 	/** Every language of one key. */

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -155,7 +155,7 @@ public class Prompts {
 			Path wav = folder.workFile(language, ".wav");
 			try {
 				Files.write(upload, bytes);
-				tools.convert(upload, format, wav);
+				tools.convert(upload, Objects.requireNonNull(format), wav);
 				if (AudioTools.length(wav).compareTo(properties.maxUploadLength()) > 0) {
 					throw invalid(FieldProblem.of("prompt.recording-too-long", "file",
 							"the recording is longer than " + properties.maxUploadLength().toSeconds() + " s",

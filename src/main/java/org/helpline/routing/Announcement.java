@@ -2,6 +2,8 @@ package org.helpline.routing;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a waiting caller hears next.
  *
@@ -13,6 +15,6 @@ import java.time.Duration;
  * @param sayPosition whether the helpline announces the position
  * @param sayEstimate whether to say the estimate; never true when the estimate is {@code null}
  */
-public record Announcement(int position, Duration estimatedWait, boolean sayPosition, boolean sayEstimate) {
+public record Announcement(int position, @Nullable Duration estimatedWait, boolean sayPosition, boolean sayEstimate) {
 
 }

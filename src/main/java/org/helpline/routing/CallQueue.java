@@ -36,6 +36,7 @@ import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.Overflow;
 import org.helpline.routing.QueueOutcome.StillWaiting;
 import org.helpline.routing.Waiter.Status;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +156,8 @@ public class CallQueue {
 	 * their place across restarts; {@code null} or a time in the future means now
 	 * @throws NotFoundException when there is no such helpline
 	 */
-	public void join(String callId, long helplineId, CallerGroup callerGroup, Language language, Instant enteredAt) {
+	public void join(String callId, long helplineId, @Nullable CallerGroup callerGroup, Language language,
+			Instant enteredAt) {
 		Objects.requireNonNull(callId, "callId");
 		long trigger = monotonicNow();
 		RoutingRules rules = routing.rules(helplineId);
@@ -213,7 +215,7 @@ public class CallQueue {
 	 * @throws IllegalStateException when the call never joined or is already connected
 	 * @throws CancellationException when the waiting thread is interrupted; the call left the queue
 	 */
-	public QueueOutcome await(String callId, Duration announcementPeriod) {
+	public QueueOutcome await(String callId, @Nullable Duration announcementPeriod) {
 		lock.lock();
 		try {
 			Waiter waiter = calls.get(callId);
@@ -227,7 +229,7 @@ public class CallQueue {
 			Instant signInBy = waiter.enteredAt.plus(rules.waitForSignIn());
 			while (true) {
 				if (waiter.status == Status.OFFERED) {
-					return new Offered(waiter.offer);
+					return new Offered(Objects.requireNonNull(waiter.offer));
 				}
 				if (waiter.status == Status.GONE) {
 					return new Overflow();
@@ -555,7 +557,7 @@ public class CallQueue {
 	}
 
 	/** The free counsellors who may take this caller now, best first; none for a removed helpline. */
-	private List<Candidate> ranked(List<Candidate> free, long helplineId, String callerGroup, String language,
+	private List<Candidate> ranked(List<Candidate> free, long helplineId, @Nullable String callerGroup, String language,
 			Instant enteredAt, Instant now, Map<Long, Map<Long, Integer>> answeredToday) {
 		RoutingRules rules;
 		try {

@@ -14,6 +14,7 @@ import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -123,7 +124,7 @@ public class HelplineRouting {
 		}
 	}
 
-	private static int within(Integer value, int fallback, int min, int max, String field,
+	private static int within(@Nullable Integer value, int fallback, int min, int max, String field,
 			List<FieldProblem> problems) {
 		if (value == null) {
 			return fallback;

@@ -1,5 +1,7 @@
 package org.helpline.routing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A counsellor claimed for one waiting caller: the adapter rings their phone for at most
  * {@code ringTimeoutSeconds} and reports the result with {@link CallQueue#ringResult}. Exactly
@@ -8,6 +10,7 @@ package org.helpline.routing;
  * @param endpoint the PJSIP endpoint of the counsellor's desk phone
  * @param externalNumber the counsellor's number reached through the trunk (e.g. a mobile)
  */
-public record Offer(long counsellorId, String endpoint, String externalNumber, int ringTimeoutSeconds) {
+public record Offer(long counsellorId, @Nullable String endpoint, @Nullable String externalNumber,
+		int ringTimeoutSeconds) {
 
 }

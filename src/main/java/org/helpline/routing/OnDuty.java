@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.helpline.counsellors.Presence;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
@@ -20,7 +21,7 @@ final class OnDuty {
 
 	private final Presence presence;
 
-	private Instant readAt;
+	private @Nullable Instant readAt;
 
 	private boolean anyone;
 

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,7 +39,7 @@ class OtherNodes {
 	}
 
 	/** One caller in a node's queue: never a number, a pseudonym or Asterisk's call id. */
-	record Waiting(String id, long helplineId, String callerGroup, String language, Instant enteredAt,
+	record Waiting(String id, long helplineId, @Nullable String callerGroup, String language, Instant enteredAt,
 			boolean offered, Instant seenAt) {
 
 		/** The same caller, re-joined on another node with their entry time (kept to the millisecond). */
@@ -56,8 +59,8 @@ class OtherNodes {
 				jdbc.sql("""
 						insert into waiting_caller (id, node_id, helpline_id, caller_group, language, entered_at,
 						  offered, seen_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(waiting.id(), node, waiting.helplineId(), waiting.callerGroup(), waiting.language(),
-							at(waiting.enteredAt()), waiting.offered(), at(now))
+					.params(Arrays.asList(waiting.id(), node, waiting.helplineId(), waiting.callerGroup(),
+							waiting.language(), at(waiting.enteredAt()), waiting.offered(), at(now)))
 					.update();
 			}
 		});

@@ -2,6 +2,7 @@ package org.helpline.routing;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.Presence;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,7 @@ class RoutingLoop implements SmartLifecycle {
 
 	private final Map<CounsellorState, AtomicInteger> byState = new EnumMap<>(CounsellorState.class);
 
-	private volatile Thread thread;
+	private volatile @Nullable Thread thread;
 
 	RoutingLoop(Presence presence, CallQueue queue, CounsellorCalls calls,
 			RoutingProperties properties, MeterRegistry meters) {
@@ -72,7 +74,7 @@ class RoutingLoop implements SmartLifecycle {
 		}
 		calls.writeUnwritten();
 		try {
-			presence.countByState().forEach((state, count) -> byState.get(state).set(count));
+			presence.countByState().forEach((state, count) -> Objects.requireNonNull(byState.get(state)).set(count));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Counting counsellors by state failed: {}", ex.toString());

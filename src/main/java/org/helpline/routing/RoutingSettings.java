@@ -2,6 +2,8 @@ package org.helpline.routing;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an operator sends to set a helpline's routing rules. A {@code null} value means the
  * default; values arrive unchecked so that every bad field can be named.
@@ -16,7 +18,7 @@ import java.util.List;
  */
 public record RoutingSettings(String strategy, Integer ringTimeoutSeconds, Integer wrapUpSeconds,
 		Integer maxWaitSeconds, Integer announcementSeconds, String announce, List<Integer> wideningSeconds,
-		Boolean whisper, Integer waitForSignInSeconds) {
+		Boolean whisper, @Nullable Integer waitForSignInSeconds) {
 
 	/** Without a sign-in wait: the default. */
 	public RoutingSettings(String strategy, Integer ringTimeoutSeconds, Integer wrapUpSeconds, Integer maxWaitSeconds,

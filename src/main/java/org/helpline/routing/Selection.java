@@ -9,6 +9,7 @@ import java.util.Map;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.helpline.counsellors.Candidate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which free counsellors may take a caller, best first: the lowest skill level the caller's
@@ -19,7 +20,8 @@ final class Selection {
 	private Selection() {
 	}
 
-	static List<Candidate> rank(Collection<Candidate> free, CallerGroup callerGroup, Language language, int maxLevel,
+	static List<Candidate> rank(Collection<Candidate> free, @Nullable CallerGroup callerGroup,
+			@Nullable Language language, int maxLevel,
 			Strategy strategy, Map<Long, Integer> answeredToday) {
 		Comparator<Candidate> byStrategy = switch (strategy) {
 			case LONGEST_IDLE -> longestIdle();
@@ -43,7 +45,7 @@ final class Selection {
 	 * counsellor with no skills of a kind serves all of that kind at level 1; a caller without
 	 * a group (no menu choice) needs no group skill.
 	 */
-	static int level(Candidate candidate, CallerGroup callerGroup, Language language) {
+	static int level(Candidate candidate, @Nullable CallerGroup callerGroup, @Nullable Language language) {
 		int group = callerGroup == null || candidate.callerGroups().isEmpty() ? 1
 				: candidate.callerGroups().getOrDefault(callerGroup, 0);
 		int speaks = language == null || candidate.languages().isEmpty() ? 1

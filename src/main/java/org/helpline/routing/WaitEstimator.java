@@ -7,6 +7,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Estimated waiting time from recent answers. Each answered caller tells how long one place
  * in the queue took: their time to answer divided by the position they joined at. The
@@ -39,7 +41,7 @@ final class WaitEstimator {
 	}
 
 	/** @return the estimate, or {@code null} when fewer than the minimum answers are recent enough */
-	Duration estimate(long helplineId, int position, Instant now) {
+	@Nullable Duration estimate(long helplineId, int position, Instant now) {
 		Deque<Sample> recent = byHelpline.get(helplineId);
 		if (recent == null) {
 			return null;
@@ -58,7 +60,7 @@ final class WaitEstimator {
 	 * least one), then to the nearest five ("about 10 minutes"), never 3.7.
 	 * @return {@code null} for {@code null}
 	 */
-	static Duration spoken(Duration estimate) {
+	static @Nullable Duration spoken(@Nullable Duration estimate) {
 		if (estimate == null) {
 			return null;
 		}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.locks.Condition;
 
+import org.jspecify.annotations.Nullable;
+
 /** One caller this instance holds, from joining the queue to the end of their call. Guarded by the queue's lock. */
 final class Waiter {
 
@@ -24,7 +26,7 @@ final class Waiter {
 
 	final long helplineId;
 
-	final String callerGroup;
+	final @Nullable String callerGroup;
 
 	final String language;
 
@@ -42,21 +44,21 @@ final class Waiter {
 	int lastAnnounced = Integer.MAX_VALUE;
 
 	/** The wait last announced to this caller, as spoken; {@code null} before the first. */
-	java.time.Duration lastEstimate;
+	java.time.@Nullable Duration lastEstimate;
 
 	/** Whether a session is blocked in await for this caller right now. */
 	boolean awaiting;
 
-	Offer offer;
+	@Nullable Offer offer;
 
 	/** When the claim of the offered counsellor lapses (the store releases it then). */
-	Instant offerExpires;
+	@Nullable Instant offerExpires;
 
 	long counsellorId;
 
 	long claimToken;
 
-	Waiter(String callId, long helplineId, String callerGroup, String language, Instant enteredAt, long arrival,
+	Waiter(String callId, long helplineId, @Nullable String callerGroup, String language, Instant enteredAt, long arrival,
 			Condition changed) {
 		this.callId = callId;
 		this.helplineId = helplineId;

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.helpline.schedule.LineStatus.Closed;
 import org.helpline.schedule.LineStatus.Open;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers "is the line open at this instant, and if not, when does it open?". The instant
@@ -56,7 +57,7 @@ public final class OpeningHours {
 		return Optional.ofNullable(best).map((instant) -> instant.atZone(schedule.zone()));
 	}
 
-	private Instant firstOpenInstant(Schedule schedule, LocalDate day, Instant t) {
+	private @Nullable Instant firstOpenInstant(Schedule schedule, LocalDate day, Instant t) {
 		for (InstantRange range : ranges(schedule, day, plan(schedule, day))) {
 			if (range.end().isAfter(t)) {
 				return range.start().isAfter(t) ? range.start() : t;
@@ -94,7 +95,7 @@ public final class OpeningHours {
 		return t.atZone(schedule.zone()).toLocalDate();
 	}
 
-	private static Instant earlier(Instant a, Instant b) {
+	private static @Nullable Instant earlier(@Nullable Instant a, @Nullable Instant b) {
 		if (a == null || b == null) {
 			return (a != null) ? a : b;
 		}

@@ -2,6 +2,8 @@ package org.helpline.security;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An account as administrators see it, and as the audit trail records it: never with its
  * password or hash.
@@ -10,6 +12,6 @@ import java.util.List;
  * @param locked whether failed logins lock it right now
  * @param counsellorId the counsellor this account acts as, or null
  */
-public record Account(String username, List<String> roles, boolean enabled, boolean locked, Long counsellorId) {
+public record Account(String username, List<String> roles, boolean enabled, boolean locked, @Nullable Long counsellorId) {
 
 }

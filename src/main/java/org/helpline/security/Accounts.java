@@ -14,7 +14,7 @@ import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
-import org.helpline.counsellors.CounsellorSettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -195,7 +195,7 @@ public class Accounts {
 		users.updateUser(User.withUserDetails(account).password(passwords.encode(password)).build());
 	}
 
-	private List<Account> read(String onlyUsername) {
+	private List<Account> read(@Nullable String onlyUsername) {
 		Map<String, Boolean> enabled = new LinkedHashMap<>();
 		Map<String, List<String>> roles = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -216,7 +216,7 @@ public class Accounts {
 		Set<String> locked = lockout.locked();
 		Map<String, Long> counsellorOf = counsellors.linkedAccounts();
 		return enabled.entrySet().stream()
-			.map(e -> new Account(e.getKey(), ordered(roles.get(e.getKey())), e.getValue(),
+			.map(e -> new Account(e.getKey(), ordered(roles.getOrDefault(e.getKey(), List.of())), e.getValue(),
 					locked.contains(e.getKey()), counsellorOf.get(e.getKey())))
 			.toList();
 	}

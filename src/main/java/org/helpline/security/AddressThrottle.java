@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,7 @@ class AddressThrottle {
 	}
 
 	/** The client address of a login through a web request, or null for one made otherwise. */
-	static String addressOf(Authentication authentication) {
+	static @Nullable String addressOf(Authentication authentication) {
 		return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
 				: null;
 	}
@@ -109,7 +110,7 @@ class AddressThrottle {
 	}
 
 	/** @param at failures within the window, oldest first; @param refusedUntil null when not refused */
-	record Failures(List<Instant> at, Instant refusedUntil) {
+	record Failures(List<Instant> at, @Nullable Instant refusedUntil) {
 
 		static final Failures NONE = new Failures(List.of(), null);
 

@@ -1,5 +1,7 @@
 package org.helpline.security;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -21,7 +23,7 @@ final class ThrottledLogins implements AuthenticationProvider {
 	}
 
 	@Override
-	public Authentication authenticate(Authentication login) {
+	public @Nullable Authentication authenticate(Authentication login) {
 		String address = AddressThrottle.addressOf(login);
 		if (address != null && throttle.isThrottled(address)) {
 			throw new LockedException("Too many failed logins from this address");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.helpline.audit.AuditTrail;
-import org.helpline.counsellors.Counsellor;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.Helpline;

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -65,7 +67,7 @@ public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvir
 	}
 
 	/** Why this is more than a laptop (a phrase for the refusal), or null when it is not. */
-	private static String beyondLaptop(ConfigurableEnvironment environment, boolean prod) {
+	private static @Nullable String beyondLaptop(ConfigurableEnvironment environment, boolean prod) {
 		if (prod) {
 			return "prod profile";
 		}
@@ -98,7 +100,7 @@ public class LocalDefaultSecrets implements ApplicationListener<ApplicationEnvir
 		return unsafe;
 	}
 
-	private static boolean isLoopback(String address) {
+	private static boolean isLoopback(@Nullable String address) {
 		if (address == null || address.isBlank()) {
 			return false; // no address: every interface
 		}

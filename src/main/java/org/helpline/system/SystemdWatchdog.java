@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ class SystemdWatchdog {
 
 	private final String command;
 
-	private ScheduledExecutorService pinger;
+	private @Nullable ScheduledExecutorService pinger;
 
 	@Autowired
 	SystemdWatchdog(ApplicationAvailability availability) {
@@ -78,7 +79,7 @@ class SystemdWatchdog {
 	}
 
 	/** A third of systemd's timeout: two pings may be late before systemd gives up. */
-	private Duration pingInterval() {
+	private @Nullable Duration pingInterval() {
 		String usec = environment.get("WATCHDOG_USEC");
 		String pid = environment.get("WATCHDOG_PID");
 		if (usec == null || (pid != null && !pid.equals(Long.toString(ProcessHandle.current().pid())))) {

@@ -26,6 +26,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +58,14 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 	private final ExecutorService events = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("ami-events").factory());
 
-	private volatile ManagerConnection connection;
+	private volatile @Nullable ManagerConnection connection;
 
 	// Touched only on the events thread.
 	private boolean loggedIn;
 
 	private boolean booted;
 
-	private volatile Thread keeper;
+	private volatile @Nullable Thread keeper;
 
 	AmiConnection(AmiProperties properties, AsteriskEvents translator, MeterRegistry meters) {
 		this.properties = properties;
@@ -233,7 +234,11 @@ class AmiConnection implements SmartLifecycle, ManagerEventListener {
 	}
 
 	private String deviceState(String endpoint) throws Exception {
-		ManagerResponse response = connection.sendAction(new GetVarAction("DEVICE_STATE(PJSIP/" + endpoint + ")"),
+		ManagerConnection current = connection;
+		if (current == null) {
+			throw new IllegalStateException("not connected to AMI");
+		}
+		ManagerResponse response = current.sendAction(new GetVarAction("DEVICE_STATE(PJSIP/" + endpoint + ")"),
 				5_000);
 		if (!(response instanceof GetVarResponse state) || !"Success".equals(response.getResponse())) {
 			throw new IllegalStateException("Getvar answered " + response.getResponse());

@@ -14,6 +14,7 @@ import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CurrentCall;
 import org.helpline.counsellors.RingResult;
 import org.helpline.routing.CallQueue;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -52,17 +53,18 @@ class AnsweredScript implements AgiScript {
 		if (callId == null) {
 			return;
 		}
-		Call call = calls.get(callId).orElse(null);
-		CurrentCall current = null;
+		@Nullable Call call = calls.get(callId).orElse(null);
+		@Nullable CurrentCall current = null;
 		if (call != null) {
 			call.answered(clock.instant());
 			current = call.asAnswered();
-			if (call.counsellorId() != null) {
-				counsellorCalls.answered(call.counsellorId(), current);
+			Long counsellor = call.counsellorId();
+			if (counsellor != null) {
+				counsellorCalls.answered(counsellor, current);
 			}
 		}
 		queue.ringResult(callId, RingResult.ANSWERED);
-		if (current != null) {
+		if (call != null && current != null) {
 			whisper(channel, current, call.helplineLanguage().code());
 		}
 	}

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStateChanged;
@@ -14,6 +14,7 @@ import org.helpline.counsellors.Counsellors;
 import org.helpline.counsellors.DeviceState;
 import org.helpline.counsellors.Presence;
 import org.helpline.routing.CallQueue;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -39,7 +40,7 @@ class AsteriskEvents {
 
 	private final Counsellors counsellors;
 
-	private volatile Consumer<String> unknownPhoneReader;
+	private volatile @Nullable Consumer<String> unknownPhoneReader;
 
 	static final String PJSIP = "PJSIP/";
 
@@ -85,7 +86,7 @@ class AsteriskEvents {
 	 * Who reads a phone the service has no state of (AMI, once connected): a counsellor who signs
 	 * in on a phone added after the last re-read is paused at once when it is unreachable.
 	 */
-	void readUnknownPhonesWith(Consumer<String> reader) {
+	void readUnknownPhonesWith(@Nullable Consumer<String> reader) {
 		this.unknownPhoneReader = reader;
 	}
 

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import org.asteriskjava.util.SocketConnectionFacade;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One FastAGI connection whose lines may be at most so long. Asterisk-Java's own connection
@@ -52,7 +53,7 @@ class BoundedLineConnection implements SocketConnectionFacade {
 
 	/** The next line without its end, or null when the peer closed the connection first. */
 	@Override
-	public String readLine() throws IOException {
+	public @Nullable String readLine() throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		int next;
 		while ((next = in.read()) != -1 && next != '\n') {

@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a counsellor's phone shows about the caller instead of their number: whether they are
@@ -19,7 +20,7 @@ final class CallerTag {
 	 * The name the counsellor's phone shows: the helpline, who the caller said they are, and
 	 * the tag, e.g. {@code Stop it Now - partner/familie - nieuwe beller}.
 	 */
-	static String displayName(String helpline, CallerGroup callerGroup, String tag, Language language) {
+	static String displayName(String helpline, @Nullable CallerGroup callerGroup, String tag, Language language) {
 		return Optional.ofNullable(callerGroup)
 			.flatMap(group -> group.phoneLabel(language))
 			.map(group -> helpline + " - " + group + " - " + tag)

@@ -7,6 +7,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The channel variables this service sets for the dialplan or reads back in a later session of
@@ -77,7 +78,7 @@ enum ChannelVariable {
 	}
 
 	/** The caller's earlier choice; null for none (or anything that is not a group's name). */
-	static CallerGroup callerGroup(AgiChannel channel) throws AgiException {
+	static @Nullable CallerGroup callerGroup(AgiChannel channel) throws AgiException {
 		return CallerGroup.parse(HELPLINE_CALLER_GROUP.get(channel)).orElse(null);
 	}
 

@@ -12,9 +12,8 @@ import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.Call;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
-import org.helpline.counsellors.CounsellorCalls;
-import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -61,7 +60,7 @@ class EndedScript implements AgiScript {
 			// read the empty place as an overflow. (AMI's hang-up event may come after this.)
 			calls.get(callId).ifPresent(call -> call.leftWhileWaiting());
 		}
-		Duration talk = seconds(request.getParameter("talk"));
+		@Nullable Duration talk = seconds(request.getParameter("talk"));
 		Call call = calls.end(callId).orElse(null);
 		if (call != null && gaveUpOnUs(request, answered)) {
 			call.dialplanGaveUp();
@@ -83,7 +82,8 @@ class EndedScript implements AgiScript {
 	}
 
 	/** A call this instance does not remember (it restarted meanwhile): still one record. */
-	private CompletedCall forgotten(AgiChannel channel, boolean answered, Duration talk, boolean ourFailure)
+	private @Nullable CompletedCall forgotten(AgiChannel channel, boolean answered, @Nullable Duration talk,
+			boolean ourFailure)
 			throws AgiException {
 		Optional<Long> helpline = ChannelVariable.helplineId(channel);
 		if (helpline.isEmpty()) {
@@ -102,7 +102,7 @@ class EndedScript implements AgiScript {
 		return !answered && "final".equals(request.getParameter("fallback"));
 	}
 
-	private static Duration seconds(String value) {
+	private static @Nullable Duration seconds(String value) {
 		return value != null && value.matches("[0-9]{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
 	}
 

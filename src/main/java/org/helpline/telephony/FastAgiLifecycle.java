@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.SimpleMappingStrategy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,9 @@ class FastAgiLifecycle implements SmartLifecycle {
 
 	private final Map<String, AgiScript> scripts;
 
-	private volatile HelplineAgiServer server;
+	private volatile @Nullable HelplineAgiServer server;
 
-	private volatile Thread acceptLoop;
+	private volatile @Nullable Thread acceptLoop;
 
 	private volatile int port;
 

@@ -10,11 +10,12 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.helpline.callflow.Call;
+import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
-import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.CompletedCall;
@@ -25,6 +26,7 @@ import org.helpline.menu.MenuWalk;
 import org.helpline.menu.Menus;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +121,7 @@ class IncomingCallScript implements AgiScript {
 		String callId = request.getUniqueId();
 		Optional<Instant> queuedBefore = ChannelVariable.queuedAt(channel);
 		Call call = calls.getOrStart(callId, () -> new Call(connect.helplineId(), startedAt,
-				CallerNumber.of(request.getCallerIdNumber()), Language.of(connect.language())));
+				CallerNumber.of(request.getCallerIdNumber()), Language.required(connect.language())));
 		// Set before the menu: a caller who hangs up in it still leaves their one record.
 		ChannelVariable.HELPLINE_ID.set(channel, Long.toString(connect.helplineId()));
 		channel.answer();
@@ -168,7 +170,8 @@ class IncomingCallScript implements AgiScript {
 				choice.language());
 		call.tagged(tag);
 		ChannelVariable.HELPLINE_QUEUED_AT.set(channel, Long.toString(enteredAt.toEpochMilli()));
-		ChannelVariable.HELPLINE_CALLER_GROUP.set(channel, choice.callerGroup() == null ? "" : choice.callerGroup().code());
+		@Nullable CallerGroup group = choice.callerGroup();
+		ChannelVariable.HELPLINE_CALLER_GROUP.set(channel, group == null ? "" : group.code());
 		ChannelVariable.HELPLINE_CALLERID_NAME.set(channel, CallerTag.displayName(connect.helpline(), choice.callerGroup(),
 				tag, choice.language()));
 		ChannelVariable.HELPLINE_CALLERID_NUM.set(channel, connect.callerIdNumber());
@@ -177,7 +180,7 @@ class IncomingCallScript implements AgiScript {
 	}
 
 	/** The caller's way through the menu; null when it ended the call (the dialplan hangs up). */
-	private MenuStep.Queue choose(AgiChannel channel, Call call, MenuWalk walk) throws AgiException {
+	private MenuStep.@Nullable Queue choose(AgiChannel channel, Call call, MenuWalk walk) throws AgiException {
 		MenuStep end;
 		try {
 			end = menuPlayer.play(channel, walk);
@@ -199,7 +202,7 @@ class IncomingCallScript implements AgiScript {
 	private static MenuStep.Queue earlierChoice(AgiChannel channel, Connect connect) throws AgiException {
 		Language language = ChannelVariable.language(channel)
 			.filter(chosen -> PromptCatalogue.LANGUAGES.contains(chosen.code()))
-			.orElse(Language.of(connect.language()));
+			.orElse(Language.required(connect.language()));
 		return new MenuStep.Queue(ChannelVariable.callerGroup(channel), language);
 	}
 

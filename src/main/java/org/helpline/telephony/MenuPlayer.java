@@ -1,6 +1,5 @@
 package org.helpline.telephony;
 
-import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -8,6 +7,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Prompt;
 import org.helpline.menu.MenuStep;
 import org.helpline.menu.MenuWalk;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -48,7 +48,7 @@ class MenuPlayer {
 	}
 
 	/** The key the caller pressed during (when allowed) or after the prompts, or null for none. */
-	private String ask(AgiChannel channel, MenuStep.Ask ask) throws AgiException {
+	private @Nullable String ask(AgiChannel channel, MenuStep.Ask ask) throws AgiException {
 		for (Prompt prompt : ask.prompts()) {
 			char key = ask.interruptible() ? prompts.playUntilKey(channel, prompt, ask.digits())
 					: prompts.playWhole(channel, prompt);

@@ -13,6 +13,7 @@ import org.helpline.callflow.Call;
 import org.helpline.counsellors.RingResult;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ class QueueScript implements AgiScript {
 		else {
 			long helplineId = Long.parseLong(ChannelVariable.HELPLINE_ID.get(channel));
 			Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
-			CallerGroup group = ChannelVariable.callerGroup(channel);
+			@Nullable CallerGroup group = ChannelVariable.callerGroup(channel);
 			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
 			Call call = calls.getOrStart(callId, () -> new Call(helplineId, queuedAt,
 					CallerNumber.of(request.getCallerIdNumber()), language));

@@ -9,6 +9,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +34,9 @@ class TimedAgiScript implements AgiScript {
 	private final MeterRegistry meters;
 
 	/** Places for calls served at once; null for a script that always runs (a call's end). */
-	private final Semaphore calls;
+	private final @Nullable Semaphore calls;
 
-	TimedAgiScript(String name, AgiScript script, AsteriskSecret secret, MeterRegistry meters, Semaphore calls) {
+	TimedAgiScript(String name, AgiScript script, AsteriskSecret secret, MeterRegistry meters, @Nullable Semaphore calls) {
 		this.name = name;
 		this.script = script;
 		this.secret = secret;

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.helpline.contact.ImportRejectedException;
+import org.helpline.counsellors.ChangeKeptException;
+import org.helpline.counsellors.StateConflictException;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.prompts.AudioFailedException;
-import org.helpline.counsellors.ChangeKeptException;
-import org.helpline.counsellors.StateConflictException;
 import org.helpline.security.LastAdminException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

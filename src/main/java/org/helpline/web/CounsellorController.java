@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.counsellors.Counsellor;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorStatus;

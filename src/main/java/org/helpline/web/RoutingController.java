@@ -2,7 +2,6 @@ package org.helpline.web;
 
 import java.util.List;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.counsellors.CounsellorStatus;
 import org.helpline.counsellors.Presence;
 import org.helpline.routing.CallQueue;

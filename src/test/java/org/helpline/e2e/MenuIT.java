@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.helpline.callflow.Prompt;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.counsellors.Presence;
@@ -13,7 +14,6 @@ import org.helpline.menu.Menu;
 import org.helpline.menu.Option;
 import org.helpline.prompts.PromptAudio;
 import org.helpline.prompts.Prompts;
-import org.helpline.callflow.Prompt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

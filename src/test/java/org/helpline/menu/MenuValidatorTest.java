@@ -3,7 +3,6 @@ package org.helpline.menu;
 import java.util.List;
 import java.util.Set;
 
-import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.helplines.FieldProblem;
 import org.junit.jupiter.api.Test;

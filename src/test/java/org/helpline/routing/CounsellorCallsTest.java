@@ -3,10 +3,9 @@ package org.helpline.routing;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.helpline.counsellors.AnotherNode;
 import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CurrentCall;

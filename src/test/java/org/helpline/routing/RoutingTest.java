@@ -3,6 +3,7 @@ package org.helpline.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -71,7 +72,7 @@ abstract class RoutingTest extends IntegrationTest {
 	}
 
 	long counsellor(String name, Map<String, Integer> groups, Map<String, Integer> languages) {
-		return counsellors.create(new CounsellorSettings(name, name.toLowerCase(), null, null, groups, languages)).id();
+		return counsellors.create(new CounsellorSettings(name, name.toLowerCase(Locale.ROOT), null, null, groups, languages)).id();
 	}
 
 	long signedIn(String name) {

@@ -2,9 +2,9 @@ package org.helpline.web;
 
 import java.util.List;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;

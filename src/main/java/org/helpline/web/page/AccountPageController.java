@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.counsellors.Counsellor;
 import org.helpline.counsellors.Counsellors;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
-import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.security.LastAdminException;
 
 import org.springframework.stereotype.Controller;

@@ -13,16 +13,16 @@ import java.util.Set;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.CallerGroups;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.menu.Action;
-import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.menu.Menu;
 import org.helpline.menu.MenuVersion;
 import org.helpline.menu.Menus;
 import org.helpline.menu.Option;
-import org.helpline.helplines.NotFoundException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

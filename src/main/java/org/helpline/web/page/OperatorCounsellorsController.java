@@ -7,14 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.helpline.audit.AuditTrail;
 import org.helpline.counsellors.Counsellor;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorStatus;
 import org.helpline.counsellors.Counsellors;
-import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.counsellors.Presence;
 import org.helpline.counsellors.StateConflictException;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 
 import org.springframework.context.MessageSource;

@@ -12,13 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.contact.CallerGroups;
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
-import org.helpline.callflow.CallDecision.Connect;
-import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.menu.CallPreview;
 import org.helpline.menu.CallPreview.Heard;
 import org.helpline.menu.MenuStep;

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.helpline.helplines.FieldProblem;
-import org.helpline.helplines.Helpline;
-import org.helpline.helplines.Helplines;
 import org.helpline.helplines.ChangeRefusedException;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.Helplines;
 import org.helpline.routing.HelplineRouting;
 import org.helpline.routing.RoutingSettings;
 import org.helpline.schedule.Closure;

@@ -4,9 +4,9 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Objects;
 
+import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.security.Accounts;
-import org.helpline.helplines.ChangeRefusedException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

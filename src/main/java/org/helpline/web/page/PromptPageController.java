@@ -13,11 +13,11 @@ import java.util.Map;
 
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
-import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.ChangeRefusedException;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.NotFoundException;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
-import org.helpline.helplines.NotFoundException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

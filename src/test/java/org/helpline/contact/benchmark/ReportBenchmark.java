@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import org.helpline.HelplineApplication;
@@ -151,12 +150,12 @@ public final class ReportBenchmark {
 
 	private static String time(String report, String scope, Supplier<Object> run) {
 		for (int i = 0; i < WARM_UP; i++) {
-			run.get();
+			Object _ = run.get();
 		}
 		long[] millis = new long[RUNS];
 		for (int i = 0; i < RUNS; i++) {
 			long start = System.nanoTime();
-			run.get();
+			Object _ = run.get();
 			millis[i] = (System.nanoTime() - start) / 1_000_000;
 		}
 		Arrays.sort(millis);

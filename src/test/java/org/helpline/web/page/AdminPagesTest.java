@@ -8,8 +8,8 @@ import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.Counsellors;
-import org.helpline.security.Accounts;
 import org.helpline.helplines.ChangeRefusedException;
+import org.helpline.security.Accounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
