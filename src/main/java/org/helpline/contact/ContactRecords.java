@@ -28,6 +28,7 @@ import org.helpline.privacy.StartTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,10 +62,13 @@ public class ContactRecords {
 
 	private final CallCounts counts;
 
+	private final ApplicationEventPublisher events;
+
 	ContactRecords(ContactRepository repository, HelplinePlaces places, Pseudonyms pseudonyms, StartTimes startTimes,
 			DurationBuckets buckets, ContactOptions options, StatisticsProperties properties, Clock clock,
-			CallCounts counts) {
+			CallCounts counts, ApplicationEventPublisher events) {
 		this.counts = counts;
+		this.events = events;
 		this.repository = repository;
 		this.places = places;
 		this.pseudonyms = pseudonyms;
@@ -82,6 +86,7 @@ public class ContactRecords {
 	 * that is no number counts as withheld. Durations are kept in buckets
 	 * ({@code helpline.privacy.duration-resolution}); whether the call was answered within the
 	 * service level is decided on the exact wait first.
+	 * Announces the record as {@link CallRecorded}.
 	 * @return the record's id, which the counsellor's wrap-up refers to
 	 * @throws org.springframework.dao.DataAccessException only if the database cannot be reached
 	 */
@@ -119,6 +124,7 @@ public class ContactRecords {
 				false, List.of()));
 		// Counted once written: a write the database refused is bookkeeping's failure, not a call.
 		counts.ended(place.name(), outcome, target != null && waiting <= target);
+		events.publishEvent(new CallRecorded(id, call.counsellorId()));
 		return id;
 	}
 

@@ -16,9 +16,11 @@ import java.util.concurrent.RejectedExecutionException;
 import jakarta.annotation.PreDestroy;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.contact.CallRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,6 +70,14 @@ public class CounsellorCalls {
 
 	public void ended(long counsellorId, long contactId) {
 		change(counsellorId, new Known(null, contactId));
+	}
+
+	/** The record of a call a counsellor answered is what their wrap-up is about. */
+	@EventListener
+	void recorded(CallRecorded call) {
+		if (call.counsellorId() != null) {
+			ended(call.counsellorId(), call.contactId());
+		}
 	}
 
 	/** Writes what could not be written before (the database was away). */

@@ -13,16 +13,15 @@ import org.helpline.callflow.Call;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
 import org.helpline.routing.CallQueue;
-import org.helpline.routing.CounsellorCalls;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code ended} script, run from the caller's hangup handler
- * ({@code dialstatus=${DIALSTATUS}&talk=${ANSWEREDTIME}&fallback=${HELPLINE_FALLBACK}}): an
- * answered call sends its counsellor to wrap-up, any other call leaves the queue, and the
- * call's one anonymised record is written, as a technical failure when the dialplan had to
- * give up on the backend.
+ * ({@code dialstatus=${DIALSTATUS}&talk=${ANSWEREDTIME}&fallback=${HELPLINE_FALLBACK}}): the
+ * call leaves the queue and its one anonymised record is written, as a technical failure when
+ * the dialplan had to give up on the backend. Routing learns of the record from its
+ * {@code CallRecorded} event (the answering counsellor's wrap-up is about it), not from here.
  */
 @Component
 class EndedScript implements AgiScript {
@@ -35,19 +34,16 @@ class EndedScript implements AgiScript {
 
 	private final ContactRecords records;
 
-	private final CounsellorCalls counsellorCalls;
-
 	private final Clock clock;
 
 	private final Bookkeeping bookkeeping;
 
-	EndedScript(CallQueue queue, CallsInProgress calls, ContactRecords records, CounsellorCalls counsellorCalls,
-			Clock clock, Bookkeeping bookkeeping) {
+	EndedScript(CallQueue queue, CallsInProgress calls, ContactRecords records, Clock clock,
+			Bookkeeping bookkeeping) {
 		this.bookkeeping = bookkeeping;
 		this.queue = queue;
 		this.calls = calls;
 		this.records = records;
-		this.counsellorCalls = counsellorCalls;
 		this.clock = clock;
 	}
 
@@ -70,8 +66,8 @@ class EndedScript implements AgiScript {
 		}
 		CompletedCall completed = call != null ? call.completed(clock.instant(), talk)
 				: forgotten(channel, answered, talk, gaveUpOnUs(request, answered));
-		// The queue's part (the counsellor's wrap-up) writes to the database too: with the record,
-		// after Asterisk has let the caller go if the database is slow.
+		// The record, and with it the counsellor's wrap-up, waits for a slow database after
+		// Asterisk has let the caller go.
 		bookkeeping.store("record", () -> {
 			if (answered) {
 				queue.callEnded(callId);
@@ -80,10 +76,7 @@ class EndedScript implements AgiScript {
 				queue.leave(callId);
 			}
 			return completed == null ? null : records.recordCall(completed);
-		}, contactId -> {
-			if (contactId != null && completed.counsellorId() != null) {
-				counsellorCalls.ended(completed.counsellorId(), contactId);
-			}
+		}, recorded -> {
 		});
 	}
 
