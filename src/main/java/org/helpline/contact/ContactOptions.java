@@ -12,6 +12,7 @@ import org.helpline.contact.ContactOption.Kind;
 import org.helpline.contact.ContactOption.Settings;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,8 +57,7 @@ public class ContactOptions {
 	public ContactOption save(Kind kind, String code, Settings settings) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (code == null || !CODE.matcher(code).matches()) {
-			problems.add(FieldProblem.of("contact.option-code-invalid", "code",
-					"a code of capitals, digits and _ (at most 32) is required, not '" + code + "'", code));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_OPTION_CODE_INVALID, "code", code));
 		}
 		if (settings == null) {
 			throw new ChangeRefusedException("body", "a request body is required");
@@ -92,8 +92,7 @@ public class ContactOptions {
 
 	private static void label(String label, String field, List<FieldProblem> problems) {
 		if (label == null || label.isBlank() || label.strip().length() > 200) {
-			problems.add(FieldProblem.of("contact.option-label-required", field,
-					"a label of 1 to 200 characters is required"));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_OPTION_LABEL_REQUIRED, field));
 		}
 	}
 

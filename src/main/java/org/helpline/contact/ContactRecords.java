@@ -19,6 +19,7 @@ import org.helpline.contact.HelplinePlaces.Place;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.privacy.CallerIdentity;
 import org.helpline.privacy.CallerIdentity.KeyMissing;
 import org.helpline.privacy.CallerIdentity.Pseudonymous;
@@ -162,23 +163,20 @@ public class ContactRecords {
 		}
 		Place place = null;
 		if (contact.helplineId() == null) {
-			problems.add(FieldProblem.of("contact.helpline-required", "helplineId", "is required"));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_HELPLINE_REQUIRED, "helplineId"));
 		}
 		else {
 			place = places.of(contact.helplineId());
 			if (place.country() == null) {
-				problems.add(FieldProblem.of("contact.helpline-unknown", "helplineId",
-						"no helpline " + contact.helplineId(), contact.helplineId()));
+				problems.add(FieldProblem.of(ProblemCode.CONTACT_HELPLINE_UNKNOWN, "helplineId", contact.helplineId()));
 			}
 		}
 		Optional<Channel> channel = Channel.parse(contact.channel()).filter(c -> c != Channel.PHONE);
 		if (channel.isEmpty()) {
-			problems.add(FieldProblem.of("contact.channel-invalid", "channel",
-					"email or chat, not '" + contact.channel() + "' (calls are recorded by the phone system)",
-					contact.channel()));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_CHANNEL_INVALID, "channel", contact.channel()));
 		}
 		if (contact.date() == null) {
-			problems.add(FieldProblem.of("contact.date-required", "date", "is required"));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_DATE_REQUIRED, "date"));
 		}
 		else if (place != null && place.country() != null) {
 			dateProblem(contact.date(), LocalDate.ofInstant(clock.instant(), place.zone()))
@@ -189,19 +187,16 @@ public class ContactRecords {
 		if (contact.language() != null && !contact.language().isBlank()) {
 			language = contact.language().strip().toLowerCase(Locale.ROOT);
 			if (!language.equals("nl") && !language.equals("en")) {
-				problems.add(FieldProblem.of("contact.language-invalid", "language",
-						"nl or en, not '" + contact.language() + "'", contact.language()));
+				problems.add(FieldProblem.of(ProblemCode.CONTACT_LANGUAGE_INVALID, "language", contact.language()));
 			}
 		}
 		String personKey = contact.personKey() == null || contact.personKey().isBlank() ? null
 				: contact.personKey().strip();
 		if (personKey != null && personKey.length() > MAX_PERSON_KEY) {
-			problems.add(FieldProblem.of("contact.person-key-too-long", "personKey",
-					"at most " + MAX_PERSON_KEY + " characters", MAX_PERSON_KEY));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_PERSON_KEY_TOO_LONG, "personKey", MAX_PERSON_KEY));
 		}
 		if (personKey != null && contact.returningCaller() != null) {
-			problems.add(FieldProblem.of("contact.returning-with-person-key", "returningCaller",
-					"only for contacts without a person key: the key already recognises a returning person"));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_RETURNING_WITH_PERSON_KEY, "returningCaller"));
 		}
 		List<String> topics = activeCodes(Kind.TOPIC, contact.topics(), "topics", problems);
 		String referral = contact.referral() == null || contact.referral().isBlank() ? null
@@ -212,8 +207,7 @@ public class ContactRecords {
 		if (problems.isEmpty() && personKey != null) {
 			pseudonym = pseudonyms.ofPersonKey(personKey, contact.date().getYear()).orElse(null);
 			if (pseudonym == null) {
-				problems.add(FieldProblem.of("contact.person-key-no-pseudonym", "personKey", "no pseudonym key for "
-						+ contact.date().getYear() + ", so the person key cannot be kept; leave it empty",
+				problems.add(FieldProblem.of(ProblemCode.CONTACT_PERSON_KEY_NO_PSEUDONYM, "personKey",
 						contact.date().getYear()));
 			}
 		}
@@ -239,14 +233,10 @@ public class ContactRecords {
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		if (!contact.contactMoment()) {
-			problems.add(FieldProblem.of("contact.wrap-up-unanswered", "id",
-					"contact " + id + " is a call that was not answered (" + contact.outcome()
-							+ "); only contact moments have a wrap-up",
-					id, contact.outcome()));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_WRAP_UP_UNANSWERED, "id", id, contact.outcome()));
 		}
 		if (wrapUp.returningCaller() != null && contact.identified()) {
-			problems.add(FieldProblem.of("contact.returning-recognised", "returningCaller",
-					"only for contacts without a number or person key: this caller is recognised by the number"));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_RETURNING_RECOGNISED, "returningCaller"));
 		}
 		List<String> topics = activeCodes(Kind.TOPIC, wrapUp.topics(), "topics", problems);
 		String referral = wrapUp.referral() == null || wrapUp.referral().isBlank() ? null
@@ -269,14 +259,13 @@ public class ContactRecords {
 	/** Why a contact cannot be dated on this day, if it cannot. */
 	Optional<FieldProblem> dateProblem(LocalDate date, LocalDate today) {
 		if (date.isAfter(today)) {
-			return Optional.of(FieldProblem.of("contact.date-future", "date", date + " is in the future", date));
+			return Optional.of(FieldProblem.of(ProblemCode.CONTACT_DATE_FUTURE, "date", date));
 		}
 		if (date.getYear() < 1990) {
-			return Optional.of(FieldProblem.of("contact.date-before-1990", "date", date + " is before 1990", date));
+			return Optional.of(FieldProblem.of(ProblemCode.CONTACT_DATE_BEFORE_1990, "date", date));
 		}
 		if (repository.reducedYears().contains(date.getYear())) {
-			return Optional.of(FieldProblem.of("contact.date-reduced", "date",
-					date.getYear() + " was reduced to totals by retention; nothing can be added to it", date.getYear()));
+			return Optional.of(FieldProblem.of(ProblemCode.CONTACT_DATE_REDUCED, "date", date.getYear()));
 		}
 		return Optional.empty();
 	}
@@ -288,8 +277,8 @@ public class ContactRecords {
 		}
 		String code = CallerGroup.parse(text).map(CallerGroup::code).orElse(null);
 		if (code == null || !properties.callerGroups().contains(code)) {
-			problems.add(FieldProblem.of("contact.caller-group-invalid", "callerGroup",
-					"one of " + properties.callerGroups() + ", not '" + text + "'", properties.callerGroups(), text));
+			problems.add(FieldProblem.of(ProblemCode.CONTACT_CALLER_GROUP_INVALID, "callerGroup",
+					properties.callerGroups(), text));
 			return null;
 		}
 		return code;
@@ -304,8 +293,7 @@ public class ContactRecords {
 		for (String code : codes) {
 			ContactOption option = code == null ? null : known.get(code.strip().toUpperCase(Locale.ROOT));
 			if (option == null || !option.active()) {
-				problems.add(FieldProblem.of("contact.option-inactive", field,
-						"'" + code + "' is not an active " + kind.table(), code, kind.table()));
+				problems.add(FieldProblem.of(ProblemCode.CONTACT_OPTION_INACTIVE, field, code, kind.table()));
 			}
 			else {
 				accepted.add(option.code());

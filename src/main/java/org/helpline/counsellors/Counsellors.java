@@ -16,6 +16,7 @@ import org.helpline.caller.Language;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -113,36 +114,28 @@ public class Counsellors {
 		String external = blankToNull(s.externalNumber());
 		String username = blankToNull(s.username());
 		if (name == null || name.length() > 100) {
-			problems.add(FieldProblem.of("counsellor.name-required", "displayName",
-					"a name of 1 to 100 characters is required"));
+			problems.add(FieldProblem.of(ProblemCode.COUNSELLOR_NAME_REQUIRED, "displayName"));
 		}
 		if ((endpoint == null) == (external == null)) {
-			problems.add((endpoint == null) ? FieldProblem.of("counsellor.phone-neither", "endpoint",
-					"give either a PJSIP endpoint or an external number (reached through the trunk), not neither")
-					: FieldProblem.of("counsellor.phone-both", "endpoint",
-							"give either a PJSIP endpoint or an external number (reached through the trunk), not both"));
+			problems.add((endpoint == null) ? FieldProblem.of(ProblemCode.COUNSELLOR_PHONE_NEITHER, "endpoint")
+					: FieldProblem.of(ProblemCode.COUNSELLOR_PHONE_BOTH, "endpoint"));
 		}
 		if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
-			problems.add(FieldProblem.of("counsellor.endpoint-invalid", "endpoint",
-					"'" + endpoint + "' is not a PJSIP endpoint name", endpoint));
+			problems.add(FieldProblem.of(ProblemCode.COUNSELLOR_ENDPOINT_INVALID, "endpoint", endpoint));
 		}
 		else if (endpoint != null) {
 			store.idByEndpoint(endpoint).filter(other -> !other.equals(ownId)).ifPresent(other -> problems
-				.add(FieldProblem.of("counsellor.endpoint-taken", "endpoint",
-						"endpoint " + endpoint + " belongs to counsellor " + other, endpoint, other)));
+				.add(FieldProblem.of(ProblemCode.COUNSELLOR_ENDPOINT_TAKEN, "endpoint", endpoint, other)));
 		}
 		if (external != null && !NUMBER.matcher(external).matches()) {
-			problems.add(FieldProblem.of("counsellor.external-not-digits", "externalNumber",
-					"'" + external + "' is not a number (digits only)", external));
+			problems.add(FieldProblem.of(ProblemCode.COUNSELLOR_EXTERNAL_NOT_DIGITS, "externalNumber", external));
 		}
 		if (username != null && !store.userExists(username)) {
-			problems.add(FieldProblem.of("counsellor.account-unknown", "username",
-					"there is no account '" + username + "'", username));
+			problems.add(FieldProblem.of(ProblemCode.COUNSELLOR_ACCOUNT_UNKNOWN, "username", username));
 		}
 		else if (username != null) {
 			store.idByUsername(username).filter(other -> !other.equals(ownId)).ifPresent(other -> problems
-				.add(FieldProblem.of("counsellor.account-taken", "username",
-						"account " + username + " already acts as counsellor " + other, username, other)));
+				.add(FieldProblem.of(ProblemCode.COUNSELLOR_ACCOUNT_TAKEN, "username", username, other)));
 		}
 		Map<String, Integer> groups = levels(s.callerGroups(), "callerGroups", CallerGroup::parse, problems);
 		Map<String, Integer> languages = levels(s.languages(), "languages", Language::parse, problems);
@@ -162,12 +155,10 @@ public class Counsellors {
 		given.forEach((name, level) -> {
 			Optional<?> parsed = names.apply(name);
 			if (parsed.isEmpty()) {
-				problems.add(FieldProblem.of("counsellor.level-name-invalid", field + "." + name,
-						"'" + name + "' is not a valid name", name));
+				problems.add(FieldProblem.of(ProblemCode.COUNSELLOR_LEVEL_NAME_INVALID, field + "." + name, name));
 			}
 			else if (level == null || level < 1 || level > 3) {
-				problems.add(FieldProblem.of("counsellor.level-range", field + "." + name,
-						"the level must be 1, 2 or 3"));
+				problems.add(FieldProblem.of(ProblemCode.COUNSELLOR_LEVEL_RANGE, field + "." + name));
 			}
 			else {
 				levels.put(parsed.get().toString(), level);

@@ -14,6 +14,7 @@ import org.helpline.database.DatabaseAway;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,8 +96,7 @@ public class Presence {
 	public CounsellorStatus pause(long counsellorId, String reason) {
 		if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
 			throw new ChangeRefusedException(
-					List.of(FieldProblem.of("presence.reason-required", "reason",
-							"a reason of 1 to " + MAX_REASON + " characters is required", MAX_REASON)));
+					List.of(FieldProblem.of(ProblemCode.PRESENCE_REASON_REQUIRED, "reason", MAX_REASON)));
 		}
 		Instant now = clock.instant();
 		return staffChange(counsellorId, row -> switch (row.state()) {
@@ -134,8 +134,7 @@ public class Presence {
 	public CounsellorStatus extendWrapUp(long counsellorId, Duration extra) {
 		if (extra == null || extra.compareTo(Duration.ofSeconds(1)) < 0
 				|| extra.compareTo(properties.maxExtension()) > 0) {
-			throw new ChangeRefusedException(List.of(FieldProblem.of("presence.extension-range", "seconds",
-					"must be between 1 and " + properties.maxExtension().toSeconds() + " seconds",
+			throw new ChangeRefusedException(List.of(FieldProblem.of(ProblemCode.PRESENCE_EXTENSION_RANGE, "seconds",
 					properties.maxExtension().toSeconds())));
 		}
 		Instant now = clock.instant();

@@ -193,62 +193,52 @@ public class Helplines {
 	/** The schedule's problems, named after the fields of a helpline as the API shows it. */
 	private List<FieldProblem> scheduleProblems(Helpline candidate) {
 		return validator.validate(candidate.schedule()).stream()
-			.map(p -> new FieldProblem(p.field().replaceFirst("^weekly", "openingHours"),
-					p.message().replace("weekly[", "openingHours["), p.code(),
-					p.args().stream().map(a -> a.replace("weekly[", "openingHours[")).toList()))
+			.map(p -> new FieldProblem(p.field().replaceFirst("^weekly", "openingHours"), p.code(),
+					p.args().stream().map(a -> a.replace("weekly[", "openingHours[")).toList(), null))
 			.toList();
 	}
 
 	private List<FieldProblem> settingsProblems(HelplineSettings s, @Nullable Long ownId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (s.name() == null || s.name().isBlank() || s.name().length() > 100) {
-			problems.add(FieldProblem.of("helpline.name-required", "name",
-					"a name of 1 to 100 characters is required"));
+			problems.add(FieldProblem.of(ProblemCode.HELPLINE_NAME_REQUIRED, "name"));
 		}
 		else if (repository.findIdByName(s.name()).filter(other -> !other.equals(ownId)).isPresent()) {
-			problems.add(FieldProblem.of("helpline.name-taken", "name",
-					"another helpline is already called '" + s.name() + "'", s.name()));
+			problems.add(FieldProblem.of(ProblemCode.HELPLINE_NAME_TAKEN, "name", s.name()));
 		}
 		if (s.numbers() == null || s.numbers().isEmpty()) {
-			problems.add(FieldProblem.of("helpline.number-required", "numbers",
-					"at least one dialled number is required"));
+			problems.add(FieldProblem.of(ProblemCode.HELPLINE_NUMBER_REQUIRED, "numbers"));
 		}
 		else {
 			for (int i = 0; i < s.numbers().size(); i++) {
 				numberProblem(s.numbers().get(i), ownId).ifPresent(problems::add);
 			}
 			if (s.numbers().stream().distinct().count() != s.numbers().size()) {
-				problems.add(FieldProblem.of("helpline.number-twice", "numbers", "a number is listed twice"));
+				problems.add(FieldProblem.of(ProblemCode.HELPLINE_NUMBER_TWICE, "numbers"));
 			}
 		}
 		if (ScheduleValidator.parseZone(s.timeZone()).isEmpty()) {
-			problems.add(FieldProblem.of("helpline.unknown-time-zone", "timeZone",
-					"unknown time zone '" + s.timeZone() + "'", s.timeZone()));
+			problems.add(FieldProblem.of(ProblemCode.HELPLINE_UNKNOWN_TIME_ZONE, "timeZone", s.timeZone()));
 		}
 		if (s.country() == null || !holidays.isSupportedCountry(s.country())) {
-			problems.add(FieldProblem.of("helpline.unknown-country", "country",
-					"no public holiday calendar for country '" + s.country() + "'", s.country()));
+			problems.add(FieldProblem.of(ProblemCode.HELPLINE_UNKNOWN_COUNTRY, "country", s.country()));
 		}
 		if (s.language() == null || !LANGUAGE.matcher(s.language()).matches()) {
-			problems.add(FieldProblem.of("helpline.unknown-language", "language",
-					"language must be nl or en, not '" + s.language() + "'", s.language()));
+			problems.add(FieldProblem.of(ProblemCode.HELPLINE_UNKNOWN_LANGUAGE, "language", s.language()));
 		}
 		if (s.ringTimeoutSeconds() != null && (s.ringTimeoutSeconds() < 5 || s.ringTimeoutSeconds() > 300)) {
-			problems.add(FieldProblem.of("helpline.ring-timeout-range", "ringTimeoutSeconds",
-					"must be between 5 and 300 seconds"));
+			problems.add(FieldProblem.of(ProblemCode.HELPLINE_RING_TIMEOUT_RANGE, "ringTimeoutSeconds"));
 		}
 		return problems;
 	}
 
 	private Optional<FieldProblem> numberProblem(String number, @Nullable Long ownId) {
 		if (number == null || !NUMBER.matcher(number).matches()) {
-			return Optional.of(FieldProblem.of("helpline.number-not-digits", "numbers",
-					"'" + number + "' is not a dialled number (digits only)", number));
+			return Optional.of(FieldProblem.of(ProblemCode.HELPLINE_NUMBER_NOT_DIGITS, "numbers", number));
 		}
 		return repository.findIdByNumber(number)
 			.filter(other -> !other.equals(ownId))
-			.map(other -> FieldProblem.of("helpline.number-taken", "numbers",
-					number + " already belongs to helpline " + other, number, other));
+			.map(other -> FieldProblem.of(ProblemCode.HELPLINE_NUMBER_TAKEN, "numbers", number, other));
 	}
 
 	private static Helpline fromSettings(long id, HelplineSettings s, HolidayPolicy policy,

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,11 +50,10 @@ public final class MenuValidator {
 		keys.optional("choice.invalidPrompt", choice.invalidPrompt());
 		keys.optional("choice.noInputPrompt", choice.noInputPrompt());
 		if (choice.timeoutSeconds() < 1 || choice.timeoutSeconds() > 30) {
-			problems.add(FieldProblem.of("menu.timeout-range", "choice.timeoutSeconds",
-					"must be between 1 and 30 seconds"));
+			problems.add(FieldProblem.of(ProblemCode.MENU_TIMEOUT_RANGE, "choice.timeoutSeconds"));
 		}
 		if (choice.repeats() < 0 || choice.repeats() > 5) {
-			problems.add(FieldProblem.of("menu.repeats-range", "choice.repeats", "must be between 0 and 5"));
+			problems.add(FieldProblem.of(ProblemCode.MENU_REPEATS_RANGE, "choice.repeats"));
 		}
 		options(choice.options(), languages, keys, problems);
 		defaultDigit(choice, problems);
@@ -62,19 +62,17 @@ public final class MenuValidator {
 
 	private static List<String> languages(List<String> languages, List<FieldProblem> problems) {
 		if (languages.isEmpty()) {
-			problems.add(FieldProblem.of("menu.language-required", "languages", "at least one language is required"));
+			problems.add(FieldProblem.of(ProblemCode.MENU_LANGUAGE_REQUIRED, "languages"));
 		}
 		List<String> known = new ArrayList<>();
 		for (int i = 0; i < languages.size(); i++) {
 			String language = languages.get(i);
 			if (language == null || !PromptCatalogue.LANGUAGES.contains(language)) {
-				problems.add(FieldProblem.of("menu.unknown-language", "languages[" + i + "]",
-						"must be one of " + PromptCatalogue.LANGUAGES + ", not '" + language + "'",
+				problems.add(FieldProblem.of(ProblemCode.MENU_UNKNOWN_LANGUAGE, "languages[" + i + "]",
 						PromptCatalogue.LANGUAGES, language));
 			}
 			else if (known.contains(language)) {
-				problems.add(FieldProblem.of("menu.language-twice", "languages[" + i + "]",
-						language + " is listed twice", language));
+				problems.add(FieldProblem.of(ProblemCode.MENU_LANGUAGE_TWICE, "languages[" + i + "]", language));
 			}
 			else {
 				known.add(language);
@@ -85,7 +83,7 @@ public final class MenuValidator {
 
 	private void options(List<Option> options, List<String> languages, Keys keys, List<FieldProblem> problems) {
 		if (options.isEmpty()) {
-			problems.add(FieldProblem.of("menu.option-required", "choice.options", "at least one option is required"));
+			problems.add(FieldProblem.of(ProblemCode.MENU_OPTION_REQUIRED, "choice.options"));
 			return;
 		}
 		Map<String, Integer> firstWithDigit = new HashMap<>();
@@ -93,47 +91,41 @@ public final class MenuValidator {
 			String field = "choice.options[" + i + "]";
 			Option option = options.get(i);
 			if (option == null) {
-				problems.add(FieldProblem.of("menu.option-empty", field, "an option is required here"));
+				problems.add(FieldProblem.of(ProblemCode.MENU_OPTION_EMPTY, field));
 				continue;
 			}
 			if (option.digit() == null || !DIGIT.matcher(option.digit()).matches()) {
-				problems.add(FieldProblem.of("menu.digit-invalid", field + ".digit",
-						"must be one of 0-9, * or #, not '" + option.digit() + "'", option.digit()));
+				problems.add(FieldProblem.of(ProblemCode.MENU_DIGIT_INVALID, field + ".digit", option.digit()));
 			}
 			else if (firstWithDigit.putIfAbsent(option.digit(), i) != null) {
-				problems.add(FieldProblem.of("menu.digit-twice", field + ".digit",
-						"digit " + option.digit() + " is already option " + firstWithDigit.get(option.digit()),
-						option.digit(), firstWithDigit.get(option.digit())));
+				problems.add(FieldProblem.of(ProblemCode.MENU_DIGIT_TWICE, field + ".digit", option.digit(),
+						firstWithDigit.get(option.digit())));
 			}
 			leadsSomewhere(option, field, languages, keys, problems);
 		}
 		if (options.stream().noneMatch(o -> o != null && o.endsMenu())) {
-			problems.add(FieldProblem.of("menu.no-end", "choice.options",
-					"no option ends the menu: at least one must be QUEUE or MESSAGE_AND_HANG_UP, else the caller "
-							+ "can never leave it"));
+			problems.add(FieldProblem.of(ProblemCode.MENU_NO_END, "choice.options"));
 		}
 	}
 
 	private void leadsSomewhere(Option option, String field, List<String> languages, Keys keys,
 			List<FieldProblem> problems) {
 		if (option.action() == null) {
-			problems.add(FieldProblem.of("menu.action-invalid", field + ".action",
-					"must be one of QUEUE, MESSAGE_AND_RETURN, MESSAGE_AND_HANG_UP, LANGUAGE"));
+			problems.add(FieldProblem.of(ProblemCode.MENU_ACTION_INVALID, field + ".action"));
 			return;
 		}
 		switch (option.action()) {
 			case QUEUE -> {
 				if (option.callerGroup() == null || !callerGroups.contains(option.callerGroup())) {
-					problems.add(FieldProblem.of("menu.caller-group-invalid", field + ".callerGroup",
-							"must be one of " + callerGroups + ", not '" + option.callerGroup() + "'", callerGroups,
-							option.callerGroup()));
+					problems.add(FieldProblem.of(ProblemCode.MENU_CALLER_GROUP_INVALID, field + ".callerGroup",
+							callerGroups, option.callerGroup()));
 				}
 				keys.optional(field + ".message", option.message());
 			}
 			case MESSAGE_AND_RETURN, MESSAGE_AND_HANG_UP -> {
 				if (option.message() == null) {
-					problems.add(FieldProblem.of("menu.message-required", field + ".message",
-							option.action() + " needs a message to play", option.action()));
+					problems.add(FieldProblem.of(ProblemCode.MENU_MESSAGE_REQUIRED, field + ".message",
+							option.action()));
 				}
 				else {
 					keys.required(field + ".message", option.message());
@@ -141,9 +133,8 @@ public final class MenuValidator {
 			}
 			case LANGUAGE -> {
 				if (!languages.contains(option.language())) {
-					problems.add(FieldProblem.of("menu.language-not-in-menu", field + ".language",
-							"must be one of the menu's languages " + languages + ", not '" + option.language() + "'",
-							languages, option.language()));
+					problems.add(FieldProblem.of(ProblemCode.MENU_LANGUAGE_NOT_IN_MENU, field + ".language", languages,
+							option.language()));
 				}
 				keys.optional(field + ".message", option.message());
 			}
@@ -153,22 +144,18 @@ public final class MenuValidator {
 	private static void defaultDigit(Choice choice, List<FieldProblem> problems) {
 		String field = "choice.defaultDigit";
 		if (choice.defaultDigit() == null) {
-			problems.add(FieldProblem.of("menu.default-required", field,
-					"is required: the option taken when the caller presses no valid key"));
+			problems.add(FieldProblem.of(ProblemCode.MENU_DEFAULT_REQUIRED, field));
 			return;
 		}
 		Option option = choice.option(choice.defaultDigit());
 		if (option == null) {
-			problems.add(FieldProblem.of("menu.default-unknown", field, "no option has digit " + choice.defaultDigit(),
-					choice.defaultDigit()));
+			problems.add(FieldProblem.of(ProblemCode.MENU_DEFAULT_UNKNOWN, field, choice.defaultDigit()));
 		}
 		else if (option.action() == Action.MESSAGE_AND_RETURN) {
-			problems.add(FieldProblem.of("menu.default-returns", field, "option " + option.digit()
-					+ " plays a message and returns to the menu; the default must end the menu", option.digit()));
+			problems.add(FieldProblem.of(ProblemCode.MENU_DEFAULT_RETURNS, field, option.digit()));
 		}
 		else if (option.action() == Action.LANGUAGE) {
-			problems.add(FieldProblem.of("menu.default-switches-language", field, "option " + option.digit()
-					+ " switches the language and returns to the menu; the default must end the menu", option.digit()));
+			problems.add(FieldProblem.of(ProblemCode.MENU_DEFAULT_SWITCHES_LANGUAGE, field, option.digit()));
 		}
 	}
 
@@ -177,7 +164,7 @@ public final class MenuValidator {
 
 		void required(String field, String key) {
 			if (key == null || key.isBlank()) {
-				problems.add(FieldProblem.of("menu.prompt-required", field, "a prompt key is required"));
+				problems.add(FieldProblem.of(ProblemCode.MENU_PROMPT_REQUIRED, field));
 			}
 			else {
 				exists(field, key);
@@ -194,8 +181,7 @@ public final class MenuValidator {
 		private void exists(String field, String key) {
 			List<String> missing = languages.stream().filter(l -> !prompts.exists(new Prompt(l, key))).toList();
 			if (!missing.isEmpty()) {
-				problems.add(FieldProblem.of("menu.prompt-text-missing", field,
-						"prompt '" + key + "' has no text in " + String.join(", ", missing), key,
+				problems.add(FieldProblem.of(ProblemCode.MENU_PROMPT_TEXT_MISSING, field, key,
 						String.join(", ", missing)));
 			}
 		}

@@ -24,6 +24,7 @@ import org.helpline.callflow.PromptCatalogue.Source;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,6 @@ import org.springframework.stereotype.Service;
 public class Prompts {
 
 	private static final Logger log = LoggerFactory.getLogger(Prompts.class);
-
-	private static final String NOT_AUDIO = "not a recording: upload WAV, FLAC, Ogg, AIFF or AU audio";
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9-]{1,60}");
 
@@ -132,23 +131,20 @@ public class Prompts {
 		List<FieldProblem> problems = new ArrayList<>(text == null ? List.of() : textProblems(text));
 		byte[] bytes = read(content, properties.maxUpload().toBytes());
 		if (bytes.length == 0) {
-			problems.add(FieldProblem.of("prompt.file-empty", "file", "the file is empty"));
+			problems.add(FieldProblem.of(ProblemCode.PROMPT_FILE_EMPTY, "file"));
 		}
 		else if (bytes.length > properties.maxUpload().toBytes()) {
-			problems.add(FieldProblem.of("prompt.file-too-large", "file",
-					"the file is larger than " + properties.maxUpload().toMegabytes() + " MB",
+			problems.add(FieldProblem.of(ProblemCode.PROMPT_FILE_TOO_LARGE, "file",
 					properties.maxUpload().toMegabytes()));
 		}
 		AudioFormat format = bytes.length == 0 ? null : AudioFormat.of(bytes).orElse(null);
 		if (bytes.length > 0 && format == null) {
-			problems.add(FieldProblem.of("prompt.not-audio", "file",
-					NOT_AUDIO));
+			problems.add(FieldProblem.of(ProblemCode.PROMPT_NOT_AUDIO, "file"));
 		}
 		Prompt prompt = checked(language, key, problems);
 		String said = text != null ? normalised(text)
 				: repository.find(prompt).map(OperatorPrompt::text).or(() -> catalogue.builtInText(prompt))
-					.orElseThrow(() -> invalid(FieldProblem.of("prompt.new-needs-text", "text",
-							"a new prompt needs a text: what the recording says")));
+					.orElseThrow(() -> invalid(FieldProblem.of(ProblemCode.PROMPT_NEW_NEEDS_TEXT, "text")));
 		return audited(prompt, "upload-audio", locked(prompt, () -> {
 			PromptView before = current(prompt).orElse(null);
 			Path upload = folder.workFile(language, ".upload");
@@ -157,15 +153,14 @@ public class Prompts {
 				Files.write(upload, bytes);
 				tools.convert(upload, Objects.requireNonNull(format), wav);
 				if (AudioTools.length(wav).compareTo(properties.maxUploadLength()) > 0) {
-					throw invalid(FieldProblem.of("prompt.recording-too-long", "file",
-							"the recording is longer than " + properties.maxUploadLength().toSeconds() + " s",
+					throw invalid(FieldProblem.of(ProblemCode.PROMPT_RECORDING_TOO_LONG, "file",
 							properties.maxUploadLength().toSeconds()));
 				}
 				return new PromptView.Change(before, keep(prompt, said, AudioSource.UPLOADED, wav, actor));
 			}
 			catch (AudioTools.Refused ex) {
 				log.info("Upload for prompt {}/{} refused: {}", language, key, ex.getMessage());
-				throw invalid(FieldProblem.of("prompt.not-audio", "file", NOT_AUDIO));
+				throw invalid(FieldProblem.of(ProblemCode.PROMPT_NOT_AUDIO, "file"));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -289,13 +284,11 @@ public class Prompts {
 	private static Prompt checked(String language, String key, List<FieldProblem> more) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (language == null || !PromptCatalogue.LANGUAGES.contains(language)) {
-			problems.add(FieldProblem.of("prompt.language-invalid", "language",
-					"must be one of " + String.join(", ", PromptCatalogue.LANGUAGES) + ", not '" + language + "'",
+			problems.add(FieldProblem.of(ProblemCode.PROMPT_LANGUAGE_INVALID, "language",
 					String.join(", ", PromptCatalogue.LANGUAGES), language));
 		}
 		if (key == null || !KEY.matcher(key).matches()) {
-			problems.add(FieldProblem.of("prompt.key-invalid", "key",
-					"must be 1 to 60 lower-case letters, digits and hyphens"));
+			problems.add(FieldProblem.of(ProblemCode.PROMPT_KEY_INVALID, "key"));
 		}
 		problems.addAll(more);
 		if (!problems.isEmpty()) {
@@ -306,16 +299,14 @@ public class Prompts {
 
 	private static List<FieldProblem> textProblems(String text) {
 		if (text == null || text.isBlank()) {
-			return List.of(FieldProblem.of("prompt.text-required", "text", "a text is required"));
+			return List.of(FieldProblem.of(ProblemCode.PROMPT_TEXT_REQUIRED, "text"));
 		}
 		String said = normalised(text);
 		if (said.length() > MAX_TEXT) {
-			return List.of(FieldProblem.of("prompt.text-too-long", "text",
-					"at most " + MAX_TEXT + " characters", MAX_TEXT));
+			return List.of(FieldProblem.of(ProblemCode.PROMPT_TEXT_TOO_LONG, "text", MAX_TEXT));
 		}
 		if (said.chars().anyMatch(Character::isISOControl)) {
-			return List.of(FieldProblem.of("prompt.text-control-characters", "text",
-					"must not contain control characters"));
+			return List.of(FieldProblem.of(ProblemCode.PROMPT_TEXT_CONTROL_CHARACTERS, "text"));
 		}
 		return List.of();
 	}

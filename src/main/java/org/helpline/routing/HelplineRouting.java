@@ -14,6 +14,7 @@ import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -117,8 +118,7 @@ public class HelplineRouting {
 			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(FieldProblem.of("routing.choice-invalid", field,
-					"must be one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'",
+			problems.add(FieldProblem.of(ProblemCode.ROUTING_CHOICE_INVALID, field,
 					Arrays.toString(type.getEnumConstants()), value));
 			return fallback;
 		}
@@ -130,8 +130,7 @@ public class HelplineRouting {
 			return fallback;
 		}
 		if (value < min || value > max) {
-			problems.add(FieldProblem.of("routing.seconds-range", field,
-					"must be between " + min + " and " + max + " seconds", min, max));
+			problems.add(FieldProblem.of(ProblemCode.ROUTING_SECONDS_RANGE, field, min, max));
 		}
 		return value;
 	}
@@ -142,17 +141,16 @@ public class HelplineRouting {
 			return fallback;
 		}
 		if (value.size() > 2) {
-			problems.add(FieldProblem.of("routing.widening-steps", "wideningSeconds",
-					"at most two steps: to level 2, then to level 3"));
+			problems.add(FieldProblem.of(ProblemCode.ROUTING_WIDENING_STEPS, "wideningSeconds"));
 		}
 		for (int i = 0; i < value.size(); i++) {
 			Integer seconds = value.get(i);
 			String field = "wideningSeconds[" + i + "]";
 			if (seconds == null || seconds < 0 || seconds > 7200) {
-				problems.add(FieldProblem.of("routing.widening-range", field, "must be between 0 and 7200 seconds"));
+				problems.add(FieldProblem.of(ProblemCode.ROUTING_WIDENING_RANGE, field));
 			}
 			else if (i > 0 && value.get(i - 1) != null && seconds <= value.get(i - 1)) {
-				problems.add(FieldProblem.of("routing.widening-order", field, "must be later than the step before it"));
+				problems.add(FieldProblem.of(ProblemCode.ROUTING_WIDENING_ORDER, field));
 			}
 		}
 		return value;

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.helpline.schedule.ScheduleProblem.Code;
+
 /**
  * Checks a schedule an operator entered. Field names follow the web form, so the web layer
  * can show each problem next to its input. The time zone arrives as a string and cannot be
@@ -42,8 +44,7 @@ public final class ScheduleValidator {
 		if (parseZone(zoneId).isPresent()) {
 			return List.of();
 		}
-		return List.of(ScheduleProblem.of("schedule.unknown-time-zone", "timeZone",
-				"Unknown time zone '" + zoneId + "'", zoneId));
+		return List.of(ScheduleProblem.of(Code.UNKNOWN_TIME_ZONE, "timeZone", zoneId));
 	}
 
 	public List<ScheduleProblem> validate(Schedule schedule) {
@@ -69,8 +70,7 @@ public final class ScheduleValidator {
 		for (int i = 0; i < closures.size(); i++) {
 			Closure closure = closures.get(i);
 			if (closure.lastDay().isBefore(closure.firstDay())) {
-				problems.add(ScheduleProblem.of("schedule.last-day-before-first-day", "closures[" + i + "].lastDay",
-						"Last day " + closure.lastDay() + " is before first day " + closure.firstDay(),
+				problems.add(ScheduleProblem.of(Code.LAST_DAY_BEFORE_FIRST_DAY, "closures[" + i + "].lastDay",
 						closure.lastDay(), closure.firstDay()));
 			}
 		}
@@ -80,17 +80,14 @@ public final class ScheduleValidator {
 		for (int i = 0; i < spans.size(); i++) {
 			LocalSpan span = spans.get(i).span();
 			if (span.isEmptyOrReversed()) {
-				problems.add(ScheduleProblem.of("schedule.end-before-start", list + "[" + i + "].end",
-						"End " + span.end() + " must be after start " + span.start()
-								+ " (use 00:00 as end for \"until midnight\")",
-						span.end(), span.start()));
+				problems.add(ScheduleProblem.of(Code.END_BEFORE_START, list + "[" + i + "].end", span.end(),
+						span.start()));
 			}
 		}
 		for (int j = 0; j < spans.size(); j++) {
 			for (int i = 0; i < j; i++) {
 				if (spans.get(i).overlaps(spans.get(j))) {
-					problems.add(ScheduleProblem.of("schedule.overlap", list + "[" + j + "]",
-							spans.get(j) + " overlaps " + list + "[" + i + "] " + spans.get(i), spans.get(j),
+					problems.add(ScheduleProblem.of(Code.OVERLAP, list + "[" + j + "]", spans.get(j),
 							list + "[" + i + "]", spans.get(i)));
 				}
 			}
@@ -100,8 +97,7 @@ public final class ScheduleValidator {
 	private void checkCountryAndHolidays(Schedule schedule, List<ScheduleProblem> problems) {
 		String country = schedule.country();
 		if (!this.publicHolidays.isSupportedCountry(country)) {
-			problems.add(ScheduleProblem.of("schedule.unknown-country", "country",
-					"No holiday calendar for country '" + country + "'", country));
+			problems.add(ScheduleProblem.of(Code.UNKNOWN_COUNTRY, "country", country));
 			return;
 		}
 		Set<String> known = this.publicHolidays.knownKeys(country);
@@ -113,9 +109,7 @@ public final class ScheduleValidator {
 			List<ScheduleProblem> problems) {
 		for (String key : new TreeSet<>(keys)) {
 			if (!known.contains(key)) {
-				problems.add(ScheduleProblem.of("schedule.unknown-holiday", field, "Unknown holiday '" + key
-						+ "' for country '" + country + "'; known: " + String.join(", ", known), key, country,
-						String.join(", ", known)));
+				problems.add(ScheduleProblem.of(Code.UNKNOWN_HOLIDAY, field, key, country, String.join(", ", known)));
 			}
 		}
 	}

@@ -14,6 +14,7 @@ import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,12 +89,10 @@ public class Accounts {
 	public Account create(String username, String password, List<String> roles, Long counsellorId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (username == null || !USERNAME.matcher(username).matches()) {
-			problems.add(FieldProblem.of("account.username-invalid", "username",
-					"1 to 50 letters, digits or . _ @ - are required, starting with a letter or digit"));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_USERNAME_INVALID, "username"));
 		}
 		else if (users.userExists(username)) {
-			problems.add(FieldProblem.of("account.username-taken", "username",
-					"account '" + username + "' already exists", username));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_USERNAME_TAKEN, "username", username));
 		}
 		checkPassword("password", password, problems);
 		List<String> valid = checkRoles(roles, problems);
@@ -115,7 +114,7 @@ public class Accounts {
 		List<FieldProblem> problems = new ArrayList<>();
 		List<String> valid = checkRoles(roles, problems);
 		if (enabled == null) {
-			problems.add(FieldProblem.of("account.enabled-required", "enabled", "true or false is required"));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_ENABLED_REQUIRED, "enabled"));
 		}
 		checkCounsellor(username, counsellorId, problems);
 		refuseIfAny(problems);
@@ -159,8 +158,7 @@ public class Accounts {
 		if (currentPassword == null || !passwords.matches(currentPassword, account.getPassword())) {
 			lockout.failed(username);
 			throw new ChangeRefusedException(
-					List.of(FieldProblem.of("account.current-password-wrong", "currentPassword",
-							"this is not your current password")));
+					List.of(FieldProblem.of(ProblemCode.ACCOUNT_CURRENT_PASSWORD_WRONG, "currentPassword")));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		checkPassword("newPassword", newPassword, problems);
@@ -249,25 +247,22 @@ public class Accounts {
 
 	private static void checkPassword(String field, String password, List<FieldProblem> problems) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-			problems.add(FieldProblem.of("account.password-too-short", field,
-					"at least " + MIN_PASSWORD_LENGTH + " characters are required", MIN_PASSWORD_LENGTH));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_PASSWORD_TOO_SHORT, field, MIN_PASSWORD_LENGTH));
 		}
 		else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			problems.add(FieldProblem.of("account.password-too-long", field,
-					"at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8) are possible", MAX_PASSWORD_BYTES));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_PASSWORD_TOO_LONG, field, MAX_PASSWORD_BYTES));
 		}
 	}
 
 	private static List<String> checkRoles(List<String> roles, List<FieldProblem> problems) {
 		if (roles == null || roles.isEmpty()) {
-			problems.add(FieldProblem.of("account.role-required", "roles",
-					"at least one of " + ROLES + " is required", ROLES));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_ROLE_REQUIRED, "roles", ROLES));
 			return List.of();
 		}
 		for (int i = 0; i < roles.size(); i++) {
 			if (!ROLES.contains(roles.get(i))) {
-				problems.add(FieldProblem.of("account.role-unknown", "roles[" + i + "]",
-						"'" + roles.get(i) + "' is not one of " + ROLES, roles.get(i), ROLES));
+				problems.add(FieldProblem.of(ProblemCode.ACCOUNT_ROLE_UNKNOWN, "roles[" + i + "]", roles.get(i),
+						ROLES));
 			}
 		}
 		return ROLES.stream().filter(roles::contains).toList();
@@ -280,14 +275,12 @@ public class Accounts {
 		try {
 			Counsellor counsellor = counsellors.get(counsellorId);
 			if (counsellor.username() != null && !counsellor.username().equals(username)) {
-				problems.add(FieldProblem.of("account.counsellor-taken", "counsellorId", "counsellor " + counsellorId
-						+ " acts for account '" + counsellor.username() + "'; unlink it there first", counsellorId,
+				problems.add(FieldProblem.of(ProblemCode.ACCOUNT_COUNSELLOR_TAKEN, "counsellorId", counsellorId,
 						counsellor.username()));
 			}
 		}
 		catch (NotFoundException ex) {
-			problems.add(FieldProblem.of("account.counsellor-unknown", "counsellorId",
-					"there is no counsellor " + counsellorId, counsellorId));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_COUNSELLOR_UNKNOWN, "counsellorId", counsellorId));
 		}
 	}
 

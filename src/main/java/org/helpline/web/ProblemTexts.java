@@ -26,7 +26,10 @@ public class ProblemTexts {
 		return text(problem, LocaleContextHolder.getLocale());
 	}
 
-	/** The problem's text in {@code locale}; its default (English) message when it has no code or no text there. */
+	/**
+	 * The problem's text in {@code locale}; an API-only problem's own text when it has no code,
+	 * and the code itself when a code has no text, so a missing text shows rather than nothing.
+	 */
 	public String text(MessageSourceResolvable problem, Locale locale) {
 		for (String code : problem.getCodes() == null ? new String[0] : problem.getCodes()) {
 			String pattern = messages.getMessage(code, null, null, locale);
@@ -36,7 +39,12 @@ public class ProblemTexts {
 				return new MessageFormat(pattern, locale).format(problem.getArguments());
 			}
 		}
-		return problem.getDefaultMessage();
+		String text = problem.getDefaultMessage();
+		if (text != null) {
+			return text;
+		}
+		String[] codes = problem.getCodes();
+		return (codes != null && codes.length > 0) ? codes[0] : "";
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -20,7 +21,7 @@ class ApiExceptionHandlerTest {
 	@Test
 	void aCodedProblemIsAnsweredInTheEnglishTextOfTheBundleWithItsValues() {
 		ProblemDetail answer = handler.refused(new ChangeRefusedException(
-				List.of(FieldProblem.of("helpline.name-taken", "name", "words the bundle replaces", "Stop it Now"))));
+				List.of(FieldProblem.of(ProblemCode.HELPLINE_NAME_TAKEN, "name", "Stop it Now"))));
 
 		assertThat(answer.getProperties().get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.containsExactly(new ApiExceptionHandler.Error("name", "another helpline is already called 'Stop it Now'",

@@ -8,6 +8,7 @@ import org.helpline.counsellors.Counsellor;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
 import org.helpline.security.LastAdminException;
@@ -95,7 +96,7 @@ class AccountPageController {
 				problems.addAll(ex.problems());
 			}
 			catch (LastAdminException ex) {
-				problems.add(FieldProblem.of("account.last-admin", "account", ex.getMessage(), username));
+				problems.add(FieldProblem.of(ProblemCode.ACCOUNT_LAST_ADMIN, "account", username));
 			}
 		}
 		return refused(redirect, "accountForm", problems, form, page(username));
@@ -129,7 +130,7 @@ class AccountPageController {
 		accounts.get(username);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (confirm == null) {
-			problems.add(FieldProblem.of("account.confirm-removal", "confirm", "tick the box to confirm the removal"));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_CONFIRM_REMOVAL, "confirm"));
 		}
 		else {
 			try {
@@ -138,7 +139,7 @@ class AccountPageController {
 				return "redirect:" + LIST;
 			}
 			catch (LastAdminException ex) {
-				problems.add(FieldProblem.of("account.last-admin", "account", ex.getMessage(), username));
+				problems.add(FieldProblem.of(ProblemCode.ACCOUNT_LAST_ADMIN, "account", username));
 			}
 		}
 		redirect.addFlashAttribute("problems", new FormProblems("delete", problems));
@@ -169,8 +170,7 @@ class AccountPageController {
 			return Long.valueOf(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(FieldProblem.of("account.counsellor-invalid", "counsellorId",
-					"'" + text + "' is not a counsellor", text));
+			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_COUNSELLOR_INVALID, "counsellorId", text));
 			return null;
 		}
 	}

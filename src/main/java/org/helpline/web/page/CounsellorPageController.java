@@ -33,6 +33,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.security.PageSessions;
 
 import org.springframework.context.MessageSource;
@@ -154,8 +155,7 @@ class CounsellorPageController {
 	String pause(Principal user, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		if (!PAUSE_REASONS.contains(reason)) {
 			redirect.addFlashAttribute("problems", new FormProblems("state",
-					List.of(FieldProblem.of("presence.pause-reason-invalid", "reason",
-							"choose one of " + PAUSE_REASONS, PAUSE_REASONS))));
+					List.of(FieldProblem.of(ProblemCode.PRESENCE_PAUSE_REASON_INVALID, "reason", PAUSE_REASONS))));
 			return "redirect:/counsellor";
 		}
 		return change(user, redirect, id -> presence.pause(id, reason));
@@ -329,8 +329,7 @@ class CounsellorPageController {
 				return LocalDate.parse(date.strip());
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(FieldProblem.of("form.not-a-date", "date",
-						"'" + date + "' is not a date like 2027-01-05", date));
+				problems.add(FieldProblem.of(ProblemCode.FORM_NOT_A_DATE, "date", date));
 				return null;
 			}
 		}

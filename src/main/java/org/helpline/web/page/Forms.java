@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 
 /** Form fields arrive as text, so a bad value is named next to its field instead of a 400. */
 final class Forms {
@@ -22,7 +23,7 @@ final class Forms {
 			return Integer.valueOf(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(FieldProblem.of("form.not-a-number", field, "'" + text + "' is not a whole number", text));
+			problems.add(FieldProblem.of(ProblemCode.FORM_NOT_A_NUMBER, field, text));
 			return null;
 		}
 	}
@@ -35,22 +36,21 @@ final class Forms {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(FieldProblem.of("form.not-a-date", field,
-					"'" + text + "' is not a date like 2027-01-05", text));
+			problems.add(FieldProblem.of(ProblemCode.FORM_NOT_A_DATE, field, text));
 			return null;
 		}
 	}
 
 	static LocalTime time(String text, String field, List<FieldProblem> problems) {
 		if (blank(text)) {
-			problems.add(FieldProblem.of("form.required", field, "is required"));
+			problems.add(FieldProblem.of(ProblemCode.FORM_REQUIRED, field));
 			return null;
 		}
 		try {
 			return LocalTime.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(FieldProblem.of("form.not-a-time", field, "'" + text + "' is not a time like 09:00", text));
+			problems.add(FieldProblem.of(ProblemCode.FORM_NOT_A_TIME, field, text));
 			return null;
 		}
 	}
@@ -72,8 +72,7 @@ final class Forms {
 				pressed.add(String.valueOf(key));
 			}
 			else if (key != ',' && !Character.isWhitespace(key)) {
-				problems.add(FieldProblem.of("form.not-keys", field,
-						"'" + text + "' is not a list of keys like 2 or -,-,2 (0-9, * or #; - for no key)", text));
+				problems.add(FieldProblem.of(ProblemCode.FORM_NOT_KEYS, field, text));
 				return List.of();
 			}
 		}

@@ -18,6 +18,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.menu.Action;
 import org.helpline.menu.Menu;
 import org.helpline.menu.MenuVersion;
@@ -114,7 +115,7 @@ class MenuPageController {
 		catch (NotFoundException ex) {
 			redirect.addFlashAttribute("problems",
 					new FormProblems("history",
-							List.of(FieldProblem.of("menu.version-unknown", "version", ex.getMessage(), version, id))));
+							List.of(FieldProblem.of(ProblemCode.MENU_VERSION_UNKNOWN, "version", version, id))));
 		}
 		return "redirect:" + path(id) + "#history";
 	}

@@ -19,6 +19,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.menu.CallPreview;
 import org.helpline.menu.CallPreview.Heard;
 import org.helpline.menu.MenuStep;
@@ -154,8 +155,7 @@ class OperatorHelplinesController {
 			local = LocalDateTime.parse(at);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(FieldProblem.of("form.not-a-date-time", "at",
-					"'" + at + "' is not a date and time like 2027-01-05T20:00", at));
+			problems.add(FieldProblem.of(ProblemCode.FORM_NOT_A_DATE_TIME, "at", at));
 		}
 		if (problems.isEmpty()) {
 			ZoneId zone = helplines.byDialledNumber(number).orElseGet(() -> helplines.get(id)).zone();

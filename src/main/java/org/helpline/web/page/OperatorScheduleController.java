@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.routing.HelplineRouting;
 import org.helpline.routing.RoutingSettings;
 import org.helpline.schedule.Closure;
@@ -64,7 +65,7 @@ class OperatorScheduleController {
 				dayOfWeek = DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (RuntimeException ex) {
-				problems.add(FieldProblem.of("schedule.day-required", field + ".day", "choose a day"));
+				problems.add(FieldProblem.of(ProblemCode.SCHEDULE_DAY_REQUIRED, field + ".day"));
 			}
 			LocalTime from = Forms.time(start, field + ".start", problems);
 			LocalTime until = Forms.time(end, field + ".end", problems);
@@ -91,7 +92,7 @@ class OperatorScheduleController {
 		LocalDate first = Forms.date(form.firstDay(), "firstDay", problems);
 		LocalDate last = Forms.date(form.lastDay(), "lastDay", problems);
 		if (first == null && problems.isEmpty()) {
-			problems.add(FieldProblem.of("form.required", "firstDay", "is required"));
+			problems.add(FieldProblem.of(ProblemCode.FORM_REQUIRED, "firstDay"));
 		}
 		if (problems.isEmpty()) {
 			try {
@@ -119,7 +120,7 @@ class OperatorScheduleController {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate date = Forms.date(form.date(), "date", problems);
 		if (date == null && problems.isEmpty()) {
-			problems.add(FieldProblem.of("form.required", "date", "is required"));
+			problems.add(FieldProblem.of(ProblemCode.FORM_REQUIRED, "date"));
 		}
 		LocalTime start = Forms.time(form.start(), "start", problems);
 		LocalTime end = Forms.time(form.end(), "end", problems);

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.security.Accounts;
 
 import org.springframework.stereotype.Controller;
@@ -41,8 +42,7 @@ class OwnPasswordController {
 	@PostMapping
 	String change(Principal user, PasswordForm form, RedirectAttributes redirect) {
 		if (!Objects.equals(form.newPassword(), form.repeat())) {
-			return refused(redirect, List.of(FieldProblem.of("account.repeat-differs", "repeat",
-					"is not the same as the new password")));
+			return refused(redirect, List.of(FieldProblem.of(ProblemCode.ACCOUNT_REPEAT_DIFFERS, "repeat")));
 		}
 		try {
 			accounts.changeOwnPassword(user.getName(), form.currentPassword(), form.newPassword());

@@ -16,6 +16,7 @@ import org.helpline.callflow.PromptCatalogue.Source;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
 
@@ -85,12 +86,11 @@ class PromptPageController {
 		String key = Forms.orNull(form.key());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (exists(key)) {
-			problems.add(FieldProblem.of("prompt.key-exists", "key",
-					"'" + key + "' already exists: change it on its own page", key));
+			problems.add(FieldProblem.of(ProblemCode.PROMPT_KEY_EXISTS, "key", key));
 		}
 		PromptCatalogue.LANGUAGES.stream()
 			.filter(l -> Forms.blank(form.text(l)))
-			.forEach(l -> problems.add(FieldProblem.of("prompt.text-required", l, "a text is required")));
+			.forEach(l -> problems.add(FieldProblem.of(ProblemCode.PROMPT_TEXT_REQUIRED, l)));
 		if (!problems.isEmpty()) {
 			return refusedKey(redirect, form, problems);
 		}
@@ -132,8 +132,7 @@ class PromptPageController {
 			Principal principal, RedirectAttributes redirect) {
 		return change(language, key, null, redirect, () -> {
 			if (file == null || file.isEmpty()) {
-				throw new Refused(List.of(FieldProblem.of("prompt.file-required", "file",
-						"choose a recording to upload")));
+				throw new Refused(List.of(FieldProblem.of(ProblemCode.PROMPT_FILE_REQUIRED, "file")));
 			}
 			try {
 				return prompts.upload(language, key, file.getInputStream(), Forms.orNull(text), principal.getName());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.web.ProblemTexts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A refused form's reasons in the page's language, from the same bundles the pages use. */
 class ProblemTextsTest {
 
-	private static final FieldProblem TOO_SHORT = FieldProblem.of("account.password-too-short", "password",
-			"at least 12 characters are required", 12);
+	private static final FieldProblem TOO_SHORT = FieldProblem.of(ProblemCode.ACCOUNT_PASSWORD_TOO_SHORT,
+			"password", 12);
 
 	private final ProblemTexts texts = new ProblemTexts(messages());
 
@@ -31,19 +32,18 @@ class ProblemTextsTest {
 		LocaleContextHolder.setLocale(Locale.of("nl"));
 
 		assertThat(texts.text(TOO_SHORT)).isEqualTo("gebruik minstens 12 tekens");
-		assertThat(texts.text(FieldProblem.of("menu.language-not-in-menu", "choice.options[0].language",
-				"must be one of the menu's languages [nl], not 'en'", List.of("nl"), "en")))
+		assertThat(texts.text(FieldProblem.of(ProblemCode.MENU_LANGUAGE_NOT_IN_MENU, "choice.options[0].language",
+				List.of("nl"), "en")))
 			.isEqualTo("kies een van de talen van het menu [nl], niet 'en'");
 	}
 
 	@Test
-	void anEnglishPageShowsTheDomainsOwnWords() {
+	void anEnglishPageShowsTheSameWordsAsTheDomainsMessage() {
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 
-		assertThat(texts.text(TOO_SHORT)).isEqualTo(TOO_SHORT.message());
-		assertThat(texts.text(FieldProblem.of("menu.no-end", "choice.options",
-				"no option ends the menu: at least one must be QUEUE or MESSAGE_AND_HANG_UP, else the caller can never "
-						+ "leave it")))
+		assertThat(texts.text(TOO_SHORT)).isEqualTo("at least 12 characters are required")
+			.isEqualTo(TOO_SHORT.message());
+		assertThat(texts.text(FieldProblem.of(ProblemCode.MENU_NO_END, "choice.options")))
 			.isEqualTo("no option ends the menu: at least one must be QUEUE or MESSAGE_AND_HANG_UP, else the caller "
 					+ "can never leave it");
 	}
@@ -52,8 +52,7 @@ class ProblemTextsTest {
 	void numbersShowAsTheEnglishMessageShowsThemNotGroupedByLanguage() {
 		LocaleContextHolder.setLocale(Locale.of("nl"));
 
-		assertThat(texts.text(FieldProblem.of("routing.seconds-range", "ringSeconds",
-				"must be between 1000 and 7200 seconds", 1000, 7200)))
+		assertThat(texts.text(FieldProblem.of(ProblemCode.ROUTING_SECONDS_RANGE, "ringSeconds", 1000, 7200)))
 			.isEqualTo("kies 1000 tot 7200 seconden");
 	}
 
@@ -66,11 +65,11 @@ class ProblemTextsTest {
 	}
 
 	@Test
-	void anUnknownCodeFallsBackToTheEnglishMessage() {
+	void aCodeWithoutATextShowsTheCodeRatherThanNothing() {
 		LocaleContextHolder.setLocale(Locale.of("nl"));
 
-		assertThat(texts.text(FieldProblem.of("menu.no-such-problem", "digit", "'x' is not a key", "x")))
-			.isEqualTo("'x' is not a key");
+		assertThat(texts.text(new FieldProblem("digit", "menu.no-such-problem", List.of("x"), null)))
+			.isEqualTo("problem.menu.no-such-problem");
 	}
 
 	private static ResourceBundleMessageSource messages() {

@@ -1,54 +1,51 @@
-package org.helpline.web.page;
+package org.helpline.helplines;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.helpline.schedule.ScheduleProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every problem code the code uses has its text in English and Dutch, with the same values.
- * <p>
- * Assumes each coded problem is made by {@code FieldProblem.of("code", ...)} or
- * {@code ScheduleProblem.of("code", ...)} with the code as a string literal, its first argument;
- * a code built at run time would escape this scan.
+ * Every reason the domain can give has its words in English and in Dutch, with the same values:
+ * the domain names a reason only by its code, so a missing text would show as the bare code.
  */
-class ProblemBundlesTest {
-
-	private static final Pattern CODE = Pattern
-		.compile("(?:FieldProblem|ScheduleProblem)\\.of\\(\\s*\"([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\"");
+class ProblemCodeTest {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
 
 	@Test
-	void everyCodeInTheSourceHasAnEnglishAndADutchText() throws IOException {
-		Set<String> codes = usedCodes();
+	void everyCodeTheDomainCanGiveHasAnEnglishAndADutchText() throws IOException {
 		Properties english = bundle("problems.properties");
 		Properties dutch = bundle("problems_nl.properties");
 
-		assertThat(codes).as("codes found by the scan").hasSizeGreaterThan(80);
-		assertThat(keys(english)).containsAll(codes);
-		assertThat(keys(dutch)).containsAll(codes);
+		assertThat(codes()).hasSizeGreaterThan(100).allSatisfy(code -> {
+			assertThat(english.getProperty("problem." + code)).as("English " + code).isNotBlank();
+			assertThat(dutch.getProperty("problem." + code)).as("Dutch " + code).isNotBlank();
+		});
+	}
+
+	@Test
+	void noTwoReasonsShareACode() {
+		assertThat(codes()).hasSize(ProblemCode.values().length + ScheduleProblem.Code.values().length);
 	}
 
 	@Test
 	void noTextIsLeftWithoutACodeThatUsesIt() throws IOException {
-		Set<String> codes = usedCodes();
-
-		assertThat(keys(bundle("problems.properties"))).isSubsetOf(codes);
-		assertThat(keys(bundle("problems_nl.properties"))).isSubsetOf(codes);
+		assertThat(keys(bundle("problems.properties"))).isSubsetOf(codes());
+		assertThat(keys(bundle("problems_nl.properties"))).isSubsetOf(codes());
 	}
 
 	@Test
@@ -71,17 +68,17 @@ class ProblemBundlesTest {
 		}
 	}
 
-	private static Set<String> usedCodes() throws IOException {
-		Set<String> codes = new TreeSet<>();
-		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-				Matcher matcher = CODE.matcher(Files.readString(file));
-				while (matcher.find()) {
-					codes.add(matcher.group(1));
-				}
-			}
-		}
-		return codes;
+	@Test
+	void theDomainsEnglishMessageIsTheBundlesTextWithItsValues() {
+		assertThat(FieldProblem.of(ProblemCode.HELPLINE_NAME_TAKEN, "name", "Stop it Now").message())
+			.isEqualTo("another helpline is already called 'Stop it Now'");
+	}
+
+	private static Set<String> codes() {
+		return Stream
+			.concat(Arrays.stream(ProblemCode.values()).map(ProblemCode::code),
+					Arrays.stream(ScheduleProblem.Code.values()).map(ScheduleProblem.Code::code))
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	private static Set<String> keys(Properties texts) {
@@ -98,9 +95,9 @@ class ProblemBundlesTest {
 
 	private static Properties bundle(String name) throws IOException {
 		Properties texts = new Properties();
-		try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/i18n", name),
-				StandardCharsets.UTF_8)) {
-			texts.load(reader);
+		try (InputStream in = ProblemCodeTest.class.getResourceAsStream("/i18n/" + name)) {
+			assertThat(in).as(name).isNotNull();
+			texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		assertThat(texts.stringPropertyNames()).allMatch(key -> key.startsWith("problem."), "keys start with problem.");
 		return texts;
