@@ -2,6 +2,7 @@ package org.helpline.web;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -36,7 +37,7 @@ public class ProblemTexts {
 				return new MessageFormat(pattern, locale).format(problem.getArguments());
 			}
 		}
-		return problem.getDefaultMessage();
+		return Objects.toString(problem.getDefaultMessage(), "");
 	}
 
 }
