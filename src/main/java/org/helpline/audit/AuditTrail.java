@@ -80,7 +80,7 @@ public class AuditTrail {
 	}
 
 	/** The newest entries first, optionally of one subject only. */
-	public List<AuditEntry> latest(String subject, int limit) {
+	public List<AuditEntry> latest(@Nullable String subject, int limit) {
 		return jdbc.sql("""
 				select id, at, actor, subject, subject_id, action, before_value, after_value from audit_entry
 				where (cast(:subject as varchar) is null or subject = :subject)

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -156,7 +157,7 @@ public class ContactRecords {
 	 * @throws ChangeRefusedException naming every bad field; nothing is stored then
 	 */
 	@Transactional
-	public ContactView register(RegisteredContact contact, Long counsellorId) {
+	public ContactView register(RegisteredContact contact, @Nullable Long counsellorId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (contact == null) {
 			throw new ChangeRefusedException("body", "a request body is required");
@@ -204,7 +205,7 @@ public class ContactRecords {
 					.findFirst()
 					.orElse(null);
 		Pseudonym pseudonym = null;
-		if (problems.isEmpty() && personKey != null) {
+		if (problems.isEmpty() && personKey != null && contact.date() != null) {
 			pseudonym = pseudonyms.ofPersonKey(personKey, contact.date().getYear()).orElse(null);
 			if (pseudonym == null) {
 				problems.add(FieldProblem.of(ProblemCode.CONTACT_PERSON_KEY_NO_PSEUDONYM, "personKey",
@@ -214,8 +215,11 @@ public class ContactRecords {
 		if (!problems.isEmpty()) {
 			throw new ChangeRefusedException(problems);
 		}
-		long id = repository.insert(new NewRecord(contact.helplineId(), channel.get(), "registered",
-				contact.date().atStartOfDay(), null, group, language, null, null, null, counsellorId, null, true,
+		// Without problems both were given.
+		long helplineId = Objects.requireNonNull(contact.helplineId(), "helplineId");
+		LocalDate date = Objects.requireNonNull(contact.date(), "date");
+		long id = repository.insert(new NewRecord(helplineId, channel.get(), "registered", date.atStartOfDay(), null,
+				group, language, null, null, null, counsellorId, null, true,
 				pseudonym == null, pseudonym, contact.returningCaller(), referral, true, topics));
 		return get(id);
 	}
@@ -271,7 +275,7 @@ public class ContactRecords {
 	}
 
 	/** A caller group from the configured list, or null when none was given. */
-	@Nullable String knownGroup(String text, List<FieldProblem> problems) {
+	@Nullable String knownGroup(@Nullable String text, List<FieldProblem> problems) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

@@ -3,6 +3,8 @@ package org.helpline.contact;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A contact moment that did not come by phone, registered by a counsellor. Values arrive
  * unchecked so every bad field can be named.
@@ -13,8 +15,9 @@ import java.util.List;
  * (e.g. the address an e-mail came from). Only its pseudonym is stored; {@link #toString()}
  * does not show it.
  */
-public record RegisteredContact(Long helplineId, String channel, LocalDate date, String callerGroup, String language,
-		String personKey, List<String> topics, String referral, Boolean returningCaller) {
+public record RegisteredContact(@Nullable Long helplineId, String channel, @Nullable LocalDate date,
+		@Nullable String callerGroup, @Nullable String language, @Nullable String personKey, List<String> topics,
+		@Nullable String referral, @Nullable Boolean returningCaller) {
 
 	/** Never the person key: it names someone as surely as a phone number. */
 	@Override

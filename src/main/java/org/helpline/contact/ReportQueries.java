@@ -100,7 +100,7 @@ class ReportQueries {
 	 * from the cube tables, and the rest (the running month, stale months) from the records.
 	 * @param helplineId null for all helplines together
 	 */
-	ReportData load(int firstYear, int lastYear, Long helplineId, int serviceLevelSeconds) {
+	ReportData load(int firstYear, int lastYear, @Nullable Long helplineId, int serviceLevelSeconds) {
 		String scope = helplineId == null ? "" : ONE_HELPLINE;
 		Map<String, Object> params = new HashMap<>();
 		params.put("first", firstYear);
@@ -142,7 +142,7 @@ class ReportQueries {
 		return new ReportData(groups, topics, hours, persons(firstYear, lastYear, helplineId, scope, params, sources));
 	}
 
-	private Map<Integer, Long> persons(int firstYear, int lastYear, Long helplineId, String scope,
+	private Map<Integer, Long> persons(int firstYear, int lastYear, @Nullable Long helplineId, String scope,
 			Map<String, Object> params, Sources sources) {
 		String storedScope = helplineId == null ? "helpline_id is null" : "helpline_id = :helpline";
 		Map<Integer, Long> persons = new HashMap<>();

@@ -9,6 +9,7 @@ import org.helpline.contact.ContactOption.Kind;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +55,7 @@ public class Reports {
 	 * @param published suppress small cells, for figures that leave the helpline
 	 * @throws NotFoundException if there is no such helpline
 	 */
-	public Report report(ReportPeriod period, Long helplineId, boolean published) {
+	public Report report(ReportPeriod period, @Nullable Long helplineId, boolean published) {
 		Helpline helpline = helplineId == null ? null : helplines.get(helplineId);
 		ZoneId zone = helpline == null ? ZoneOffset.UTC : helpline.zone();
 		cache.refresh(period.year() - 1, period.year());

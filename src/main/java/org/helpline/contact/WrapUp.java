@@ -2,6 +2,8 @@ package org.helpline.contact;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a counsellor records after a contact moment. Replaces an earlier wrap-up whole.
  *
@@ -11,6 +13,7 @@ import java.util.List;
  * chat without person key): whether this person contacted the helpline before
  * @param callerGroup corrects the caller group chosen in the menu; null keeps it
  */
-public record WrapUp(List<String> topics, String referral, Boolean returningCaller, String callerGroup) {
+public record WrapUp(List<String> topics, @Nullable String referral, @Nullable Boolean returningCaller,
+		@Nullable String callerGroup) {
 
 }

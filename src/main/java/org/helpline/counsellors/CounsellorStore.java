@@ -280,7 +280,7 @@ class CounsellorStore {
 		return jdbc.sql("delete from counsellor where id = ?").param(id).update() == 1;
 	}
 
-	void link(String username, Long counsellorId) {
+	void link(String username, @Nullable Long counsellorId) {
 		jdbc.sql("update counsellor set username = null where username = ?").param(username).update();
 		if (counsellorId != null) {
 			jdbc.sql("update counsellor set username = ? where id = ?").params(username, counsellorId).update();

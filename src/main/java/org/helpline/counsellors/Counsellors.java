@@ -82,7 +82,7 @@ public class Counsellors {
 	 * With a counsellor's own settings, the only writer of the account-counsellor link.
 	 */
 	@Transactional
-	public void link(String username, Long counsellorId) {
+	public void link(String username, @Nullable Long counsellorId) {
 		store.link(username, counsellorId);
 	}
 

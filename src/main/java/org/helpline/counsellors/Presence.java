@@ -15,6 +15,7 @@ import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.helplines.ProblemCode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ public class Presence {
 	 * @throws ChangeRefusedException when {@code extra} is not between 1 second and
 	 * {@code helpline.routing.max-extension}
 	 */
-	public CounsellorStatus extendWrapUp(long counsellorId, Duration extra) {
+	public CounsellorStatus extendWrapUp(long counsellorId, @Nullable Duration extra) {
 		if (extra == null || extra.compareTo(Duration.ofSeconds(1)) < 0
 				|| extra.compareTo(properties.maxExtension()) > 0) {
 			throw new ChangeRefusedException(List.of(FieldProblem.of(ProblemCode.PRESENCE_EXTENSION_RANGE, "seconds",

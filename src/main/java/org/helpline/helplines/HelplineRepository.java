@@ -99,7 +99,11 @@ class HelplineRepository {
 		jdbc.sql("""
 				insert into closure (helpline_id, first_day, last_day, reason, message_prompt)
 				values (?, ?, ?, ?, ?)""")
-			.params(helplineId, closure.firstDay(), closure.lastDay(), closure.reason(), closure.messagePrompt())
+			.param(helplineId)
+			.param(closure.firstDay())
+			.param(closure.lastDay())
+			.param(closure.reason())
+			.param(closure.messagePrompt())
 			.update(keys, "id");
 		return Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
 	}
@@ -114,7 +118,11 @@ class HelplineRepository {
 		jdbc.sql("""
 				insert into special_opening (helpline_id, on_date, start_time, end_time, reason)
 				values (?, ?, ?, ?, ?)""")
-			.params(helplineId, opening.date(), opening.start(), opening.end(), opening.reason())
+			.param(helplineId)
+			.param(opening.date())
+			.param(opening.start())
+			.param(opening.end())
+			.param(opening.reason())
 			.update(keys, "id");
 		return Objects.requireNonNull(keys.getKeyAs(Number.class)).longValue();
 	}

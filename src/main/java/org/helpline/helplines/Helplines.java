@@ -3,6 +3,7 @@ package org.helpline.helplines;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -246,8 +247,9 @@ public class Helplines {
 		// Only a placeholder when the zone is invalid: validation refuses such a helpline.
 		ZoneId zone = ScheduleValidator.parseZone(s.timeZone()).orElse(ZoneId.of("UTC"));
 		int ringTimeout = s.ringTimeoutSeconds() == null ? 30 : s.ringTimeoutSeconds();
-		return new Helpline(id, s.name(), s.numbers() == null ? List.of() : s.numbers(), s.language(), ringTimeout,
-				zone, s.country(), hours, policy, closures, openings);
+		// Likewise a missing name: validation names it before such a helpline is stored.
+		return new Helpline(id, Objects.requireNonNullElse(s.name(), ""), s.numbers() == null ? List.of() : s.numbers(),
+				s.language(), ringTimeout, zone, s.country(), hours, policy, closures, openings);
 	}
 
 }

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param invalidPrompt played before asking again after an invalid key; {@code null}: nothing
  * @param noInputPrompt played before asking again after no key; {@code null}: nothing
  */
-public record Choice(String prompt, List<Option> options, int timeoutSeconds, int repeats, String defaultDigit,
-		String invalidPrompt, String noInputPrompt) {
+public record Choice(@Nullable String prompt, List<Option> options, int timeoutSeconds, int repeats,
+		@Nullable String defaultDigit, @Nullable String invalidPrompt, @Nullable String noInputPrompt) {
 
 	public Choice {
 		options = options == null ? List.of() : Menu.copy(options);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an open helpline's caller hears before they are queued: the welcome that promises
  * anonymity, then the choice of who they are, which sets the call's caller group.
@@ -15,11 +17,15 @@ import java.util.List;
  * @param skipPromptOnKey a key pressed during the welcome or the choice's prompt chooses at
  * once; otherwise the welcome is played whole before the choice is asked
  */
-public record Menu(String welcome, List<String> languages, Choice choice, boolean skipPromptOnKey) {
+public record Menu(String welcome, List<String> languages, @Nullable Choice choice, boolean skipPromptOnKey) {
 
-	public Menu {
-		welcome = welcome == null ? "welcome" : welcome;
-		languages = languages == null ? List.of("nl", "en") : copy(languages);
+	/** Written out, not compact, so that welcome and languages may arrive null while the components never are. */
+	public Menu(@Nullable String welcome, @Nullable List<String> languages, @Nullable Choice choice,
+			boolean skipPromptOnKey) {
+		this.welcome = welcome == null ? "welcome" : welcome;
+		this.languages = languages == null ? List.of("nl", "en") : copy(languages);
+		this.choice = choice;
+		this.skipPromptOnKey = skipPromptOnKey;
 	}
 
 	/** The menu of a helpline whose operators never set one. */

@@ -162,7 +162,7 @@ public final class MenuValidator {
 	/** Checks that each prompt key the menu plays has a text in each of its languages. */
 	private record Keys(List<String> languages, PromptExists prompts, List<FieldProblem> problems) {
 
-		void required(String field, String key) {
+		void required(String field, @Nullable String key) {
 			if (key == null || key.isBlank()) {
 				problems.add(FieldProblem.of(ProblemCode.MENU_PROMPT_REQUIRED, field));
 			}

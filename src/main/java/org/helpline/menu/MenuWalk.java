@@ -28,7 +28,8 @@ public final class MenuWalk {
 
 	private final Menu menu;
 
-	private final Choice choice;
+	/** {@code null}: a welcome only; the walk then ends at once and never asks. */
+	private final @Nullable Choice choice;
 
 	private final Deque<Pending> ahead = new ArrayDeque<>();
 
@@ -86,7 +87,7 @@ public final class MenuWalk {
 			throw new IllegalStateException("pressed() answers an Ask, and none waits for an answer");
 		}
 		waitingForKey = false;
-		Option option = digit == null ? null : choice.option(digit);
+		Option option = digit == null ? null : asking().option(digit);
 		if (option != null) {
 			path.add(digit);
 			take(option);
@@ -94,11 +95,11 @@ public final class MenuWalk {
 		}
 		path.add(digit == null ? "no-input" : "invalid:" + digit);
 		failures++;
-		if (failures > choice.repeats()) {
+		if (failures > asking().repeats()) {
 			takeDefault();
 			return;
 		}
-		ask(false, digit == null ? choice.noInputPrompt() : choice.invalidPrompt(), choice.prompt());
+		ask(false, digit == null ? asking().noInputPrompt() : asking().invalidPrompt(), asking().prompt());
 	}
 
 	/** The language the caller hears now. */
@@ -117,16 +118,17 @@ public final class MenuWalk {
 			end = Queue.of(null, language);
 		}
 		else if (menu.skipPromptOnKey()) {
-			ask(true, menu.welcome(), choice.prompt());
+			ask(true, menu.welcome(), asking().prompt());
 		}
 		else {
 			say("welcome", menu.welcome());
-			ask(false, choice.prompt());
+			ask(false, asking().prompt());
 		}
 	}
 
 	private void take(Option option) {
-		switch (option.action()) {
+		// A validated menu's options all have an action; a null one is a defect, as it always was here.
+		switch (Objects.requireNonNull(option.action(), "option action")) {
 			case QUEUE -> {
 				sayMessage(option);
 				end = Queue.of(option.callerGroup(), language);
@@ -137,20 +139,20 @@ public final class MenuWalk {
 			}
 			case MESSAGE_AND_RETURN -> {
 				sayMessage(option);
-				ask(false, choice.prompt());
+				ask(false, asking().prompt());
 			}
 			case LANGUAGE -> {
 				language = Objects.requireNonNullElse(option.language(), language);
 				failures = 0;
 				sayMessage(option);
-				ask(false, choice.prompt());
+				ask(false, asking().prompt());
 			}
 		}
 	}
 
 	private void takeDefault() {
-		path.add("default:" + choice.defaultDigit());
-		Option fallback = choice.option(choice.defaultDigit());
+		path.add("default:" + asking().defaultDigit());
+		Option fallback = asking().option(asking().defaultDigit());
 		if (fallback != null && fallback.endsMenu()) {
 			take(fallback);
 		}
@@ -166,21 +168,26 @@ public final class MenuWalk {
 		}
 	}
 
-	private void say(String label, String key) {
+	private void say(String label, @Nullable String key) {
 		if (key != null) {
 			ahead.add(new Pending(new Say(List.of(new Prompt(language, key))), List.of(label)));
 		}
 	}
 
-	private void ask(boolean withWelcome, String... keys) {
+	private void ask(boolean withWelcome, @Nullable String... keys) {
 		List<Prompt> prompts = Arrays.stream(keys).filter(Objects::nonNull).map(k -> new Prompt(language, k)).toList();
-		String digits = choice.options().stream()
+		String digits = asking().options().stream()
 			.filter(Objects::nonNull)
 			.map(Option::digit)
 			.filter(Objects::nonNull)
 			.collect(Collectors.joining());
-		Ask step = new Ask(prompts, menu.skipPromptOnKey(), digits, Duration.ofSeconds(choice.timeoutSeconds()));
+		Ask step = new Ask(prompts, menu.skipPromptOnKey(), digits, Duration.ofSeconds(asking().timeoutSeconds()));
 		ahead.add(new Pending(step, withWelcome && menu.welcome() != null ? List.of("welcome", "ask") : List.of("ask")));
+	}
+
+	/** Only a menu with a choice asks, so a walk that asks has one. */
+	private Choice asking() {
+		return Objects.requireNonNull(choice, "choice");
 	}
 
 	private record Pending(MenuStep step, List<String> labels) {

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param language for {@link Action#LANGUAGE}: one of the menu's languages
  * @param message prompt key; required for the MESSAGE_ actions, optional (played first) for the others
  */
-public record Option(String digit, Action action, @Nullable String callerGroup, @Nullable String language,
-		@Nullable String message) {
+public record Option(@Nullable String digit, @Nullable Action action, @Nullable String callerGroup,
+		@Nullable String language, @Nullable String message) {
 
 	/** A group is kept in its one spelling however it was sent; anything else is left for the validator to name. */
 	public Option {

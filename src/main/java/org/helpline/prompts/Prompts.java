@@ -25,6 +25,7 @@ import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.helplines.ProblemCode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,7 +127,7 @@ public class Prompts {
 	 * Makes a recording the prompt's audio, converted for the telephone.
 	 * @param text what the recording says; null keeps the prompt's current text
 	 */
-	public PromptView.Change upload(String language, String key, InputStream content, String text,
+	public PromptView.Change upload(String language, String key, InputStream content, @Nullable String text,
 			String actor) {
 		List<FieldProblem> problems = new ArrayList<>(text == null ? List.of() : textProblems(text));
 		byte[] bytes = read(content, properties.maxUpload().toBytes());

@@ -109,7 +109,7 @@ public class HelplineRouting {
 					defaults.whisper(), defaults.waitForSignInSeconds()));
 	}
 
-	private static <E extends Enum<E>> E named(String value, Class<E> type, E fallback, String field,
+	private static <E extends Enum<E>> E named(@Nullable String value, Class<E> type, E fallback, String field,
 			List<FieldProblem> problems) {
 		if (value == null) {
 			return fallback;

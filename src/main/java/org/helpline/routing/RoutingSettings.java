@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * line, no counsellor is signed in or all are paused; 0 tells them at once that nobody can take
  * the call
  */
-public record RoutingSettings(String strategy, Integer ringTimeoutSeconds, Integer wrapUpSeconds,
-		Integer maxWaitSeconds, Integer announcementSeconds, String announce, List<Integer> wideningSeconds,
-		Boolean whisper, @Nullable Integer waitForSignInSeconds) {
+public record RoutingSettings(@Nullable String strategy, @Nullable Integer ringTimeoutSeconds,
+		@Nullable Integer wrapUpSeconds, @Nullable Integer maxWaitSeconds, @Nullable Integer announcementSeconds,
+		@Nullable String announce, List<Integer> wideningSeconds, @Nullable Boolean whisper,
+		@Nullable Integer waitForSignInSeconds) {
 
 	/** Without a sign-in wait: the default. */
-	public RoutingSettings(String strategy, Integer ringTimeoutSeconds, Integer wrapUpSeconds, Integer maxWaitSeconds,
-			Integer announcementSeconds, String announce, List<Integer> wideningSeconds, Boolean whisper) {
+	public RoutingSettings(@Nullable String strategy, @Nullable Integer ringTimeoutSeconds,
+			@Nullable Integer wrapUpSeconds, @Nullable Integer maxWaitSeconds, @Nullable Integer announcementSeconds,
+			@Nullable String announce, List<Integer> wideningSeconds, @Nullable Boolean whisper) {
 		this(strategy, ringTimeoutSeconds, wrapUpSeconds, maxWaitSeconds, announcementSeconds, announce,
 				wideningSeconds, whisper, null);
 	}

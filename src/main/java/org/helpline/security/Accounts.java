@@ -86,7 +86,8 @@ public class Accounts {
 
 	/** @param counsellorId the counsellor this account acts as; may be null */
 	@Transactional
-	public Account create(String username, String password, List<String> roles, Long counsellorId) {
+	public Account create(String username, String password, List<String> roles,
+			@Nullable Long counsellorId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (username == null || !USERNAME.matcher(username).matches()) {
 			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_USERNAME_INVALID, "username"));
@@ -109,7 +110,7 @@ public class Accounts {
 	}
 
 	@Transactional
-	public Account update(String username, List<String> roles, Boolean enabled, Long counsellorId) {
+	public Account update(String username, List<String> roles, Boolean enabled, @Nullable Long counsellorId) {
 		Account current = get(username);
 		List<FieldProblem> problems = new ArrayList<>();
 		List<String> valid = checkRoles(roles, problems);
@@ -268,7 +269,7 @@ public class Accounts {
 		return ROLES.stream().filter(roles::contains).toList();
 	}
 
-	private void checkCounsellor(String username, Long counsellorId, List<FieldProblem> problems) {
+	private void checkCounsellor(String username, @Nullable Long counsellorId, List<FieldProblem> problems) {
 		if (counsellorId == null) {
 			return;
 		}

@@ -2,6 +2,7 @@ package org.helpline.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -125,7 +126,7 @@ class ApiDocumentation {
 				default -> true;
 			};
 			if (applies && !responses.containsKey(status)) {
-				responses.addApiResponse(status, problem(REFUSALS.get(status)));
+				responses.addApiResponse(status, problem(Objects.requireNonNull(REFUSALS.get(status), status)));
 			}
 		}
 	}

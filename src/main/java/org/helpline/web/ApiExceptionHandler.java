@@ -12,6 +12,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.prompts.AudioFailedException;
 import org.helpline.security.LastAdminException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -170,7 +171,7 @@ class ApiExceptionHandler {
 	}
 
 	/** A field problem as the API answers it: its English text from the same bundle as the pages'. */
-	record Error(String field, String message, String code, List<String> args) {
+	record Error(String field, String message, @Nullable String code, List<String> args) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.helpline.web;
 
+import java.util.Objects;
+
 /** A request parameter that could not be understood; the message names it. */
 class BadParameterException extends RuntimeException {
 
@@ -12,6 +14,12 @@ class BadParameterException extends RuntimeException {
 
 	String parameter() {
 		return parameter;
+	}
+
+	/** Always given: it is what the caller of the API reads. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.helpline.web;
 
+import java.util.Objects;
+
 /** Request bodies that are {@code null} (e.g. the JSON literal null) are a client error. */
 final class Bodies {
 
@@ -17,6 +19,12 @@ final class Bodies {
 
 		MissingBodyException() {
 			super("a request body is required");
+		}
+
+		/** Always given: it is what the caller of the API reads. */
+		@Override
+		public String getMessage() {
+			return Objects.requireNonNull(super.getMessage());
 		}
 
 	}

@@ -9,6 +9,7 @@ import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorStatus;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.counsellors.Presence;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -115,9 +116,9 @@ class CounsellorController {
 	}
 
 	/** @param seconds how much longer wrap-up may last */
-	record ExtendRequest(Integer seconds) {
+	record ExtendRequest(@Nullable Integer seconds) {
 
-		Duration duration() {
+		@Nullable Duration duration() {
 			return seconds == null ? null : Duration.ofSeconds(seconds);
 		}
 

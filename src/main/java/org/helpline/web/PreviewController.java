@@ -19,6 +19,7 @@ import org.helpline.menu.CallPreview.Heard;
 import org.helpline.menu.MenuStep;
 import org.helpline.prompts.PromptAudio;
 import org.helpline.routing.HelplineRouting;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,7 +71,8 @@ class PreviewController {
 					"open", c.outcome().tag(), "hang-up", said, transcript, null, hangUp.language(), heard.path(),
 					null);
 			case Connect c -> {
-				MenuStep.Queue queue = (MenuStep.Queue) heard.end();
+				// A call that is connected has walked its menu to the end.
+				MenuStep.Queue queue = (MenuStep.Queue) Objects.requireNonNull(heard.end(), "menu end");
 				List<PreviewPrompt> nobody = said(preview.nobodyAvailable(queue.language().code()));
 				yield new Preview(number, c.helpline(), when, "open", c.outcome().tag(), "queue", said, transcript,
 						Objects.toString(queue.callerGroup(), null), queue.language().code(), heard.path(),
@@ -134,9 +136,9 @@ class PreviewController {
 	 * @param path what happened in the menu, e.g. {@code [welcome, ask, 2]}
 	 * @param nobodyAvailable for a queued call, what the caller hears when nobody can take calls
 	 */
-	record Preview(String number, String helpline, OffsetDateTime at, String action, String outcome,
-			String destination, List<PreviewPrompt> prompts, String transcript, String callerGroup, String language,
-			List<String> path, NobodyAvailable nobodyAvailable) {
+	record Preview(String number, @Nullable String helpline, OffsetDateTime at, String action, String outcome,
+			@Nullable String destination, List<PreviewPrompt> prompts, String transcript, @Nullable String callerGroup,
+			@Nullable String language, List<String> path, @Nullable NobodyAvailable nobodyAvailable) {
 	}
 
 	/**

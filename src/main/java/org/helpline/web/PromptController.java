@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
 import java.util.List;
+import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -56,7 +57,7 @@ class PromptController {
 	@PutMapping("/{language}/{key}")
 	PromptView setText(@PathVariable String language, @PathVariable String key, @RequestBody TextBody body,
 			Principal principal) {
-		return prompts.setText(language, key, Bodies.required(body).text(), principal.getName()).after();
+		return stored(prompts.setText(language, key, Bodies.required(body).text(), principal.getName()));
 	}
 
 	/** @param text what the recording says; absent: the prompt keeps its text */
@@ -64,7 +65,7 @@ class PromptController {
 	PromptView upload(@PathVariable String language, @PathVariable String key, @RequestPart MultipartFile file,
 			@RequestParam(required = false) String text, Principal principal) {
 		try {
-			return prompts.upload(language, key, file.getInputStream(), text, principal.getName()).after();
+			return stored(prompts.upload(language, key, file.getInputStream(), text, principal.getName()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -73,7 +74,7 @@ class PromptController {
 
 	@PostMapping("/{language}/{key}/regenerate")
 	PromptView regenerate(@PathVariable String language, @PathVariable String key, Principal principal) {
-		return prompts.regenerate(language, key, principal.getName()).after();
+		return stored(prompts.regenerate(language, key, principal.getName()));
 	}
 
 	@DeleteMapping("/{language}/{key}")
@@ -88,6 +89,11 @@ class PromptController {
 			content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
 	ResponseEntity<byte[]> audio(@PathVariable String language, @PathVariable String key) {
 		return ResponseEntity.ok().contentType(WAV).body(prompts.audio(language, key));
+	}
+
+	/** Only a deletion leaves no prompt behind. */
+	private static PromptView stored(PromptView.Change change) {
+		return Objects.requireNonNull(change.after(), "prompt after a change");
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.helpline.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,7 +65,7 @@ class ReportController {
 			return ReportPeriod.parse(period);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadParameterException("period", ex.getMessage());
+			throw new BadParameterException("period", Objects.toString(ex.getMessage(), "not a period"));
 		}
 	}
 

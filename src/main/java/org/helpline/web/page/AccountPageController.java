@@ -2,6 +2,7 @@ package org.helpline.web.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.helpline.counsellors.Counsellor;
@@ -12,6 +13,7 @@ import org.helpline.helplines.ProblemCode;
 import org.helpline.security.Account;
 import org.helpline.security.Accounts;
 import org.helpline.security.LastAdminException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +72,8 @@ class AccountPageController {
 		Long counsellorId = counsellorId(form.counsellorId(), problems);
 		if (problems.isEmpty()) {
 			try {
-				accounts.create(Forms.orNull(form.username()), form.password(), form.roles(), counsellorId);
+				accounts.create(Objects.toString(form.username(), "").strip(), form.password(), form.roles(),
+						counsellorId);
 				redirect.addFlashAttribute("notice", "admin.account.created");
 				return "redirect:" + LIST;
 			}
@@ -162,7 +165,7 @@ class AccountPageController {
 	}
 
 	/** The select sends an id or "" for none; anything else is a forged form. */
-	private static Long counsellorId(String text, List<FieldProblem> problems) {
+	private static @Nullable Long counsellorId(String text, List<FieldProblem> problems) {
 		if (Forms.blank(text)) {
 			return null;
 		}
@@ -191,7 +194,7 @@ class AccountPageController {
 	}
 
 	/** @param enabled the checkbox: present when ticked, null when not */
-	record AccountForm(List<String> roles, String enabled, String counsellorId) {
+	record AccountForm(List<String> roles, @Nullable String enabled, String counsellorId) {
 
 		AccountForm {
 			roles = roles == null ? List.of() : List.copyOf(roles);

@@ -19,6 +19,7 @@ import org.helpline.contact.ReportCsv;
 import org.helpline.contact.ReportPeriod;
 import org.helpline.contact.Reports;
 import org.helpline.helplines.Helplines;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -101,7 +102,7 @@ class AnalystController {
 		}
 	}
 
-	private static Long helplineId(String helpline) {
+	private static @Nullable Long helplineId(@Nullable String helpline) {
 		if (helpline == null || helpline.isBlank() || helpline.equals("all")) {
 			return null;
 		}
@@ -202,7 +203,7 @@ class AnalystController {
 	/** @param level 0 (none) to 10 (the busiest hour): the cell's background */
 	record HeatCell(String text, int level) {
 
-		static HeatCell of(Count count, long max) {
+		static HeatCell of(@Nullable Count count, long max) {
 			if (count == null) {
 				return new HeatCell("0", 0);
 			}

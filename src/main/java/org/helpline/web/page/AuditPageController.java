@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +48,7 @@ class AuditPageController {
 		return "admin/audit";
 	}
 
-	private static String more(String subject, int shown) {
+	private static String more(@Nullable String subject, int shown) {
 		return UriComponentsBuilder.fromPath("/admin/audit")
 			.queryParamIfPresent("subject", Optional.ofNullable(subject))
 			.queryParam("limit", Math.min(shown * 4, MAX))

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.helpline.audit.AuditEntry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +35,7 @@ class AuditRows {
 	}
 
 	/** Top-level fields only: deeper ones show as their JSON, which stays short for most subjects. */
-	static List<Change> changes(JsonNode before, JsonNode after) {
+	static List<Change> changes(@Nullable JsonNode before, @Nullable JsonNode after) {
 		if (!isObjectOrNull(before) || !isObjectOrNull(after) || (before == null && after == null)) {
 			return List.of();
 		}
@@ -56,7 +57,7 @@ class AuditRows {
 		return changes;
 	}
 
-	private JsonNode parse(String text) {
+	private @Nullable JsonNode parse(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}
@@ -68,15 +69,15 @@ class AuditRows {
 		}
 	}
 
-	private String pretty(String raw, JsonNode node) {
+	private @Nullable String pretty(@Nullable String raw, @Nullable JsonNode node) {
 		return node == null ? raw : json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
 	}
 
-	private static boolean isObjectOrNull(JsonNode node) {
+	private static boolean isObjectOrNull(@Nullable JsonNode node) {
 		return node == null || node.isObject();
 	}
 
-	private static String text(JsonNode value) {
+	private static @Nullable String text(@Nullable JsonNode value) {
 		if (value == null || value.isNull() || value.isMissingNode()) {
 			return null;
 		}
@@ -84,11 +85,11 @@ class AuditRows {
 	}
 
 	/** @param before null when the entry had no value before, e.g. when it was created */
-	record Row(AuditEntry entry, String when, String before, String after, List<Change> changes) {
+	record Row(AuditEntry entry, String when, @Nullable String before, @Nullable String after, List<Change> changes) {
 	}
 
 	/** @param before null when the field was not there (or empty) before */
-	record Change(String field, String before, String after) {
+	record Change(String field, @Nullable String before, @Nullable String after) {
 	}
 
 }

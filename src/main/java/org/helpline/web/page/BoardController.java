@@ -22,6 +22,7 @@ import org.helpline.helplines.Helplines;
 import org.helpline.routing.CallQueue;
 import org.helpline.routing.QueueSummary;
 import org.helpline.security.PageSessions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -120,7 +121,7 @@ class BoardController {
 	record StateGroup(String state, String label, List<Person> counsellors) {
 	}
 
-	record Person(long id, String name, String reason, String since) {
+	record Person(long id, String name, @Nullable String reason, String since) {
 	}
 
 	record HelplineRow(long id, String name, int waiting, String longestWait, long answered, long abandoned,

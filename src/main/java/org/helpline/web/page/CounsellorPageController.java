@@ -35,6 +35,7 @@ import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.helplines.ProblemCode;
 import org.helpline.security.PageSessions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -230,14 +231,17 @@ class CounsellorPageController {
 			.orElse(null);
 		Long contactId = calls.lastContact(id).orElse(null);
 		return new CounsellorPicture(status.state().name(),
-				messages.getMessage("state." + status.state().name(), null, status.state().name(), locale),
+				Objects.requireNonNullElse(
+						messages.getMessage("state." + status.state().name(), null, status.state().name(), locale),
+						status.state().name()),
 				status.reason() == null ? null : reasonLabel(status.reason(), locale), status.since(),
 				status.wrapUpUntil(), call, contactId);
 	}
 
 	/** Pause reasons and the routing's own reasons ("no answer", …) in the page's language. */
 	String reasonLabel(String reason, Locale locale) {
-		return messages.getMessage("reason." + reason.replace(' ', '-'), null, reason, locale);
+		String label = messages.getMessage("reason." + reason.replace(' ', '-'), null, reason, locale);
+		return label == null ? reason : label;
 	}
 
 	private Optional<ContactView> contactToWrapUp(CounsellorPicture picture) {
@@ -282,8 +286,8 @@ class CounsellorPageController {
 	}
 
 	/** @param returningCaller {@code yes}, {@code no} or empty (not asked) */
-	record WrapUpForm(Long contactId, List<String> topics, String referral, String returningCaller,
-			String callerGroup) {
+	record WrapUpForm(Long contactId, List<String> topics, @Nullable String referral, String returningCaller,
+			@Nullable String callerGroup) {
 
 		static WrapUpForm of(ContactView contact) {
 			return new WrapUpForm(contact.id(), contact.topics(), contact.referral(),
@@ -299,14 +303,15 @@ class CounsellorPageController {
 			return topics != null && topics.contains(code);
 		}
 
-		static Boolean yesNo(String text) {
+		static @Nullable Boolean yesNo(String text) {
 			return "yes".equals(text) ? Boolean.TRUE : "no".equals(text) ? Boolean.FALSE : null;
 		}
 
 	}
 
-	record RegisterForm(Long helplineId, String channel, String date, String callerGroup, String language,
-			String personKey, List<String> topics, String referral, String returningCaller) {
+	record RegisterForm(@Nullable Long helplineId, String channel, @Nullable String date, @Nullable String callerGroup,
+			@Nullable String language, @Nullable String personKey, List<String> topics, @Nullable String referral,
+			String returningCaller) {
 
 		static final RegisterForm EMPTY = new RegisterForm(null, "email", null, null, null, null, List.of(), null, "");
 
@@ -321,7 +326,7 @@ class CounsellorPageController {
 			return topics != null && topics.contains(code);
 		}
 
-		LocalDate date(List<FieldProblem> problems) {
+		@Nullable LocalDate date(List<FieldProblem> problems) {
 			if (date == null || date.isBlank()) {
 				return null;
 			}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.ProblemCode;
+import org.jspecify.annotations.Nullable;
 
 /** Form fields arrive as text, so a bad value is named next to its field instead of a 400. */
 final class Forms {
@@ -15,8 +16,8 @@ final class Forms {
 	private Forms() {
 	}
 
-	static Integer integer(String text, String field, List<FieldProblem> problems) {
-		if (blank(text)) {
+	static @Nullable Integer integer(@Nullable String text, String field, List<FieldProblem> problems) {
+		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
@@ -28,8 +29,8 @@ final class Forms {
 		}
 	}
 
-	static LocalDate date(String text, String field, List<FieldProblem> problems) {
-		if (blank(text)) {
+	static @Nullable LocalDate date(@Nullable String text, String field, List<FieldProblem> problems) {
+		if (text == null || text.isBlank()) {
 			return null;
 		}
 		try {
@@ -41,8 +42,8 @@ final class Forms {
 		}
 	}
 
-	static LocalTime time(String text, String field, List<FieldProblem> problems) {
-		if (blank(text)) {
+	static @Nullable LocalTime time(@Nullable String text, String field, List<FieldProblem> problems) {
+		if (text == null || text.isBlank()) {
 			problems.add(FieldProblem.of(ProblemCode.FORM_REQUIRED, field));
 			return null;
 		}
@@ -59,9 +60,9 @@ final class Forms {
 	 * The keys a caller presses at each question of the menu, as {@code /api/preview} takes
 	 * them: {@code -} for no key ({@code -2}: nothing at the first question, 2 at the second).
 	 */
-	static List<String> keys(String text, String field, List<FieldProblem> problems) {
-		List<String> pressed = new ArrayList<>();
-		if (blank(text)) {
+	static List<@Nullable String> keys(@Nullable String text, String field, List<FieldProblem> problems) {
+		List<@Nullable String> pressed = new ArrayList<>();
+		if (text == null || text.isBlank()) {
 			return pressed;
 		}
 		for (char key : text.toCharArray()) {
@@ -79,12 +80,12 @@ final class Forms {
 		return pressed;
 	}
 
-	static boolean blank(String text) {
+	static boolean blank(@Nullable String text) {
 		return text == null || text.isBlank();
 	}
 
-	static String orNull(String text) {
-		return blank(text) ? null : text.strip();
+	static @Nullable String orNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 }

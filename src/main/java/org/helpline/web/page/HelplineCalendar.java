@@ -16,6 +16,7 @@ import org.helpline.helplines.Helpline;
 import org.helpline.schedule.Closure;
 import org.helpline.schedule.PublicHoliday;
 import org.helpline.schedule.SpecialOpening;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A helpline's year as twelve month grids (Monday first): the days it is closed all day, by
@@ -28,7 +29,7 @@ record HelplineCalendar(int year, List<String> weekdays, List<MonthGrid> months)
 	}
 
 	/** @param kind {@code closed}, {@code special} or empty */
-	record Day(LocalDate date, int number, String kind, String note) {
+	record Day(LocalDate date, int number, String kind, @Nullable String note) {
 	}
 
 	static HelplineCalendar of(Helpline helpline, int year, List<PublicHoliday> holidays, Locale locale,
@@ -67,7 +68,7 @@ record HelplineCalendar(int year, List<String> weekdays, List<MonthGrid> months)
 		return new HelplineCalendar(year, weekdays, months);
 	}
 
-	private static void mark(Map<LocalDate, Day> marked, LocalDate date, String kind, String note) {
+	private static void mark(Map<LocalDate, Day> marked, LocalDate date, String kind, @Nullable String note) {
 		marked.merge(date, new Day(date, date.getDayOfMonth(), kind, note),
 				(old, added) -> new Day(date, date.getDayOfMonth(), kind, old.note() + "; " + added.note()));
 	}

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.helpline.counsellors.CounsellorStateChanged;
 import org.helpline.helplines.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +141,7 @@ class LiveUpdates implements DisposableBean {
 
 		private final boolean onlyChanges;
 
-		private volatile Object last;
+		private volatile @Nullable Object last;
 
 		Subscriber(String event, Supplier<Object> picture, boolean onlyChanges) {
 			this.event = event;

@@ -29,11 +29,13 @@ record MenuForm(String welcome, String languages, String skipPromptOnKey, String
 		List<Option> options = choice == null ? List.of()
 				: choice.options().stream().filter(Objects::nonNull).toList();
 		return new MenuForm(menu.welcome(), String.join(", ", menu.languages()),
-				menu.skipPromptOnKey() ? "on" : "", choice == null ? "" : choice.prompt(),
+				menu.skipPromptOnKey() ? "on" : "", choice == null ? "" : Objects.toString(choice.prompt(), ""),
 				choice == null ? "5" : Integer.toString(choice.timeoutSeconds()),
-				choice == null ? "2" : Integer.toString(choice.repeats()), choice == null ? "" : choice.defaultDigit(),
-				choice == null ? "" : choice.invalidPrompt(), choice == null ? "" : choice.noInputPrompt(),
-				column(options, Option::digit), column(options, o -> o.action().name()),
+				choice == null ? "2" : Integer.toString(choice.repeats()),
+				choice == null ? "" : Objects.toString(choice.defaultDigit(), ""),
+				choice == null ? "" : Objects.toString(choice.invalidPrompt(), ""),
+				choice == null ? "" : Objects.toString(choice.noInputPrompt(), ""),
+				column(options, Option::digit), column(options, o -> o.action() == null ? "" : o.action().name()),
 				column(options, Option::callerGroup), column(options, Option::language),
 				column(options, Option::message));
 	}

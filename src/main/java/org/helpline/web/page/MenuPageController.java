@@ -24,6 +24,7 @@ import org.helpline.menu.Menu;
 import org.helpline.menu.MenuVersion;
 import org.helpline.menu.Menus;
 import org.helpline.menu.Option;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -136,7 +137,7 @@ class MenuPageController {
 			.toList();
 	}
 
-	private String text(String language, String key) {
+	private @Nullable String text(String language, String key) {
 		return catalogue.text(new Prompt(language, key)).orElse(null);
 	}
 
@@ -145,11 +146,12 @@ class MenuPageController {
 	}
 
 	/** @param nl null when the prompt has no Dutch text */
-	record Texts(String key, String nl, String en) {
+	record Texts(String key, @Nullable String nl, @Nullable String en) {
 	}
 
 	/** @param inForce whether callers hear this version now */
-	record Version(int version, String when, String by, Integer restoredFrom, boolean inForce) {
+	record Version(int version, @Nullable String when, @Nullable String by, @Nullable Integer restoredFrom,
+			boolean inForce) {
 
 		static Version of(MenuVersion v, ZoneId zone, int current) {
 			return new Version(v.version(), v.createdAt() == null ? null : WHEN.format(v.createdAt().atZone(zone)),

@@ -28,6 +28,7 @@ import org.helpline.routing.HelplineRouting;
 import org.helpline.routing.Strategy;
 import org.helpline.schedule.PublicHoliday;
 import org.helpline.schedule.PublicHolidays;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -99,7 +100,8 @@ class OperatorHelplinesController {
 	}
 
 	@GetMapping("/helplines/{id}")
-	String helpline(@PathVariable long id, @RequestParam(required = false) Integer year, Locale locale, Model model) {
+	String helpline(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Locale locale,
+			Model model) {
 		Helpline helpline = helplines.get(id);
 		int shown = year == null || year < 2000 || year > 2099
 				? LocalDate.ofInstant(clock.instant(), helpline.zone()).getYear() : year;
@@ -157,7 +159,7 @@ class OperatorHelplinesController {
 		catch (DateTimeParseException ex) {
 			problems.add(FieldProblem.of(ProblemCode.FORM_NOT_A_DATE_TIME, "at", at));
 		}
-		if (problems.isEmpty()) {
+		if (problems.isEmpty() && local != null) {
 			ZoneId zone = helplines.byDialledNumber(number).orElseGet(() -> helplines.get(id)).zone();
 			Heard heard = previews.hear(number, local.atZone(zone).toInstant(), pressed);
 			PreviewResult result = PreviewResult.of(heard, callerGroups, locale.getLanguage());

@@ -94,7 +94,8 @@ class OperatorScheduleController {
 		if (first == null && problems.isEmpty()) {
 			problems.add(FieldProblem.of(ProblemCode.FORM_REQUIRED, "firstDay"));
 		}
-		if (problems.isEmpty()) {
+		// No problems means the first day was given; the check says so to the compiler too.
+		if (problems.isEmpty() && first != null) {
 			try {
 				helplines.addClosure(id,
 						new Closure(first, last == null ? first : last, Forms.orNull(form.reason()), null));
@@ -124,7 +125,8 @@ class OperatorScheduleController {
 		}
 		LocalTime start = Forms.time(form.start(), "start", problems);
 		LocalTime end = Forms.time(form.end(), "end", problems);
-		if (problems.isEmpty()) {
+		// No problems means all three were given; the checks say so to the compiler too.
+		if (problems.isEmpty() && date != null && start != null && end != null) {
 			try {
 				helplines.addSpecialOpening(id, new SpecialOpening(date, start, end, Forms.orNull(form.reason())));
 				redirect.addFlashAttribute("notice", "operator.saved");

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /** How pages write times and figures; used from templates as {@code @pageFormat}. */
@@ -34,11 +36,11 @@ class PageFormat {
 	}
 
 	/** How long ago, by the service's clock (not the browser's). */
-	public String since(Instant since) {
+	public String since(@Nullable Instant since) {
 		return since == null ? "" : duration(Duration.between(since, clock.instant()));
 	}
 
-	public String percent(Double percent) {
+	public String percent(@Nullable Double percent) {
 		return percent == null ? "–" : String.format(Locale.ROOT, "%.0f%%", percent);
 	}
 

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -37,8 +39,8 @@ class PageModel {
 	}
 
 	/** @param user null on the login page */
-	record Page(String user, String language, boolean counsellor, boolean operator, boolean analyst, boolean admin,
-			String dutch, String english) {
+	record Page(@Nullable String user, String language, boolean counsellor, boolean operator, boolean analyst,
+			boolean admin, String dutch, String english) {
 
 		Locale locale() {
 			return Locale.of(language);

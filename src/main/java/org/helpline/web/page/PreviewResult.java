@@ -9,6 +9,7 @@ import org.helpline.contact.CallerGroups;
 import org.helpline.menu.CallPreview.Heard;
 import org.helpline.menu.CallPreview.Line;
 import org.helpline.menu.MenuStep;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the helpline page shows of a previewed call: every prompt with its text and, for an
@@ -23,9 +24,9 @@ import org.helpline.menu.MenuStep;
  * nobody can take calls; null otherwise
  * @param nobodyAvailable what the caller then hears; empty unless queued
  */
-record PreviewResult(String action, String outcome, List<Said> prompts, String destination, String callerGroup,
-		String callerGroupLabel, String language, List<String> path, Integer nobodyAvailableAfter,
-		List<Said> nobodyAvailable) {
+record PreviewResult(String action, String outcome, List<Said> prompts, @Nullable String destination,
+		@Nullable String callerGroup, @Nullable String callerGroupLabel, @Nullable String language, List<String> path,
+		@Nullable Integer nobodyAvailableAfter, List<Said> nobodyAvailable) {
 
 	PreviewResult whenNobodyAvailable(int afterSeconds, List<Line> heard) {
 		return new PreviewResult(action, outcome, prompts, destination, callerGroup, callerGroupLabel, language, path,
@@ -38,7 +39,7 @@ record PreviewResult(String action, String outcome, List<Said> prompts, String d
 		return switch (heard.decision()) {
 			case Announce a -> new PreviewResult(a.helpline() == null ? "unknown" : "closed", outcome, said, null,
 					null, null, null, List.of(), null, List.of());
-			case Connect c -> switch (heard.end()) {
+			case Connect c -> switch (Objects.requireNonNull(heard.end(), "a connected call's menu end")) {
 				case MenuStep.Queue q -> new PreviewResult("open", outcome, said, "queue",
 						Objects.toString(q.callerGroup(), null),
 						q.callerGroup() == null ? null : groups.label(q.callerGroup().code(), pageLanguage),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.callflow.PromptCatalogue.Source;
@@ -19,6 +20,7 @@ import org.helpline.helplines.NotFoundException;
 import org.helpline.helplines.ProblemCode;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -83,7 +85,8 @@ class PromptPageController {
 	/** A new key in both languages, or nothing: a menu can only play a key that every language has. */
 	@PostMapping
 	String create(NewKeyForm form, Principal principal, RedirectAttributes redirect) {
-		String key = Forms.orNull(form.key());
+		// Empty is no key, and the prompts name it as such.
+		String key = Objects.toString(form.key(), "").strip();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (exists(key)) {
 			problems.add(FieldProblem.of(ProblemCode.PROMPT_KEY_EXISTS, "key", key));
@@ -158,7 +161,7 @@ class PromptPageController {
 	}
 
 	/** @param text the text sent, to fill the text form in again when refused; null when it sent none */
-	private String change(String language, String key, String text, RedirectAttributes redirect,
+	private String change(String language, String key, @Nullable String text, RedirectAttributes redirect,
 			ChangeWork work) {
 		String page = "redirect:/operator/prompts/" + key + "#" + language;
 		try {
@@ -178,7 +181,7 @@ class PromptPageController {
 	}
 
 	private static void refused(RedirectAttributes redirect, String language, List<FieldProblem> problems,
-			String text) {
+			@Nullable String text) {
 		redirect.addFlashAttribute("problems", new FormProblems(language, problems));
 		redirect.addFlashAttribute("sentText", text);
 	}
@@ -248,7 +251,7 @@ class PromptPageController {
 	 * @param nl null when the key has no Dutch prompt
 	 * @param changed whether an operator changed it in some language
 	 */
-	record Row(String key, PromptView nl, PromptView en, boolean changed) {
+	record Row(String key, @Nullable PromptView nl, @Nullable PromptView en, boolean changed) {
 
 		static Row of(PromptView.Entry entry) {
 			PromptView nl = entry.languages().get("nl");
@@ -266,7 +269,7 @@ class PromptPageController {
 			return key.contains(filter) || contains(nl, filter) || contains(en, filter);
 		}
 
-		private static boolean contains(PromptView view, String filter) {
+		private static boolean contains(@Nullable PromptView view, String filter) {
 			return view != null && view.text().toLowerCase(Locale.ROOT).contains(filter);
 		}
 
