@@ -24,6 +24,8 @@
 #                           two or more service nodes, a comma-separated list in order of
 #                           preference (e.g. 10.0.0.5:4573,10.0.0.6:4573): see extensions.conf
 #   HELPLINE_DEBIAN_MIRROR  Debian mirror for prepare (default http://deb.debian.org/debian)
+#   HELPLINE_ASTERISK_EXTRA_CONFIG  a folder of test-only additions (ops/benchmark-calls.sh): each
+#                           <name>.conf in it is appended to our <name>.conf
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -197,6 +199,12 @@ install_config() {
   for f in "$REPO"/asterisk-config/*.conf; do
     render "$secret" "$backend" "$f" "$ROOT/etc/asterisk/$(basename "$f")"
   done
+  # Test-only additions (ops/benchmark-calls.sh), appended to the file of the same name.
+  if [[ -n "${HELPLINE_ASTERISK_EXTRA_CONFIG:-}" ]]; then
+    for f in "$HELPLINE_ASTERISK_EXTRA_CONFIG"/*.conf; do
+      [[ -e "$f" ]] && cat "$f" >>"$ROOT/etc/asterisk/$(basename "$f")"
+    done
+  fi
   fill_phone_secrets "$ROOT/etc/asterisk/pjsip.conf"
   install_tls_cert
   chmod 0640 "$ROOT/etc/asterisk/"*.conf
