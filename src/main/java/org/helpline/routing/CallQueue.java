@@ -25,6 +25,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.callflow.CallEnded;
+import org.helpline.callflow.CallerLeft;
 import org.helpline.counsellors.Candidate;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStateChanged;
@@ -41,6 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -321,6 +325,18 @@ public class CallQueue {
 	/** The answered call ended: the counsellor goes to wrap-up. Unknown calls are ignored. */
 	public void callEnded(String callId) {
 		leave(callId);
+	}
+
+	/** Before the call's record is written, so that a database that is away holds no counsellor. */
+	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void ended(CallEnded call) {
+		leave(call.callId());
+	}
+
+	@EventListener
+	void callerLeft(CallerLeft caller) {
+		leave(caller.callId());
 	}
 
 	/** Every node's queues, for the live board (this node's alone while the database is away). */
