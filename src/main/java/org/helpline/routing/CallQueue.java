@@ -171,7 +171,7 @@ public class CallQueue {
 		try {
 			Waiter waiter = calls.get(callId);
 			if (waiter == null) {
-				waiter = new Waiter(callId, helplineId, callerGroup == null ? null : callerGroup.code(), language.code(),
+				waiter = new Waiter(callId, helplineId, callerGroup, language,
 						entered, arrivals++, lock.newCondition());
 				calls.put(callId, waiter);
 			}
@@ -573,7 +573,8 @@ public class CallQueue {
 	}
 
 	/** The free counsellors who may take this caller now, best first; none for a removed helpline. */
-	private List<Candidate> ranked(List<Candidate> free, long helplineId, @Nullable String callerGroup, String language,
+	private List<Candidate> ranked(List<Candidate> free, long helplineId, @Nullable CallerGroup callerGroup,
+			@Nullable Language language,
 			Instant enteredAt, Instant now, Map<Long, Map<Long, Integer>> answeredToday) {
 		RoutingRules rules;
 		try {
@@ -586,9 +587,7 @@ public class CallQueue {
 		Map<Long, Integer> answered = rules.strategy() != Strategy.FEWEST_CALLS_TODAY ? Map.of()
 				: answeredToday.computeIfAbsent(helplineId, id -> presence
 					.answeredSince(LocalDate.ofInstant(now, rules.zone()).atStartOfDay(rules.zone()).toInstant()));
-		// Codes as the queue keeps them (and other nodes share them), read back into their one spelling.
-		return Selection.rank(free, CallerGroup.of(callerGroup), Language.of(language), level, rules.strategy(),
-				answered);
+		return Selection.rank(free, callerGroup, language, level, rules.strategy(), answered);
 	}
 
 	/**
