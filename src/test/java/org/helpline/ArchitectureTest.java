@@ -42,7 +42,7 @@ class ArchitectureTest {
 			Map.entry("menu", Set.of("audit", "caller", "callflow", "contact", "helplines")),
 			Map.entry("prompts", Set.of("audit", "callflow", "helplines")),
 			Map.entry("counsellors", Set.of("audit", "caller", "contact", "database", "helplines")),
-			Map.entry("routing", Set.of("audit", "caller", "counsellors", "helplines")),
+			Map.entry("routing", Set.of("audit", "caller", "callflow", "counsellors", "helplines")),
 			Map.entry("security", Set.of("audit", "counsellors", "helplines")),
 			Map.entry("system", Set.of("audit", "counsellors", "helplines", "menu", "schedule")),
 			Map.entry("telephony",

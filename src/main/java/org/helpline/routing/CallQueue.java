@@ -25,6 +25,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.callflow.CallEnded;
+import org.helpline.callflow.CallerLeft;
 import org.helpline.counsellors.Candidate;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStateChanged;
@@ -41,6 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -167,7 +171,7 @@ public class CallQueue {
 		try {
 			Waiter waiter = calls.get(callId);
 			if (waiter == null) {
-				waiter = new Waiter(callId, helplineId, callerGroup == null ? null : callerGroup.code(), language.code(),
+				waiter = new Waiter(callId, helplineId, callerGroup, language,
 						entered, arrivals++, lock.newCondition());
 				calls.put(callId, waiter);
 			}
@@ -321,6 +325,18 @@ public class CallQueue {
 	/** The answered call ended: the counsellor goes to wrap-up. Unknown calls are ignored. */
 	public void callEnded(String callId) {
 		leave(callId);
+	}
+
+	/** Before the call's record is written, so that a database that is away holds no counsellor. */
+	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void ended(CallEnded call) {
+		leave(call.callId());
+	}
+
+	@EventListener
+	void callerLeft(CallerLeft caller) {
+		leave(caller.callId());
 	}
 
 	/** Every node's queues, for the live board (this node's alone while the database is away). */
@@ -557,7 +573,8 @@ public class CallQueue {
 	}
 
 	/** The free counsellors who may take this caller now, best first; none for a removed helpline. */
-	private List<Candidate> ranked(List<Candidate> free, long helplineId, @Nullable String callerGroup, String language,
+	private List<Candidate> ranked(List<Candidate> free, long helplineId, @Nullable CallerGroup callerGroup,
+			@Nullable Language language,
 			Instant enteredAt, Instant now, Map<Long, Map<Long, Integer>> answeredToday) {
 		RoutingRules rules;
 		try {
@@ -570,9 +587,7 @@ public class CallQueue {
 		Map<Long, Integer> answered = rules.strategy() != Strategy.FEWEST_CALLS_TODAY ? Map.of()
 				: answeredToday.computeIfAbsent(helplineId, id -> presence
 					.answeredSince(LocalDate.ofInstant(now, rules.zone()).atStartOfDay(rules.zone()).toInstant()));
-		// Codes as the queue keeps them (and other nodes share them), read back into their one spelling.
-		return Selection.rank(free, CallerGroup.of(callerGroup), Language.of(language), level, rules.strategy(),
-				answered);
+		return Selection.rank(free, callerGroup, language, level, rules.strategy(), answered);
 	}
 
 	/**

@@ -8,8 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +41,12 @@ class OtherNodes {
 		this.tx = new TransactionTemplate(transactions);
 	}
 
-	/** One caller in a node's queue: never a number, a pseudonym or Asterisk's call id. */
-	record Waiting(String id, long helplineId, @Nullable String callerGroup, String language, Instant enteredAt,
+	/**
+	 * One caller in a node's queue: never a number, a pseudonym or Asterisk's call id.
+	 * @param language null when a node wrote one this node does not know (any counsellor then)
+	 */
+	record Waiting(String id, long helplineId, @Nullable CallerGroup callerGroup, @Nullable Language language,
+			Instant enteredAt,
 			boolean offered, Instant seenAt) {
 
 		/** The same caller, re-joined on another node with their entry time (kept to the millisecond). */
@@ -59,8 +66,9 @@ class OtherNodes {
 				jdbc.sql("""
 						insert into waiting_caller (id, node_id, helpline_id, caller_group, language, entered_at,
 						  offered, seen_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(Arrays.asList(waiting.id(), node, waiting.helplineId(), waiting.callerGroup(),
-							waiting.language(), at(waiting.enteredAt()), waiting.offered(), at(now)))
+					.params(Arrays.asList(waiting.id(), node, waiting.helplineId(),
+							Objects.toString(waiting.callerGroup(), null), Objects.toString(waiting.language(), null),
+							at(waiting.enteredAt()), waiting.offered(), at(now)))
 					.update();
 			}
 		});
@@ -77,8 +85,9 @@ class OtherNodes {
 	}
 
 	private static Waiting waiting(ResultSet row, int number) throws SQLException {
-		return new Waiting(row.getString("id"), row.getLong("helpline_id"), row.getString("caller_group"),
-				row.getString("language"), row.getObject("entered_at", OffsetDateTime.class).toInstant(),
+		return new Waiting(row.getString("id"), row.getLong("helpline_id"),
+				CallerGroup.parse(row.getString("caller_group")).orElse(null),
+				Language.parse(row.getString("language")).orElse(null), row.getObject("entered_at", OffsetDateTime.class).toInstant(),
 				row.getBoolean("offered"), row.getObject("seen_at", OffsetDateTime.class).toInstant());
 	}
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.locks.Condition;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.jspecify.annotations.Nullable;
 
 /** One caller this instance holds, from joining the queue to the end of their call. Guarded by the queue's lock. */
@@ -26,9 +28,9 @@ final class Waiter {
 
 	final long helplineId;
 
-	final @Nullable String callerGroup;
+	final @Nullable CallerGroup callerGroup;
 
-	final String language;
+	final Language language;
 
 	final long arrival;
 
@@ -58,7 +60,7 @@ final class Waiter {
 
 	long claimToken;
 
-	Waiter(String callId, long helplineId, @Nullable String callerGroup, String language, Instant enteredAt, long arrival,
+	Waiter(String callId, long helplineId, @Nullable CallerGroup callerGroup, Language language, Instant enteredAt, long arrival,
 			Condition changed) {
 		this.callId = callId;
 		this.helplineId = helplineId;

@@ -8,14 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.helpline.callflow.CallerLeft;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.CounsellorStateChanged;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.counsellors.DeviceState;
 import org.helpline.counsellors.Presence;
-import org.helpline.routing.CallQueue;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -46,14 +47,15 @@ class AsteriskEvents {
 
 	private final Presence presence;
 
-	private final CallQueue queue;
+	private final ApplicationEventPublisher events;
 
 	private final CallsInProgress calls;
 
-	AsteriskEvents(Presence presence, CallQueue queue, CallsInProgress calls, Counsellors counsellors) {
+	AsteriskEvents(Presence presence, ApplicationEventPublisher events, CallsInProgress calls,
+			Counsellors counsellors) {
 		this.counsellors = counsellors;
 		this.presence = presence;
-		this.queue = queue;
+		this.events = events;
 		this.calls = calls;
 	}
 
@@ -140,7 +142,7 @@ class AsteriskEvents {
 	void channelGone(String uniqueId) {
 		if (uniqueId != null) {
 			calls.get(uniqueId).ifPresent(call -> call.leftWhileWaiting());
-			queue.leave(uniqueId);
+			events.publishEvent(new CallerLeft(uniqueId));
 		}
 	}
 

@@ -19,7 +19,12 @@ enum ChannelVariable {
 	/** The helpline the call is for; set before the menu, so that any end leaves its record. */
 	HELPLINE_ID(true),
 
-	/** The caller's first entry into the queue (epoch milliseconds): their place across sessions. */
+	/**
+	 * The caller's first entry into the queue (epoch milliseconds): their place across sessions.
+	 * The call and the queue hold it too, but only in this node's memory; a call outlives the
+	 * death of the node that held it only through its channel, so this copy is the one that
+	 * keeps the caller's place (and their record's waiting time) on the node that takes over.
+	 */
 	HELPLINE_QUEUED_AT(false),
 
 	/** The caller's menu choice, empty for none. */

@@ -10,41 +10,37 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.Call;
+import org.helpline.callflow.CallEnded;
 import org.helpline.contact.CompletedCall;
-import org.helpline.contact.ContactRecords;
-import org.helpline.routing.CallQueue;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code ended} script, run from the caller's hangup handler
  * ({@code dialstatus=${DIALSTATUS}&talk=${ANSWEREDTIME}&fallback=${HELPLINE_FALLBACK}}): the
- * call leaves the queue and its one anonymised record is written, as a technical failure when
- * the dialplan had to give up on the backend. Routing learns of the record from its
- * {@code CallRecorded} event (the answering counsellor's wrap-up is about it), not from here.
+ * call's one anonymised record is made, as a technical failure when the dialplan had to give up
+ * on the backend, and its end is told as {@link CallEnded}: routing lets go of the call and the
+ * record is written where they listen, not by ids passed from here.
  */
 @Component
 class EndedScript implements AgiScript {
 
 	static final String NAME = "ended";
 
-	private final CallQueue queue;
+	private final ApplicationEventPublisher events;
 
 	private final CallsInProgress calls;
-
-	private final ContactRecords records;
 
 	private final Clock clock;
 
 	private final Bookkeeping bookkeeping;
 
-	EndedScript(CallQueue queue, CallsInProgress calls, ContactRecords records, Clock clock,
-			Bookkeeping bookkeeping) {
+	EndedScript(ApplicationEventPublisher events, CallsInProgress calls, Clock clock, Bookkeeping bookkeeping) {
 		this.bookkeeping = bookkeeping;
-		this.queue = queue;
+		this.events = events;
 		this.calls = calls;
-		this.records = records;
 		this.clock = clock;
 	}
 
@@ -70,14 +66,9 @@ class EndedScript implements AgiScript {
 		// The record, and with it the counsellor's wrap-up, waits for a slow database after
 		// Asterisk has let the caller go.
 		bookkeeping.store("record", () -> {
-			if (answered) {
-				queue.callEnded(callId);
-			}
-			else {
-				queue.leave(callId);
-			}
-			return completed == null ? null : records.recordCall(completed);
-		}, recorded -> {
+			events.publishEvent(new CallEnded(callId, completed));
+			return true;
+		}, told -> {
 		});
 	}
 

@@ -16,6 +16,8 @@ import org.helpline.callflow.Call;
 import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
+import org.helpline.callflow.CallEnded;
+import org.helpline.callflow.CallerLeft;
 import org.helpline.callflow.IncomingCallFlow;
 import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.CompletedCall;
@@ -30,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,10 +69,13 @@ class IncomingCallScript implements AgiScript {
 
 	private final Bookkeeping bookkeeping;
 
+	private final ApplicationEventPublisher events;
+
 	IncomingCallScript(IncomingCallFlow flow, CallQueue queue, QueueWait waiting, CallsInProgress calls,
 			ContactRecords records, Menus menus, MenuPlayer menuPlayer, PromptPlayer prompts, Clock clock,
-			MeterRegistry meters, Bookkeeping bookkeeping) {
+			MeterRegistry meters, Bookkeeping bookkeeping, ApplicationEventPublisher events) {
 		this.bookkeeping = bookkeeping;
+		this.events = events;
 		this.flow = flow;
 		this.menus = menus;
 		this.menuPlayer = menuPlayer;
@@ -106,7 +112,10 @@ class IncomingCallScript implements AgiScript {
 		if (announce.helplineId() != null) {
 			CompletedCall call = Call.toClosedLine(announce.helplineId(), startedAt,
 					CallerNumber.of(request.getCallerIdNumber()));
-			bookkeeping.store("record", () -> records.recordCall(call), id -> {
+			bookkeeping.store("record", () -> {
+				events.publishEvent(new CallEnded(request.getUniqueId(), call));
+				return true;
+			}, told -> {
 			});
 		}
 	}
@@ -154,7 +163,7 @@ class IncomingCallScript implements AgiScript {
 			menuPlayer.play(channel, walk);
 		}
 		catch (AgiException ex) {
-			queue.leave(callId);
+			events.publishEvent(new CallerLeft(callId));
 			throw ex;
 		}
 		waiting.serve(channel, callId, walk.language());

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.callflow.Call;
+import org.helpline.callflow.CallerLeft;
 import org.helpline.callflow.Prompt;
 import org.helpline.callflow.SentAway;
 import org.helpline.routing.Announcement;
@@ -16,6 +17,7 @@ import org.helpline.routing.CallQueue;
 import org.helpline.routing.Offer;
 import org.helpline.routing.QueueOutcome;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +40,12 @@ class QueueWait {
 
 	private final CounsellorPhones phones;
 
-	QueueWait(CallQueue queue, CallsInProgress calls, PromptPlayer prompts, Clock clock, CounsellorPhones phones) {
+	private final ApplicationEventPublisher events;
+
+	QueueWait(CallQueue queue, CallsInProgress calls, PromptPlayer prompts, Clock clock, CounsellorPhones phones,
+			ApplicationEventPublisher events) {
 		this.queue = queue;
+		this.events = events;
 		this.prompts = prompts;
 		this.calls = calls;
 		this.clock = clock;
@@ -76,12 +82,12 @@ class QueueWait {
 		}
 		catch (RuntimeException ex) {
 			calls.get(callId).ifPresent(call -> call.failed());
-			queue.leave(callId);
+			events.publishEvent(new CallerLeft(callId));
 			throw ex;
 		}
 		catch (AgiException ex) {
 			// Hung up or lost: never keep a place (or a claimed counsellor) for a caller who is gone.
-			queue.leave(callId);
+			events.publishEvent(new CallerLeft(callId));
 			throw ex;
 		}
 	}

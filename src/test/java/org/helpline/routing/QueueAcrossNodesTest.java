@@ -131,6 +131,23 @@ class QueueAcrossNodesTest extends RoutingTest {
 		assertThat(offerFor("here").counsellorId()).isEqualTo(anna);
 	}
 
+	@Test
+	void aCallerAnotherNodeSharedInALanguageThisNodeDoesNotKnowStillComesFirst() {
+		jdbc.sql("""
+				insert into waiting_caller (id, node_id, helpline_id, caller_group, language, entered_at, offered,
+				  seen_at) values ('newer-node-caller', 'newer-node', ?, 'SELF', 'not a code', ?, false, ?)""")
+			.params(helplineId, clock.instant().atOffset(java.time.ZoneOffset.UTC),
+					clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.update();
+		clock.advance(Duration.ofSeconds(10));
+		join("here");
+		queue.share();
+
+		presence.resume(anna);
+
+		assertThat(queue.await("here", Duration.ZERO)).isInstanceOf(StillWaiting.class);
+	}
+
 	private void bothShare() {
 		otherNode.share();
 		queue.share();
