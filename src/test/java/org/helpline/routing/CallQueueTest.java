@@ -298,16 +298,7 @@ class CallQueueTest extends RoutingTest {
 
 	@Test
 	void afterEnoughAnswersWaitingCallersHearAnEstimate() {
-		rules(wrapUp(0));
-		long anna = signedIn("Anna");
-		for (String call : List.of("a", "b", "c")) {
-			join(call);
-			clock.advance(Duration.ofSeconds(40));
-			talkTo(call, anna);
-		}
-		presence.pause(anna, "coffee");
-		join("d");
-		join("e");
+		twoWaitAfterThreeAnsweredWithin40Seconds();
 
 		Announcement announcement = announcementFor("e");
 
@@ -319,16 +310,7 @@ class CallQueueTest extends RoutingTest {
 
 	@Test
 	void theEstimateACallerHearsNeverGoesUp() {
-		rules(wrapUp(0));
-		long anna = signedIn("Anna");
-		for (String call : List.of("a", "b", "c")) {
-			join(call);
-			clock.advance(Duration.ofSeconds(40));
-			talkTo(call, anna);
-		}
-		presence.pause(anna, "coffee");
-		join("d");
-		join("e");
+		twoWaitAfterThreeAnsweredWithin40Seconds();
 		assertThat(announcementFor("e").estimatedWait()).isEqualTo(Duration.ofMinutes(1));
 		rules(wrapUp(600));
 		clock.advance(Duration.ofMinutes(10));
@@ -339,6 +321,20 @@ class CallQueueTest extends RoutingTest {
 
 		assertThat(announcement.position()).isEqualTo(1);
 		assertThat(announcement.estimatedWait()).isEqualTo(Duration.ofMinutes(1));
+	}
+
+	/** Anna answered three callers after 40 s each, then paused, so "d" and "e" wait with an estimate. */
+	private void twoWaitAfterThreeAnsweredWithin40Seconds() {
+		rules(wrapUp(0));
+		long anna = signedIn("Anna");
+		for (String call : List.of("a", "b", "c")) {
+			join(call);
+			clock.advance(Duration.ofSeconds(40));
+			talkTo(call, anna);
+		}
+		presence.pause(anna, "coffee");
+		join("d");
+		join("e");
 	}
 
 	@Test
