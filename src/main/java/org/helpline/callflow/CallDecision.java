@@ -2,6 +2,7 @@ package org.helpline.callflow;
 
 import java.util.List;
 
+import org.helpline.prompts.Prompt;
 import org.jspecify.annotations.Nullable;
 
 /** What the helpline does with one incoming call, decided before anything is played. */

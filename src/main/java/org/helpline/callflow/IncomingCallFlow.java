@@ -11,6 +11,8 @@ import org.helpline.callflow.CallDecision.Connect;
 import org.helpline.callflow.CallDecision.Outcome;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.prompts.Prompt;
+import org.helpline.prompts.PromptCatalogue;
 import org.helpline.schedule.LineStatus;
 import org.helpline.schedule.OpeningHours;
 import org.slf4j.Logger;

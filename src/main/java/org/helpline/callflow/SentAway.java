@@ -2,6 +2,8 @@ package org.helpline.callflow;
 
 import java.util.List;
 
+import org.helpline.prompts.Prompt;
+
 /** What a queued caller hears when the queue sends them away without a counsellor. */
 public final class SentAway {
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.helpline.prompts.Prompt;
+
 /**
  * Says a moment the way a person would on the phone: "today at nine o'clock", "Monday at
  * nine thirty", or with the date when it is more than a week away. Pieces are separate

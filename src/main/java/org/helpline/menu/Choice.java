@@ -24,7 +24,7 @@ public record Choice(@Nullable String prompt, List<Option> options, int timeoutS
 	}
 
 	/** The option of this digit, or {@code null} when there is none. */
-	@Nullable Option option(@Nullable String digit) {
+	public @Nullable Option option(@Nullable String digit) {
 		return options.stream()
 			.filter(o -> o != null && Objects.equals(o.digit(), digit))
 			.findFirst()

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.helpline.callflow.Prompt;
-import org.helpline.callflow.PromptCatalogue;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.ProblemCode;
+import org.helpline.prompts.Prompt;
+import org.helpline.prompts.PromptCatalogue;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,13 +6,13 @@ import java.util.List;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.helpline.audit.AuditTrail;
-import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.StatisticsProperties;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.HelplineChanged;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.prompts.PromptCatalogue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

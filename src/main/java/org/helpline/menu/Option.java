@@ -20,7 +20,7 @@ public record Option(@Nullable String digit, @Nullable Action action, @Nullable 
 	}
 
 	/** True when taking this option ends the menu, so it may be the default. */
-	boolean endsMenu() {
+	public boolean endsMenu() {
 		return action == Action.QUEUE || action == Action.MESSAGE_AND_HANG_UP;
 	}
 

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.helpline.callflow.Prompt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,6 @@ package org.helpline.prompts;
 
 import java.time.Instant;
 
-import org.helpline.callflow.Prompt;
 
 /**
  * A prompt as an operator set it.

@@ -4,9 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.helpline.callflow.Prompt;
-import org.helpline.callflow.PromptCatalogue;
-
 import org.springframework.stereotype.Service;
 
 /**

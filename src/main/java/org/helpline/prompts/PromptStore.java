@@ -12,8 +12,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.helpline.callflow.OperatorTexts;
-import org.helpline.callflow.Prompt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package org.helpline.prompts;
 import java.time.Instant;
 import java.util.Map;
 
-import org.helpline.callflow.PromptCatalogue.Source;
+import org.helpline.prompts.PromptCatalogue.Source;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -18,13 +18,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.helpline.audit.AuditTrail;
-import org.helpline.callflow.Prompt;
-import org.helpline.callflow.PromptCatalogue;
-import org.helpline.callflow.PromptCatalogue.Source;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.helplines.ProblemCode;
+import org.helpline.prompts.PromptCatalogue.Source;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,10 +9,10 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.helpline.callflow.Call;
-import org.helpline.callflow.Prompt;
 import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CurrentCall;
 import org.helpline.counsellors.RingResult;
+import org.helpline.prompts.Prompt;
 import org.helpline.routing.CallQueue;
 import org.jspecify.annotations.Nullable;
 

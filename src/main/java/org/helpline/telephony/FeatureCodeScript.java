@@ -9,10 +9,10 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.helpline.callflow.Prompt;
 import org.helpline.counsellors.ChangeKeptException;
 import org.helpline.counsellors.Presence;
 import org.helpline.counsellors.StateConflictException;
+import org.helpline.prompts.Prompt;
 
 import org.springframework.stereotype.Component;
 

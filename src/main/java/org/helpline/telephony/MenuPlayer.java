@@ -4,9 +4,9 @@ package org.helpline.telephony;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
-import org.helpline.callflow.Prompt;
-import org.helpline.menu.MenuStep;
-import org.helpline.menu.MenuWalk;
+import org.helpline.callflow.MenuStep;
+import org.helpline.callflow.MenuWalk;
+import org.helpline.prompts.Prompt;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
-import org.helpline.callflow.Prompt;
+import org.helpline.prompts.Prompt;
 import org.helpline.prompts.PromptAudio;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

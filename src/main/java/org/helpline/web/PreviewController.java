@@ -12,11 +12,11 @@ import java.util.Objects;
 
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
+import org.helpline.callflow.CallPreview;
+import org.helpline.callflow.CallPreview.Heard;
+import org.helpline.callflow.MenuStep;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
-import org.helpline.menu.CallPreview;
-import org.helpline.menu.CallPreview.Heard;
-import org.helpline.menu.MenuStep;
 import org.helpline.prompts.PromptAudio;
 import org.helpline.routing.HelplineRouting;
 import org.jspecify.annotations.Nullable;

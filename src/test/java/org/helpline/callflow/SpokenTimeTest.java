@@ -1,14 +1,22 @@
 package org.helpline.callflow;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import org.helpline.prompts.Prompt;
+import org.helpline.prompts.PromptCatalogue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SpokenTimeTest {
+
+	static final PromptCatalogue CATALOGUE = new PromptCatalogue(Map::of);
 
 	static final LocalDate TUESDAY = LocalDate.parse("2027-01-05");
 
@@ -45,6 +53,24 @@ class SpokenTimeTest {
 
 	private static List<String> keys(List<Prompt> prompts) {
 		return prompts.stream().map(Prompt::key).toList();
+	}
+
+	@Test
+	void everyMomentOfTheYearCanBeSpokenWithTheCataloguesPrompts() {
+		LocalDate today = LocalDate.parse("2027-01-01");
+		ZoneId zone = ZoneId.of("Europe/Amsterdam");
+		for (int day = 0; day < 366; day += 1) {
+			for (int minute = 0; minute < 24 * 60; minute += 7) {
+				ZonedDateTime moment = today.plusDays(day).atStartOfDay(zone).plusMinutes(minute);
+				for (String language : PromptCatalogue.LANGUAGES) {
+					SpokenTime.of(moment, today, language)
+						.forEach(p -> assertThat(CATALOGUE.text(p)).as(p.toString()).isPresent());
+				}
+			}
+		}
+		for (DayOfWeek day : DayOfWeek.values()) {
+			assertThat(CATALOGUE.hasEverywhere("day-" + day.name().toLowerCase(Locale.ROOT))).isTrue();
+		}
 	}
 
 }

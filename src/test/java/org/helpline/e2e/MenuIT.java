@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.helpline.callflow.Prompt;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.Counsellors;
 import org.helpline.counsellors.Presence;
@@ -12,6 +11,7 @@ import org.helpline.menu.Action;
 import org.helpline.menu.Choice;
 import org.helpline.menu.Menu;
 import org.helpline.menu.Option;
+import org.helpline.prompts.Prompt;
 import org.helpline.prompts.PromptAudio;
 import org.helpline.prompts.Prompts;
 import org.junit.jupiter.api.BeforeEach;

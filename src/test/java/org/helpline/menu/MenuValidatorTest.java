@@ -3,8 +3,8 @@ package org.helpline.menu;
 import java.util.List;
 import java.util.Set;
 
-import org.helpline.callflow.PromptCatalogue;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.prompts.PromptCatalogue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

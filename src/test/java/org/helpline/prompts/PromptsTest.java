@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import org.helpline.IntegrationTest;
-import org.helpline.callflow.Prompt;
-import org.helpline.callflow.PromptCatalogue;
 import org.helpline.helplines.ChangeRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

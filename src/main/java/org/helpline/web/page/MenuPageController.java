@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-import org.helpline.callflow.Prompt;
-import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.CallerGroups;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
@@ -24,6 +22,8 @@ import org.helpline.menu.Menu;
 import org.helpline.menu.MenuVersion;
 import org.helpline.menu.Menus;
 import org.helpline.menu.Option;
+import org.helpline.prompts.Prompt;
+import org.helpline.prompts.PromptCatalogue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
+import org.helpline.callflow.CallPreview.Heard;
+import org.helpline.callflow.CallPreview.Line;
+import org.helpline.callflow.MenuStep;
 import org.helpline.contact.CallerGroups;
-import org.helpline.menu.CallPreview.Heard;
-import org.helpline.menu.CallPreview.Line;
-import org.helpline.menu.MenuStep;
 import org.jspecify.annotations.Nullable;
 
 /**

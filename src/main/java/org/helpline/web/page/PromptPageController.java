@@ -12,12 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import org.helpline.callflow.PromptCatalogue;
-import org.helpline.callflow.PromptCatalogue.Source;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
 import org.helpline.helplines.ProblemCode;
+import org.helpline.prompts.PromptCatalogue;
+import org.helpline.prompts.PromptCatalogue.Source;
 import org.helpline.prompts.PromptView;
 import org.helpline.prompts.Prompts;
 import org.jspecify.annotations.Nullable;

@@ -11,8 +11,6 @@ import java.util.stream.Stream;
 
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
-import org.helpline.callflow.Prompt;
-import org.helpline.callflow.PromptCatalogue;
 import org.helpline.contact.ContactRecords;
 import org.helpline.contact.RegisteredContact;
 import org.helpline.counsellors.CounsellorState;
@@ -20,6 +18,8 @@ import org.helpline.counsellors.Counsellors;
 import org.helpline.counsellors.Presence;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.HelplineSettings;
+import org.helpline.prompts.Prompt;
+import org.helpline.prompts.PromptCatalogue;
 import org.helpline.schedule.OpeningInterval;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.helpline.menu;
+package org.helpline.callflow;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import org.helpline.callflow.Prompt;
-import org.helpline.menu.MenuStep.Ask;
-import org.helpline.menu.MenuStep.HangUp;
-import org.helpline.menu.MenuStep.Queue;
-import org.helpline.menu.MenuStep.Say;
+import org.helpline.callflow.MenuStep.Ask;
+import org.helpline.callflow.MenuStep.HangUp;
+import org.helpline.callflow.MenuStep.Queue;
+import org.helpline.callflow.MenuStep.Say;
+import org.helpline.menu.Choice;
+import org.helpline.menu.Menu;
+import org.helpline.menu.Option;
+import org.helpline.prompts.Prompt;
 import org.jspecify.annotations.Nullable;
 
 /**

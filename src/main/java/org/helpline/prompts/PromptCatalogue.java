@@ -1,4 +1,4 @@
-package org.helpline.callflow;
+package org.helpline.prompts;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package org.helpline.callflow;
+package org.helpline.prompts;
 
 /**
  * One recorded sentence or word the caller hears, in one language.

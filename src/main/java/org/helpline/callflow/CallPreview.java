@@ -1,19 +1,17 @@
-package org.helpline.menu;
+package org.helpline.callflow;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.helpline.callflow.CallDecision;
 import org.helpline.callflow.CallDecision.Announce;
 import org.helpline.callflow.CallDecision.Connect;
-import org.helpline.callflow.IncomingCallFlow;
-import org.helpline.callflow.Prompt;
-import org.helpline.callflow.PromptCatalogue;
-import org.helpline.callflow.SentAway;
-import org.helpline.menu.MenuStep.Ask;
-import org.helpline.menu.MenuStep.Say;
+import org.helpline.callflow.MenuStep.Ask;
+import org.helpline.callflow.MenuStep.Say;
+import org.helpline.menu.Menus;
+import org.helpline.prompts.Prompt;
+import org.helpline.prompts.PromptCatalogue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;

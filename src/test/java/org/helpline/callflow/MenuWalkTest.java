@@ -1,14 +1,18 @@
-package org.helpline.menu;
+package org.helpline.callflow;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.helpline.callflow.Prompt;
-import org.helpline.menu.MenuStep.Ask;
-import org.helpline.menu.MenuStep.HangUp;
-import org.helpline.menu.MenuStep.Queue;
-import org.helpline.menu.MenuStep.Say;
+import org.helpline.callflow.MenuStep.Ask;
+import org.helpline.callflow.MenuStep.HangUp;
+import org.helpline.callflow.MenuStep.Queue;
+import org.helpline.callflow.MenuStep.Say;
+import org.helpline.menu.Action;
+import org.helpline.menu.Choice;
+import org.helpline.menu.Menu;
+import org.helpline.menu.Option;
+import org.helpline.prompts.Prompt;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,11 @@
-package org.helpline.menu;
+package org.helpline.callflow;
 
 import java.time.Duration;
 import java.util.List;
 
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
-import org.helpline.callflow.Prompt;
+import org.helpline.prompts.Prompt;
 import org.jspecify.annotations.Nullable;
 
 /** What the telephony adapter does next for a caller in the menu; see {@link MenuWalk}. */

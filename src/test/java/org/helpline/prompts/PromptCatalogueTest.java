@@ -1,13 +1,8 @@
-package org.helpline.callflow;
+package org.helpline.prompts;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Locale;
 import java.util.Map;
 
-import org.helpline.callflow.PromptCatalogue.Source;
+import org.helpline.prompts.PromptCatalogue.Source;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,24 +22,6 @@ class PromptCatalogueTest {
 				"opens-again", "at", "no-next-opening", "alternatives", "unknown-number", "fallback",
 				"fallback-final", "day-today", "day-tomorrow", "fallback-prompt" }) {
 			assertThat(catalogue.hasEverywhere(key)).as(key).isTrue();
-		}
-	}
-
-	@Test
-	void everyMomentOfTheYearCanBeSpoken() {
-		LocalDate today = LocalDate.parse("2027-01-01");
-		ZoneId zone = ZoneId.of("Europe/Amsterdam");
-		for (int day = 0; day < 366; day += 1) {
-			for (int minute = 0; minute < 24 * 60; minute += 7) {
-				ZonedDateTime moment = today.plusDays(day).atStartOfDay(zone).plusMinutes(minute);
-				for (String language : PromptCatalogue.LANGUAGES) {
-					SpokenTime.of(moment, today, language)
-						.forEach(p -> assertThat(catalogue.text(p)).as(p.toString()).isPresent());
-				}
-			}
-		}
-		for (DayOfWeek day : DayOfWeek.values()) {
-			assertThat(catalogue.hasEverywhere("day-" + day.name().toLowerCase(Locale.ROOT))).isTrue();
 		}
 	}
 
