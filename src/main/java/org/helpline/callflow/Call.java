@@ -117,6 +117,10 @@ public final class Call {
 		return new CurrentCall(callerGroup, language, Duration.between(entered, ringStart), tag, answered);
 	}
 
+	@Nullable Instant queuedAt() {
+		return queuedAt;
+	}
+
 	/** The first entry into the queue counts: a caller back from a failed ring keeps their place. */
 	public void queued(Instant at) {
 		if (queuedAt == null) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface MenuStep {
 
 	/** Play these prompts whole (keys do not stop them), then ask {@link MenuWalk#next()} again. */
-	record Say(List<Prompt> prompts) implements MenuStep {
+	record Say(List<Prompt> prompts) implements MenuStep, CallStep {
 
 		public Say {
 			prompts = List.copyOf(prompts);
@@ -28,7 +28,8 @@ public sealed interface MenuStep {
 	 *
 	 * @param digits the digits of the options, e.g. {@code "12309"}
 	 */
-	record Ask(List<Prompt> prompts, boolean interruptible, String digits, Duration timeout) implements MenuStep {
+	record Ask(List<Prompt> prompts, boolean interruptible, String digits, Duration timeout)
+			implements MenuStep, CallStep {
 
 		public Ask {
 			prompts = List.copyOf(prompts);

@@ -2,18 +2,20 @@ package org.helpline.telephony;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
-import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.helpline.callflow.Call;
+import org.helpline.callflow.CallStep.Queue.Entry;
+import org.helpline.callflow.CallWalk;
+import org.helpline.callflow.CallWalks;
 import org.helpline.counsellors.RingResult;
 import org.helpline.privacy.CallerNumber;
 import org.helpline.routing.CallQueue;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -30,39 +32,45 @@ class QueueScript implements AgiScript {
 
 	private final CallQueue queue;
 
-	private final QueueWait waiting;
+	private final CallWalks walks;
+
+	private final CallPlayer player;
 
 	private final Clock clock;
 
 	private final CallsInProgress calls;
 
-	QueueScript(CallQueue queue, QueueWait waiting, Clock clock, CallsInProgress calls) {
-		this.calls = calls;
+	QueueScript(CallQueue queue, CallWalks walks, CallPlayer player, Clock clock, CallsInProgress calls) {
 		this.queue = queue;
-		this.waiting = waiting;
+		this.walks = walks;
+		this.player = player;
 		this.clock = clock;
+		this.calls = calls;
 	}
 
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
 		String callId = request.getUniqueId();
-		// A channel that names no language we know hears Dutch, as a channel without one always did.
-		Language language = ChannelVariable.language(channel).orElse(Language.DUTCH);
-		if (queue.holds(callId)) {
+		boolean held = queue.holds(callId);
+		if (held) {
 			queue.ringResult(callId, ringResult(request.getParameter("ring")));
 		}
-		else {
-			long helplineId = Long.parseLong(ChannelVariable.HELPLINE_ID.get(channel));
-			Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
-			@Nullable CallerGroup group = ChannelVariable.callerGroup(channel);
-			// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
-			Call call = calls.getOrStart(callId, () -> new Call(helplineId, queuedAt,
-					CallerNumber.of(request.getCallerIdNumber()), language));
-			call.chose(group);
-			call.queued(queuedAt);
-			queue.join(callId, helplineId, group, language, queuedAt);
+		Optional<Call> known = held ? calls.get(callId) : Optional.empty();
+		if (known.isPresent()) {
+			player.play(channel, callId, known.get(), walks.stillInTheQueue(callId, known.get()), null);
+			return;
 		}
-		waiting.serve(channel, callId, language.code());
+		// A channel that names no language we know hears Dutch, as a channel without one always did.
+		Language language = ChannelVariable.language(channel).orElse(Language.DUTCH);
+		long helplineId = Long.parseLong(ChannelVariable.HELPLINE_ID.get(channel));
+		Instant queuedAt = ChannelVariable.queuedAt(channel).orElseGet(clock::instant);
+		// Remembered here from now on, so that its end leaves a whole record (with its pseudonym).
+		Call call = calls.getOrStart(callId,
+				() -> new Call(helplineId, queuedAt, CallerNumber.of(request.getCallerIdNumber()), language));
+		CallWalk walk = held ? walks.stillInTheQueue(callId, call)
+				: walks.backToItsPlace(callId, call, ChannelVariable.callerGroup(channel), language, queuedAt,
+						Entry.BACK_FROM_RING);
+		player.play(channel, callId, call, walk, null);
 	}
 
 	/**

@@ -1,0 +1,185 @@
+package org.helpline.telephony;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.helpline.caller.CallerGroup;
+import org.helpline.callflow.Call;
+import org.helpline.callflow.CallDecision.Connect;
+import org.helpline.callflow.CallStep;
+import org.helpline.callflow.CallWalk;
+import org.helpline.callflow.MenuStep;
+import org.helpline.contact.ContactRecords;
+import org.helpline.prompts.Prompt;
+import org.helpline.routing.CallQueue;
+import org.helpline.routing.Offer;
+import org.helpline.routing.QueueOutcome;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plays a {@link CallWalk} over AGI: prompts and keys, which Asterisk hands over the same way
+ * whether the phone sent them in the media (RFC 2833/4733) or as SIP INFO; joining and waiting
+ * in the queue; and the channel variables the dialplan acts on when the walk hands the call
+ * back (see asterisk-config/extensions.conf). The walk decides; this class only plays.
+ */
+@Component
+class CallPlayer {
+
+	private final PromptPlayer prompts;
+
+	private final QueueWait waiting;
+
+	private final CallQueue queue;
+
+	private final ContactRecords records;
+
+	private final CounsellorPhones phones;
+
+	private final MeterRegistry meters;
+
+	private final ApplicationEventPublisher events;
+
+	CallPlayer(PromptPlayer prompts, QueueWait waiting, CallQueue queue, ContactRecords records,
+			CounsellorPhones phones, MeterRegistry meters, ApplicationEventPublisher events) {
+		this.prompts = prompts;
+		this.waiting = waiting;
+		this.queue = queue;
+		this.records = records;
+		this.phones = phones;
+		this.meters = meters;
+		this.events = events;
+	}
+
+	/**
+	 * Plays the walk until it hands the call back to the dialplan. A caller who hangs up (or a
+	 * session that breaks) gives up their place in the queue at once.
+	 * @param connect the decision that opened the call; {@code null} for a caller back from a ring
+	 */
+	void play(AgiChannel channel, String callId, Call call, CallWalk walk, @Nullable Connect connect)
+			throws AgiException {
+		try {
+			playUntilHandedBack(channel, callId, call, walk, connect);
+		}
+		catch (AgiHangupException ex) {
+			walk.hungUp().ifPresent(events::publishEvent);
+			throw ex;
+		}
+		catch (AgiException ex) {
+			walk.lost().ifPresent(events::publishEvent);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			walk.failed().ifPresent(events::publishEvent);
+			throw ex;
+		}
+	}
+
+	/** A closed line's walk: its message and its end; nobody is queued. */
+	void play(AgiChannel channel, CallWalk walk) throws AgiException {
+		while (true) {
+			switch (walk.next()) {
+				case MenuStep.Say say -> prompts.play(channel, say.prompts());
+				case CallStep.End end -> {
+					handBack(channel, end);
+					return;
+				}
+				case CallStep step -> throw new IllegalStateException("a closed line plays no " + step);
+			}
+		}
+	}
+
+	private void playUntilHandedBack(AgiChannel channel, String callId, Call call, CallWalk walk,
+			@Nullable Connect connect) throws AgiException {
+		@Nullable Offer offer = null;
+		while (true) {
+			switch (walk.next()) {
+				case MenuStep.Say say -> prompts.play(channel, say.prompts());
+				case MenuStep.Ask ask -> walk.pressed(ask(channel, ask));
+				case CallStep.Queue join -> join(channel, callId, call, join, connect);
+				case CallStep.Wait wait -> offer = waitForCounsellor(channel, callId, walk, wait);
+				case CallStep.Dial dial -> {
+					dial(channel, java.util.Objects.requireNonNull(offer, "dialled without an offer"));
+					return;
+				}
+				case CallStep.End end -> {
+					handBack(channel, end);
+					return;
+				}
+			}
+		}
+	}
+
+	/** Joins the queue; a caller new to it gets the channel variables the dial needs. */
+	private void join(AgiChannel channel, String callId, Call call, CallStep.Queue join, @Nullable Connect connect)
+			throws AgiException {
+		if (join.entry() != CallStep.Queue.Entry.BACK_FROM_RING) {
+			if (join.entry() == CallStep.Queue.Entry.FROM_MENU) {
+				meters.counter("helpline.menu", "result", "queue").increment();
+			}
+			tellTheChannel(channel, call, join,
+					java.util.Objects.requireNonNull(connect, "a caller new to the queue comes with its decision"));
+		}
+		queue.join(callId, call.helplineId(), join.callerGroup(), join.language(), join.enteredAt());
+	}
+
+	/** What the dialplan and the counsellor's phone need, and what a later session finds again. */
+	private void tellTheChannel(AgiChannel channel, Call call, CallStep.Queue join, Connect connect)
+			throws AgiException {
+		String tag = CallerTag.of(records.earlierCallsThisYear(call.helplineId(), call.caller(), join.enteredAt()),
+				join.language());
+		call.tagged(tag);
+		ChannelVariable.HELPLINE_QUEUED_AT.set(channel, Long.toString(join.enteredAt().toEpochMilli()));
+		@Nullable CallerGroup group = join.callerGroup();
+		ChannelVariable.HELPLINE_CALLER_GROUP.set(channel, group == null ? "" : group.code());
+		ChannelVariable.HELPLINE_CALLERID_NAME.set(channel,
+				CallerTag.displayName(connect.helpline(), group, tag, join.language()));
+		ChannelVariable.HELPLINE_CALLERID_NUM.set(channel, connect.callerIdNumber());
+		ChannelVariable.HELPLINE_LANGUAGE.set(channel, join.language().code());
+	}
+
+	private @Nullable Offer waitForCounsellor(AgiChannel channel, String callId, CallWalk walk, CallStep.Wait wait)
+			throws AgiException {
+		switch (waiting.serve(channel, callId, wait.language().code())) {
+			case QueueOutcome.Offered offered -> {
+				walk.offered(offered.offer().counsellorId());
+				return offered.offer();
+			}
+			case QueueOutcome.Overflow overflow -> walk.overflowed();
+			case QueueOutcome.NobodyAvailable nobody -> walk.nobodyAvailable();
+			case QueueOutcome.StillWaiting still -> throw new IllegalStateException("the wait ends only with an answer");
+		}
+		return null;
+	}
+
+	private void dial(AgiChannel channel, Offer offer) throws AgiException {
+		ChannelVariable.HELPLINE_DESTINATION.set(channel, phones.dialString(offer));
+		ChannelVariable.HELPLINE_RING_TIMEOUT.set(channel, Integer.toString(offer.ringTimeoutSeconds()));
+		ChannelVariable.HELPLINE_ACTION.set(channel, "open");
+	}
+
+	private void handBack(AgiChannel channel, CallStep.End end) throws AgiException {
+		if (end.outcome().equals("informed")) {
+			meters.counter("helpline.menu", "result", "informed").increment();
+		}
+		ChannelVariable.HELPLINE_OUTCOME.set(channel, end.outcome());
+		ChannelVariable.HELPLINE_ACTION.set(channel, end.knownHelpline() ? "closed" : "unknown");
+	}
+
+	/** The key the caller pressed during (when allowed) or after the prompts, or null for none. */
+	private @Nullable String ask(AgiChannel channel, MenuStep.Ask ask) throws AgiException {
+		for (Prompt prompt : ask.prompts()) {
+			char key = ask.interruptible() ? prompts.playUntilKey(channel, prompt, ask.digits())
+					: prompts.playWhole(channel, prompt);
+			if (key != 0) {
+				return String.valueOf(key);
+			}
+		}
+		char key = channel.waitForDigit((int) ask.timeout().toMillis());
+		return key == 0 ? null : String.valueOf(key);
+	}
+
+}
