@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -194,6 +195,19 @@ public class CallQueue {
 			lock.unlock();
 		}
 		shareSoon();
+	}
+
+	/** The counsellor already claimed for this caller and not yet rung, if any; never blocks. */
+	public Optional<Offer> offered(String callId) {
+		lock.lock();
+		try {
+			Waiter waiter = calls.get(callId);
+			return waiter == null || waiter.status != Status.OFFERED ? Optional.empty()
+					: Optional.ofNullable(waiter.offer);
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	/** True while this instance holds the call (waiting, offered or connected). */

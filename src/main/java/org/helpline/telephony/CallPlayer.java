@@ -116,6 +116,8 @@ class CallPlayer {
 	/** Joins the queue; a caller new to it gets the channel variables the dial needs. */
 	private void join(AgiChannel channel, String callId, Call call, CallStep.Queue join, @Nullable Connect connect)
 			throws AgiException {
+		// Joined first: a free counsellor is claimed while the channel is told the rest.
+		queue.join(callId, call.helplineId(), join.callerGroup(), join.language(), join.enteredAt());
 		if (join.entry() != CallStep.Queue.Entry.BACK_FROM_RING) {
 			if (join.entry() == CallStep.Queue.Entry.FROM_MENU) {
 				meters.counter("helpline.menu", "result", "queue").increment();
@@ -123,7 +125,6 @@ class CallPlayer {
 			tellTheChannel(channel, call, join,
 					java.util.Objects.requireNonNull(connect, "a caller new to the queue comes with its decision"));
 		}
-		queue.join(callId, call.helplineId(), join.callerGroup(), join.language(), join.enteredAt());
 	}
 
 	/** What the dialplan and the counsellor's phone need, and what a later session finds again. */

@@ -68,6 +68,8 @@ class IncomingCallScript implements AgiScript {
 
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+		// Every decision answers the call: answered first, the caller's 200 OK does not wait for it.
+		channel.answer();
 		Instant startedAt = clock.instant();
 		CallDecision decision = flow.decide(dialledNumber(request), startedAt);
 		meters.counter("helpline.calls", "outcome", decision.outcome().tag()).increment();
@@ -84,7 +86,6 @@ class IncomingCallScript implements AgiScript {
 		CallWalk walk = walks.toClosedLine(request.getUniqueId(), announce, startedAt,
 				CallerNumber.of(request.getCallerIdNumber()));
 		try {
-			channel.answer();
 			player.play(channel, walk);
 		}
 		finally {
@@ -109,7 +110,6 @@ class IncomingCallScript implements AgiScript {
 				CallerNumber.of(request.getCallerIdNumber()), Language.required(connect.language())));
 		// Set before the menu: a caller who hangs up in it still leaves their one record.
 		ChannelVariable.HELPLINE_ID.set(channel, Long.toString(connect.helplineId()));
-		channel.answer();
 		CallWalk walk = queuedBefore.isPresent()
 				? walks.backToItsPlace(callId, call, ChannelVariable.callerGroup(channel),
 						earlierLanguage(channel, call), queuedBefore.get(), Entry.SESSION_RETRIED)

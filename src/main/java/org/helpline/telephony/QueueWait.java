@@ -3,12 +3,14 @@ package org.helpline.telephony;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.helpline.prompts.Prompt;
 import org.helpline.routing.Announcement;
 import org.helpline.routing.CallQueue;
+import org.helpline.routing.Offer;
 import org.helpline.routing.QueueOutcome;
 
 import org.springframework.stereotype.Component;
@@ -34,6 +36,11 @@ class QueueWait {
 
 	/** The queue's answer once it has one: a counsellor to dial, or why the caller is sent away. */
 	QueueOutcome serve(AgiChannel channel, String callId, String language) throws AgiException {
+		Optional<Offer> claimed = queue.offered(callId);
+		if (claimed.isPresent()) {
+			// Claimed while the welcome played: rung at once, without music started and stopped first.
+			return new QueueOutcome.Offered(claimed.get());
+		}
 		channel.playMusicOnHold("default");
 		while (true) {
 			QueueOutcome outcome = queue.await(callId, null);

@@ -110,8 +110,10 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 
 		FakeAsterisk.Session call = asterisk.presses("2").call(HELPLINE_NUMBER);
 
-		assertThat(call.commands()).startsWith("GET VARIABLE \"HELPLINE_QUEUED_AT\"");
-		assertThat(call.commands()).contains("ANSWER");
+		assertThat(call.commands()).as("answered before anything else, so the caller's 200 OK waits for nothing")
+			.startsWith("ANSWER", "GET VARIABLE \"HELPLINE_QUEUED_AT\"");
+		assertThat(call.commands()).as("the counsellor claimed at the choice is rung without music first")
+			.noneMatch(command -> command.contains("MUSIC"));
 		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group");
 		assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
 			.containsEntry("HELPLINE_RING_TIMEOUT", "25")
