@@ -56,7 +56,11 @@ public class IncomingCallFlow {
 	}
 
 	private CallDecision decide(Helpline helpline, Instant at) {
+		if (openingHours.isOpen(helpline.schedule(), at)) {
+			return new Connect(helpline.id(), helpline.name(), helpline.numbers().getFirst(), helpline.language());
+		}
 		return switch (openingHours.statusAt(helpline.schedule(), at)) {
+			// Opened in the instant between the two looks: the caller is let in.
 			case LineStatus.Open open -> new Connect(helpline.id(), helpline.name(), helpline.numbers().getFirst(),
 					helpline.language());
 			case LineStatus.Closed closed -> closedMessage(helpline, closed, at);

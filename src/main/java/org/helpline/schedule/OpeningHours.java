@@ -26,6 +26,16 @@ public final class OpeningHours {
 		this.publicHolidays = Objects.requireNonNull(publicHolidays, "publicHolidays");
 	}
 
+	/**
+	 * Whether the line is open at {@code t}: all an incoming call needs when it is. Unlike
+	 * {@link #statusAt}, does not look ahead for the end of the open period (for a line open
+	 * day and night, that look goes the whole horizon).
+	 */
+	public boolean isOpen(Schedule schedule, Instant t) {
+		LocalDate date = localDate(schedule, t);
+		return ranges(schedule, date, plan(schedule, date)).stream().anyMatch(range -> range.contains(t));
+	}
+
 	public LineStatus statusAt(Schedule schedule, Instant t) {
 		LocalDate date = localDate(schedule, t);
 		DayPlan plan = plan(schedule, date);

@@ -229,6 +229,21 @@ class OpeningHoursTest {
 	}
 
 	@Test
+	void theQuickLookOfAnIncomingCallAgreesWithTheFullStatusAtEveryMoment() {
+		List<Schedule> schedules = List.of(dutchOfficeHours(), dutch(on(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00")),
+				dutch(List.of(interval(DayOfWeek.FRIDAY, "18:00", "00:00"), interval(DayOfWeek.SATURDAY, "00:00", "02:00"))));
+		// Two weeks around the change to summer time, and King's Day.
+		for (Schedule schedule : schedules) {
+			for (java.time.Instant t = at("2026-03-23T00:00"); t.isBefore(at("2026-04-06T00:00")); t = t.plusSeconds(17 * 60)) {
+				assertThat(HOURS.isOpen(schedule, t)).as(t.toString()).isEqualTo(HOURS.statusAt(schedule, t).isOpen());
+			}
+			for (java.time.Instant t = at("2026-04-26T00:00"); t.isBefore(at("2026-04-28T00:00")); t = t.plusSeconds(29 * 60)) {
+				assertThat(HOURS.isOpen(schedule, t)).as(t.toString()).isEqualTo(HOURS.statusAt(schedule, t).isOpen());
+			}
+		}
+	}
+
+	@Test
 	void lineOpenAroundTheClockClosesOnlyAtTheSearchHorizon() {
 		Schedule schedule = dutch(on(EnumSet.allOf(DayOfWeek.class), "00:00", "00:00"));
 		Schedule withoutHolidays = new Schedule(AMSTERDAM, "nl", schedule.weekly(),
