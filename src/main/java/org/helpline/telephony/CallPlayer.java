@@ -1,5 +1,8 @@
 package org.helpline.telephony;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -133,13 +136,15 @@ class CallPlayer {
 		String tag = CallerTag.of(records.earlierCallsThisYear(call.helplineId(), call.caller(), join.enteredAt()),
 				join.language());
 		call.tagged(tag);
-		ChannelVariable.HELPLINE_QUEUED_AT.set(channel, Long.toString(join.enteredAt().toEpochMilli()));
 		@Nullable CallerGroup group = join.callerGroup();
-		ChannelVariable.HELPLINE_CALLER_GROUP.set(channel, group == null ? "" : group.code());
-		ChannelVariable.HELPLINE_CALLERID_NAME.set(channel,
+		Map<ChannelVariable, String> told = new LinkedHashMap<>();
+		told.put(ChannelVariable.HELPLINE_QUEUED_AT, Long.toString(join.enteredAt().toEpochMilli()));
+		told.put(ChannelVariable.HELPLINE_CALLER_GROUP, group == null ? "" : group.code());
+		told.put(ChannelVariable.HELPLINE_CALLERID_NAME,
 				CallerTag.displayName(connect.helpline(), group, tag, join.language()));
-		ChannelVariable.HELPLINE_CALLERID_NUM.set(channel, connect.callerIdNumber());
-		ChannelVariable.HELPLINE_LANGUAGE.set(channel, join.language().code());
+		told.put(ChannelVariable.HELPLINE_CALLERID_NUM, connect.callerIdNumber());
+		told.put(ChannelVariable.HELPLINE_LANGUAGE, join.language().code());
+		ChannelVariable.setAll(channel, told);
 	}
 
 	private @Nullable Offer waitForCounsellor(AgiChannel channel, String callId, CallWalk walk, CallStep.Wait wait)
@@ -157,9 +162,11 @@ class CallPlayer {
 	}
 
 	private void dial(AgiChannel channel, Offer offer) throws AgiException {
-		ChannelVariable.HELPLINE_DESTINATION.set(channel, phones.dialString(offer));
-		ChannelVariable.HELPLINE_RING_TIMEOUT.set(channel, Integer.toString(offer.ringTimeoutSeconds()));
-		ChannelVariable.HELPLINE_ACTION.set(channel, "open");
+		Map<ChannelVariable, String> told = new LinkedHashMap<>();
+		told.put(ChannelVariable.HELPLINE_DESTINATION, phones.dialString(offer));
+		told.put(ChannelVariable.HELPLINE_RING_TIMEOUT, Integer.toString(offer.ringTimeoutSeconds()));
+		told.put(ChannelVariable.HELPLINE_ACTION, "open");
+		ChannelVariable.setAll(channel, told);
 	}
 
 	private void handBack(AgiChannel channel, CallStep.End end) throws AgiException {

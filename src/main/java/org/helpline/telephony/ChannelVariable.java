@@ -1,7 +1,12 @@
 package org.helpline.telephony;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -52,6 +57,12 @@ enum ChannelVariable {
 	HELPLINE_RING_TIMEOUT(true);
 
 	/** False for what only this service reads back in a later session of the call. */
+	/** What MSet passes as it is: no separator, quote, backslash, space or expression. */
+	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9/@._+:-]*");
+
+	/** EXEC's result when Asterisk knows no such application. */
+	private static final int NO_SUCH_APPLICATION = -2;
+
 	final boolean dialplanReads;
 
 	ChannelVariable(boolean dialplanReads) {
@@ -60,6 +71,30 @@ enum ChannelVariable {
 
 	void set(AgiChannel channel, String value) throws AgiException {
 		channel.setVariable(name(), value);
+	}
+
+	/**
+	 * Sets these variables in one AGI round trip (Asterisk's MSet) where it can: each round trip
+	 * less is time less before the caller hears the welcome or the counsellor's phone rings.
+	 * MSet splits at separators and strips quotes and backslashes, so a value with anything but
+	 * plain characters is set on its own, as is every value when Asterisk has no MSet.
+	 */
+	static void setAll(AgiChannel channel, Map<ChannelVariable, String> values) throws AgiException {
+		Map<ChannelVariable, String> alone = new LinkedHashMap<>(values);
+		List<String> together = new ArrayList<>();
+		values.forEach((variable, value) -> {
+			if (PLAIN.matcher(value).matches()) {
+				together.add(variable.name() + "=" + value);
+				alone.remove(variable);
+			}
+		});
+		if (together.size() < 2 || channel.exec("MSet", String.join(",", together)) == NO_SUCH_APPLICATION) {
+			alone.clear();
+			alone.putAll(values);
+		}
+		for (Map.Entry<ChannelVariable, String> entry : alone.entrySet()) {
+			entry.getKey().set(channel, entry.getValue());
+		}
 	}
 
 	String get(AgiChannel channel) throws AgiException {

@@ -176,10 +176,7 @@ final class FakeAsterisk {
 				commands.add(command);
 				String reply = commands.size() > hangUpAfterCommands
 						? "511 Command Not Permitted on a dead channel or intercept routine" : replyTo(command);
-				if (command.startsWith("SET VARIABLE ")) {
-					List<String> set = Session.arguments(command, "SET VARIABLE ");
-					channelVariables.put(set.get(0), set.get(1));
-				}
+				channelVariables.putAll(Session.setBy(command));
 				out.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
 				out.flush();
 			}
@@ -241,11 +238,23 @@ final class FakeAsterisk {
 		/** Channel variables the script set, in the order it set them. */
 		Map<String, String> variables() {
 			Map<String, String> variables = new LinkedHashMap<>();
-			commands.stream().filter(c -> c.startsWith("SET VARIABLE ")).forEach(c -> {
-				List<String> arguments = arguments(c, "SET VARIABLE ");
-				variables.put(arguments.get(0), arguments.get(1));
-			});
+			commands.forEach(c -> variables.putAll(setBy(c)));
 			return variables;
+		}
+
+		/** What one command sets: a SET VARIABLE, or an EXEC MSet of plain values (Asterisk's own splitting). */
+		static Map<String, String> setBy(String command) {
+			Map<String, String> set = new LinkedHashMap<>();
+			if (command.startsWith("SET VARIABLE ")) {
+				List<String> arguments = arguments(command, "SET VARIABLE ");
+				set.put(arguments.get(0), arguments.get(1));
+			}
+			else if (command.startsWith("EXEC ") && arguments(command, "EXEC ").getFirst().equals("MSet")) {
+				for (String pair : arguments(command, "EXEC ").get(1).split(",")) {
+					set.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+				}
+			}
+			return set;
 		}
 
 		/** The HELPLINE_ACTION the dialplan acts on, or null when the script never set it. */

@@ -115,6 +115,9 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 		assertThat(call.commands()).as("the counsellor claimed at the choice is rung without music first")
 			.noneMatch(command -> command.contains("MUSIC"));
 		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group");
+		assertThat(call.commands()).as("plain values in one round trip; a name with spaces on its own")
+			.contains("EXEC \"MSet\" \"HELPLINE_DESTINATION=PJSIP/counsellor-1,HELPLINE_RING_TIMEOUT=25,HELPLINE_ACTION=open\"")
+			.contains("SET VARIABLE \"HELPLINE_CALLERID_NAME\" \"Stop it Now - partner/familie - nieuwe beller\"");
 		assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
 			.containsEntry("HELPLINE_RING_TIMEOUT", "25")
 			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - partner/familie - nieuwe beller")
