@@ -490,21 +490,6 @@ public class CallQueue {
 		}
 	}
 
-	/** Forgets every call and estimate (for tests that share one application). */
-	void reset() {
-		lock.lock();
-		try {
-			for (Waiter waiter : List.copyOf(calls.values())) {
-				remove(waiter);
-			}
-			estimates.clear();
-			onDuty.forget();
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
 	// --- under the lock from here on
 
 	private void dispatch(long trigger) {
