@@ -156,7 +156,7 @@ abstract class RoutingTest extends IntegrationTest {
 	void talkTo(String callId, long counsellorId) {
 		assertThat(offerFor(callId).counsellorId()).isEqualTo(counsellorId);
 		queue.ringResult(callId, RingResult.ANSWERED);
-		queue.callEnded(callId);
+		queue.leave(callId);
 	}
 
 	CounsellorStatus state(long counsellorId) {
@@ -179,7 +179,7 @@ abstract class RoutingTest extends IntegrationTest {
 	 */
 	CallQueue secondInstance(HikariDataSource dataSource) {
 		CallQueue[] queue = new CallQueue[1];
-		Presence presence = AnotherNode.presence(this.presence, dataSource, event -> {
+		Presence presence = AnotherNode.presence(application, dataSource, event -> {
 			if (event instanceof CounsellorStateChanged changed) {
 				queue[0].counsellorChanged(changed);
 			}
