@@ -4,7 +4,7 @@
 # and a JDK AOT cache FOLDER/helpline.aot of the classes the service loads and links while it
 # starts, made by one training run. Started with
 #   java -XX:AOTCache=FOLDER/helpline.aot -jar FOLDER/helpline.jar
-# the service is ready in about half the time (BENCHMARKS.md, "Start-up").
+# the service starts with less than half the CPU time (BENCHMARKS.md, "Start-up").
 #
 #   ops/install/layout.sh JAR FOLDER [USER]     # FOLDER must not exist yet
 #
