@@ -52,8 +52,10 @@ for _ in $(seq 1 2400); do
   [[ -n "$agi" ]] && grep -q "Started HelplineApplication" "$out" && break
   sleep 0.05
 done
+# CPU time the JVM used until then (all threads): the start's cost apart from the machine's load.
+cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$pid/stat")"
 aot="$(grep -c '\[aot\]' "$out" || true)"
-echo "$mode: FastAGI accepts after ${agi:-?} ms; $(grep -o 'Started HelplineApplication in [0-9.]* seconds (process running for [0-9.]*)' "$out" || echo 'not started'); [aot] lines: $aot; load $(cut -d' ' -f1 /proc/loadavg)"
+echo "$mode: FastAGI accepts after ${agi:-?} ms; $(grep -o 'Started HelplineApplication in [0-9.]* seconds (process running for [0-9.]*)' "$out" || echo 'not started'); CPU ${cpu} s; [aot] lines: $aot; load $(cut -d' ' -f1 /proc/loadavg)"
 # Where the time went, from the log's own timestamps: the JVM until Spring starts (process time
 # minus Spring's), Spring's set-up until Tomcat is made, the beans until the connection pool
 # starts, the pool's first connection and Liquibase (on an up-to-date database: its checks
