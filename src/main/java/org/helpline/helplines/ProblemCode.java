@@ -7,6 +7,7 @@ package org.helpline.helplines;
  */
 public enum ProblemCode {
 
+	FORM_INVALID("form.invalid"),
 	FORM_NOT_A_DATE("form.not-a-date"),
 	FORM_NOT_A_DATE_TIME("form.not-a-date-time"),
 	FORM_NOT_A_NUMBER("form.not-a-number"),
@@ -102,7 +103,6 @@ public enum ProblemCode {
 	CONTACT_WRAP_UP_UNANSWERED("contact.wrap-up-unanswered"),
 
 	ACCOUNT_CONFIRM_REMOVAL("account.confirm-removal"),
-	ACCOUNT_COUNSELLOR_INVALID("account.counsellor-invalid"),
 	ACCOUNT_COUNSELLOR_TAKEN("account.counsellor-taken"),
 	ACCOUNT_COUNSELLOR_UNKNOWN("account.counsellor-unknown"),
 	ACCOUNT_CURRENT_PASSWORD_WRONG("account.current-password-wrong"),
