@@ -46,6 +46,7 @@ public enum ProblemCode {
 	COUNSELLOR_NAME_REQUIRED("counsellor.name-required"),
 	COUNSELLOR_PHONE_BOTH("counsellor.phone-both"),
 	COUNSELLOR_PHONE_NEITHER("counsellor.phone-neither"),
+	COUNSELLOR_REMOVE_DURING_CALL("counsellor.remove-during-call"),
 
 	PRESENCE_EXTENSION_RANGE("presence.extension-range"),
 	PRESENCE_PAUSE_REASON_INVALID("presence.pause-reason-invalid"),
