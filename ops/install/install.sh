@@ -9,6 +9,8 @@
 # What it does (ops/runbook-install.md says why):
 #   - Debian packages: openjdk-25-jre-headless, postgresql, asterisk, openssl (when missing)
 #   - system user helpline; /opt/helpline/helpline.jar (+ the key rotation script)
+#   - /opt/helpline/app: the jar extracted, with a JDK AOT cache from one training run
+#     (ops/install/layout.sh), made again when the jar or the JDK changed
 #   - /etc/helpline/helpline.env, 0600 root: generated secrets for whatever is missing
 #   - /var/lib/helpline (data) and /var/lib/helpline/keys (0700 helpline): this year's and
 #     next year's pseudonym keys when this year's is missing
@@ -81,6 +83,34 @@ application() {
   install -d -m 0700 -o helpline -g helpline "$KEYS"
   chown helpline:helpline "$KEYS"
   chmod 0700 "$KEYS"
+}
+
+# What the start-up layout is made of: it fits this jar and this JDK build only.
+layout_source() {
+  sha256sum <"$OPT/helpline.jar" | cut -d' ' -f1
+  "$JAVA" -Xinternalversion
+}
+
+# /opt/helpline/app.new, put in place by new_layout_in_place, unless app fits already.
+layout() {
+  rm -rf "$OPT/app.new"
+  if [[ -s "$OPT/app/helpline.aot" && "$(layout_source)" == "$(cat "$OPT/app/source" 2>/dev/null)" ]]; then
+    log "$OPT/app fits this jar and JDK: kept"
+    return 0
+  fi
+  log "extracting the jar and making its AOT cache (a training run, up to a minute or two)"
+  JAVA="$JAVA" "$SRC/ops/install/layout.sh" "$OPT/helpline.jar" "$OPT/app.new" helpline
+  layout_source >"$OPT/app.new/source"
+  chmod 0644 "$OPT/app.new/source"
+}
+
+# Only while the service is stopped: a running JVM may still open one of its jars by name.
+new_layout_in_place() {
+  [[ -d "$OPT/app.new" ]] || return 0
+  rm -rf "$OPT/app.old"
+  if [[ -d "$OPT/app" ]]; then mv -T "$OPT/app" "$OPT/app.old"; fi
+  mv -T "$OPT/app.new" "$OPT/app"
+  rm -rf "$OPT/app.old"
 }
 
 # Letters and digits only: fits every file the secrets go into without quoting.
@@ -269,9 +299,12 @@ units() {
     systemctl enable asterisk helpline
     # A reload keeps the calls in progress (a restart would cut them).
     systemctl reload-or-restart asterisk
-    systemctl restart helpline
+    systemctl stop helpline
+    new_layout_in_place
+    systemctl start helpline
     log "started; check: systemctl status helpline asterisk; journalctl -u helpline"
   else
+    new_layout_in_place
     # (a chroot, an image being built): enabled, so that the next boot starts them
     systemctl enable helpline-key-rotation.timer asterisk helpline >/dev/null 2>&1 \
       || log "could not enable the units: run systemctl enable helpline helpline-key-rotation.timer asterisk"
@@ -283,6 +316,7 @@ packages
 java_25
 user
 application
+layout
 environment_file
 keys
 database

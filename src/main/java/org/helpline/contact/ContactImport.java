@@ -25,6 +25,7 @@ import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.privacy.Pseudonym;
 import org.helpline.privacy.Pseudonyms;
 import org.jspecify.annotations.Nullable;
@@ -129,7 +130,7 @@ public class ContactImport {
 			for (CSVRecord row : parser) {
 				long line = lines.lineAt(row.getCharacterPosition());
 				if (++seen > MAX_ROWS) {
-					problems.add(new ImportProblem(line, "", "more than " + MAX_ROWS + " rows; split the file"));
+					problems.add(problem(line, ProblemCode.IMPORT_TOO_MANY_ROWS, "", MAX_ROWS));
 					total++;
 					break;
 				}
@@ -153,11 +154,10 @@ public class ContactImport {
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
 			// commons-csv reports a broken file (e.g. an unclosed quote) this way
-			throw rejected(List.of(new ImportProblem(lines.count(), "", "the file is not valid CSV: "
-					+ ex.getMessage())), 1);
+			throw rejected(List.of(problem(lines.count(), ProblemCode.IMPORT_NOT_CSV, "", ex.getMessage())), 1);
 		}
 		if (rows.isEmpty()) {
-			throw rejected(List.of(new ImportProblem(1, "", "the file has no rows")), 1);
+			throw rejected(List.of(problem(1, ProblemCode.IMPORT_NO_ROWS, "")), 1);
 		}
 		List<ImportProblem> imported = alreadyImported(helplineId, firstLineOfYear);
 		if (!imported.isEmpty()) {
@@ -173,49 +173,45 @@ public class ContactImport {
 	private List<ImportProblem> alreadyImported(long helplineId, Map<Integer, Long> firstLineOfYear) {
 		Map<Integer, Long> held = repository.importedByYear(helplineId, firstLineOfYear.keySet());
 		return held.entrySet().stream()
-			.map(e -> new ImportProblem(firstLineOfYear.getOrDefault(e.getKey(), 1L), "date", e.getKey() + " already holds "
-					+ e.getValue() + " imported contact moment(s) of this helpline; importing the year again "
-					+ "would count them twice, so import each year once, in one file"))
+			.map(e -> problem(firstLineOfYear.getOrDefault(e.getKey(), 1L), ProblemCode.IMPORT_YEAR_IMPORTED, "date",
+					e.getKey(), e.getValue()))
 			.toList();
 	}
 
 	private @Nullable NewRecord check(long helplineId, CSVRecord row, long line, Map<String, String> columns, Checks checks,
 			List<ImportProblem> problems) {
 		if (!row.isConsistent()) {
-			problems.add(new ImportProblem(line, "", "has " + row.size() + " fields; the header has "
-					+ columns.size()));
+			problems.add(problem(line, ProblemCode.IMPORT_FIELD_COUNT, "", row.size(), columns.size()));
 			return null;
 		}
 		LocalDate date = date(value(row, columns, "date"), line, checks.today(), problems);
 		String channelText = value(row, columns, "channel");
 		Optional<Channel> channel = Channel.parse(channelText);
 		if (channel.isEmpty()) {
-			problems.add(new ImportProblem(line, "channel", "phone, email or chat, not '" + channelText + "'"));
+			problems.add(problem(line, ProblemCode.IMPORT_CHANNEL_INVALID, "channel", channelText));
 		}
 		List<FieldProblem> fieldProblems = new ArrayList<>();
 		String group = records.knownGroup(value(row, columns, "caller_group"), fieldProblems);
-		fieldProblems.forEach(p -> problems.add(new ImportProblem(line, "caller_group", p.message())));
+		fieldProblems.forEach(p -> problems.add(new ImportProblem(line, p.at("caller_group"))));
 		List<String> topics = codes(value(row, columns, "topics"), checks.topics(), "topics", line, problems);
 		List<String> referral = codes(value(row, columns, "referral"), checks.referrals(), "referral", line,
 				problems);
 		String language = value(row, columns, "language").toLowerCase(Locale.ROOT);
 		if (!language.isEmpty() && !language.equals("nl") && !language.equals("en")) {
-			problems.add(new ImportProblem(line, "language", "nl or en, not '" + language + "'"));
+			problems.add(problem(line, ProblemCode.CONTACT_LANGUAGE_INVALID, "language", language));
 		}
 		String personKey = value(row, columns, "person_key");
 		if (personKey.length() > 100) {
-			problems.add(new ImportProblem(line, "person_key", "at most 100 characters"));
+			problems.add(problem(line, ProblemCode.CONTACT_PERSON_KEY_TOO_LONG, "person_key", 100));
 		}
 		if (referral.size() > 1) {
-			problems.add(new ImportProblem(line, "referral", "one referral at most"));
+			problems.add(problem(line, ProblemCode.IMPORT_ONE_REFERRAL, "referral"));
 		}
 		Pseudonym pseudonym = null;
 		if (date != null && !personKey.isEmpty()) {
 			pseudonym = pseudonyms.ofPersonKey(personKey, date.getYear()).orElse(null);
 			if (pseudonym == null) {
-				problems.add(new ImportProblem(line, "person_key", "no pseudonym key for " + date.getYear()
-						+ ": create it first (ops/rotate-pseudonym-keys.sh --create " + date.getYear()
-						+ ") or leave person_key empty"));
+				problems.add(problem(line, ProblemCode.IMPORT_NO_PSEUDONYM_KEY, "person_key", date.getYear()));
 			}
 		}
 		if (!problems.isEmpty() || date == null) {
@@ -234,11 +230,11 @@ public class ContactImport {
 			date = text.matches("\\d{2}-\\d{2}-\\d{4}") ? LocalDate.parse(text, DUTCH_DATE) : LocalDate.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new ImportProblem(line, "date", "'" + text + "' is not a date like 2016-01-31 or 31-01-2016"));
+			problems.add(problem(line, ProblemCode.IMPORT_NOT_A_DATE, "date", text));
 			return null;
 		}
 		records.dateProblem(date, today)
-			.ifPresent(p -> problems.add(new ImportProblem(line, "date", p.message())));
+			.ifPresent(p -> problems.add(new ImportProblem(line, p.at("date"))));
 		return date;
 	}
 
@@ -252,8 +248,7 @@ public class ContactImport {
 			}
 			// History may use options that are no longer offered.
 			if (!known.containsKey(normalised)) {
-				problems.add(new ImportProblem(line, field, "unknown code '" + code.strip() + "'; known: "
-						+ known.keySet()));
+				problems.add(problem(line, ProblemCode.IMPORT_UNKNOWN_CODE, field, code.strip(), known.keySet()));
 			}
 			codes.add(normalised);
 		}
@@ -267,7 +262,7 @@ public class ContactImport {
 			String column = name.strip().toLowerCase(Locale.ROOT).replaceAll("[ \\-]", "_").replace("callergroup",
 					"caller_group").replace("personkey", "person_key");
 			if (!COLUMNS.contains(column)) {
-				problems.add(new ImportProblem(1, name, "unknown column; expected " + COLUMNS));
+				problems.add(problem(1, ProblemCode.IMPORT_UNKNOWN_COLUMN, name, COLUMNS));
 			}
 			else {
 				columns.put(column, name);
@@ -275,8 +270,12 @@ public class ContactImport {
 		}
 		REQUIRED.stream()
 			.filter(c -> !columns.containsKey(c))
-			.forEach(c -> problems.add(new ImportProblem(1, c, "the column is missing")));
+			.forEach(c -> problems.add(problem(1, ProblemCode.IMPORT_COLUMN_MISSING, c)));
 		return columns;
+	}
+
+	private static ImportProblem problem(long line, ProblemCode code, String field, @Nullable Object... args) {
+		return new ImportProblem(line, FieldProblem.of(code, field, args));
 	}
 
 	private static String value(CSVRecord row, Map<String, String> columns, String column) {

@@ -194,11 +194,6 @@ public class Presence {
 
 	// --- what the phones say (AMI device states, by PJSIP endpoint)
 
-	public void deviceReachable(String endpoint) {
-		device(endpoint, row -> row.device() == DeviceState.UNREACHABLE || row.device() == DeviceState.UNKNOWN
-				? DeviceState.IDLE : row.device());
-	}
-
 	public void deviceUnreachable(String endpoint) {
 		device(endpoint, row -> DeviceState.UNREACHABLE);
 	}
@@ -428,14 +423,6 @@ public class Presence {
 					row.reason() == null ? "" : " (" + row.reason() + ")", row.device());
 		}
 		events.publishEvent(new CounsellorStateChanged(row.id(), row.state(), row.reason()));
-	}
-
-	Clock clock() {
-		return clock;
-	}
-
-	PresenceProperties properties() {
-		return properties;
 	}
 
 	private static boolean partOfACall(CounsellorState state) {

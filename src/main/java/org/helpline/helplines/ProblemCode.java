@@ -7,6 +7,8 @@ package org.helpline.helplines;
  */
 public enum ProblemCode {
 
+	FORM_FILE_TOO_LARGE("form.file-too-large"),
+	FORM_INVALID("form.invalid"),
 	FORM_NOT_A_DATE("form.not-a-date"),
 	FORM_NOT_A_DATE_TIME("form.not-a-date-time"),
 	FORM_NOT_A_NUMBER("form.not-a-number"),
@@ -24,6 +26,7 @@ public enum ProblemCode {
 	HELPLINE_UNKNOWN_COUNTRY("helpline.unknown-country"),
 	HELPLINE_UNKNOWN_LANGUAGE("helpline.unknown-language"),
 	HELPLINE_UNKNOWN_TIME_ZONE("helpline.unknown-time-zone"),
+	HELPLINE_YEAR_RANGE("helpline.year-range"),
 
 	SCHEDULE_DAY_REQUIRED("schedule.day-required"),
 
@@ -43,6 +46,7 @@ public enum ProblemCode {
 	COUNSELLOR_NAME_REQUIRED("counsellor.name-required"),
 	COUNSELLOR_PHONE_BOTH("counsellor.phone-both"),
 	COUNSELLOR_PHONE_NEITHER("counsellor.phone-neither"),
+	COUNSELLOR_REMOVE_DURING_CALL("counsellor.remove-during-call"),
 
 	PRESENCE_EXTENSION_RANGE("presence.extension-range"),
 	PRESENCE_PAUSE_REASON_INVALID("presence.pause-reason-invalid"),
@@ -101,8 +105,28 @@ public enum ProblemCode {
 	CONTACT_RETURNING_WITH_PERSON_KEY("contact.returning-with-person-key"),
 	CONTACT_WRAP_UP_UNANSWERED("contact.wrap-up-unanswered"),
 
+	IMPORT_CHANNEL_INVALID("import.channel-invalid"),
+	IMPORT_COLUMN_MISSING("import.column-missing"),
+	IMPORT_FIELD_COUNT("import.field-count"),
+	IMPORT_NO_PSEUDONYM_KEY("import.no-pseudonym-key"),
+	IMPORT_NO_ROWS("import.no-rows"),
+	IMPORT_NOT_A_DATE("import.not-a-date"),
+	IMPORT_NOT_CSV("import.not-csv"),
+	IMPORT_ONE_REFERRAL("import.one-referral"),
+	IMPORT_TOO_LARGE("import.too-large"),
+	IMPORT_TOO_MANY_ROWS("import.too-many-rows"),
+	IMPORT_UNKNOWN_CODE("import.unknown-code"),
+	IMPORT_UNKNOWN_COLUMN("import.unknown-column"),
+	IMPORT_YEAR_IMPORTED("import.year-imported"),
+
+	REPORT_FORMAT_INVALID("report.format-invalid"),
+	REPORT_PERIOD_INVALID("report.period-invalid"),
+
+	PREVIEW_AT_INVALID("preview.at-invalid"),
+
+	AUDIT_LIMIT_RANGE("audit.limit-range"),
+
 	ACCOUNT_CONFIRM_REMOVAL("account.confirm-removal"),
-	ACCOUNT_COUNSELLOR_INVALID("account.counsellor-invalid"),
 	ACCOUNT_COUNSELLOR_TAKEN("account.counsellor-taken"),
 	ACCOUNT_COUNSELLOR_UNKNOWN("account.counsellor-unknown"),
 	ACCOUNT_CURRENT_PASSWORD_WRONG("account.current-password-wrong"),

@@ -287,9 +287,9 @@ public class CallQueue {
 	}
 
 	/**
-	 * The caller hung up or was sent away: leaves the queue at once, and releases a counsellor
-	 * claimed but not yet rung. For a connected call this is {@link #callEnded}. Unknown calls
-	 * are ignored, so the adapter may call this in a {@code finally}.
+	 * The caller hung up, was sent away or ended their call: leaves the queue at once, releases a
+	 * counsellor claimed but not yet rung, and sends the counsellor of a connected call to
+	 * wrap-up. Unknown calls are ignored.
 	 */
 	public void leave(String callId) {
 		lock.lock();
@@ -334,11 +334,6 @@ public class CallQueue {
 			lock.unlock();
 		}
 		shareSoon();
-	}
-
-	/** The answered call ended: the counsellor goes to wrap-up. Unknown calls are ignored. */
-	public void callEnded(String callId) {
-		leave(callId);
 	}
 
 	/** Before the call's record is written, so that a database that is away holds no counsellor. */
@@ -498,21 +493,6 @@ public class CallQueue {
 				waiter.changed.signalAll();
 			}
 			dispatch(UNTIMED);
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	/** Forgets every call and estimate (for tests that share one application). */
-	void reset() {
-		lock.lock();
-		try {
-			for (Waiter waiter : List.copyOf(calls.values())) {
-				remove(waiter);
-			}
-			estimates.clear();
-			onDuty.forget();
 		}
 		finally {
 			lock.unlock();

@@ -69,10 +69,6 @@ final class WaitEstimator {
 		return Duration.ofMinutes(said);
 	}
 
-	void clear() {
-		byHelpline.clear();
-	}
-
 	private record Sample(Instant at, double millisPerPlace) {
 	}
 

@@ -10,6 +10,7 @@ import org.helpline.counsellors.StateConflictException;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
 import org.helpline.helplines.NotFoundException;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.prompts.AudioFailedException;
 import org.helpline.security.LastAdminException;
 import org.jspecify.annotations.Nullable;
@@ -65,19 +66,19 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
 		return badRequest("The upload was refused; nothing was stored.",
-				List.of(new FieldProblem("file", "the file is too large")));
+				List.of(FieldProblem.of(ProblemCode.FORM_FILE_TOO_LARGE, "file")));
 	}
 
 	@ExceptionHandler
 	ProblemDetail importTooLarge(ImportTooLargeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"The import was refused; nothing was stored: " + ex.getMessage());
+				"The import was refused; nothing was stored: " + texts.text(ex.problem(), Locale.ENGLISH));
 	}
 
 	@ExceptionHandler
 	ProblemDetail missingPart(MissingServletRequestPartException ex) {
 		return badRequest("A part of the upload is missing.",
-				List.of(new FieldProblem(ex.getRequestPartName(), "is required")));
+				List.of(FieldProblem.of(ProblemCode.FORM_REQUIRED, ex.getRequestPartName())));
 	}
 
 	@ExceptionHandler
@@ -99,10 +100,15 @@ class ApiExceptionHandler {
 	/** Each error names the line (1 = header) and the column of a bad row. */
 	@ExceptionHandler
 	ProblemDetail rejectedImport(ImportRejectedException ex) {
+		List<ImportError> errors = ex.problems()
+			.stream()
+			.map(p -> new ImportError(p.line(), p.field(), texts.text(p.problem(), Locale.ENGLISH), p.problem().code(),
+					p.problem().args()))
+			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The file was refused; "
-				+ "nothing of it was stored. " + ex.total() + " problem(s), first: line " + ex.problems().getFirst().line()
-				+ " " + ex.problems().getFirst().field() + ": " + ex.problems().getFirst().message());
-		problem.setProperty("errors", ex.problems());
+				+ "nothing of it was stored. " + ex.total() + " problem(s), first: line " + errors.getFirst().line()
+				+ " " + errors.getFirst().field() + ": " + errors.getFirst().message());
+		problem.setProperty("errors", errors);
 		problem.setProperty("total", ex.total());
 		return problem;
 	}
@@ -122,19 +128,19 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail badParameter(BadParameterException ex) {
-		return badRequest("A parameter is invalid.", List.of(new FieldProblem(ex.parameter(), ex.getMessage())));
+		return badRequest("A parameter is invalid.", List.of(ex.problem()));
 	}
 
 	@ExceptionHandler
 	ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
 		return badRequest("A parameter is missing.",
-				List.of(new FieldProblem(ex.getParameterName(), "is required")));
+				List.of(FieldProblem.of(ProblemCode.FORM_REQUIRED, ex.getParameterName())));
 	}
 
 	@ExceptionHandler
 	ProblemDetail mismatch(MethodArgumentTypeMismatchException ex) {
 		return badRequest("A parameter is invalid.",
-				List.of(new FieldProblem(ex.getName(), "'" + ex.getValue() + "' is not valid here")));
+				List.of(FieldProblem.of(ProblemCode.FORM_INVALID, ex.getName(), ex.getValue())));
 	}
 
 	@ExceptionHandler
@@ -172,6 +178,10 @@ class ApiExceptionHandler {
 
 	/** A field problem as the API answers it: its English text from the same bundle as the pages'. */
 	record Error(String field, String message, @Nullable String code, List<String> args) {
+	}
+
+	/** A bad row of an import: its line (1 = header), column and text, as {@link Error} has them. */
+	record ImportError(long line, String field, String message, @Nullable String code, List<String> args) {
 	}
 
 }

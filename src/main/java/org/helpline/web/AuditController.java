@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.helpline.audit.AuditEntry;
 import org.helpline.audit.AuditTrail;
+import org.helpline.helplines.ProblemCode;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +27,7 @@ class AuditController {
 	List<AuditEntry> latest(@RequestParam(required = false) String subject,
 			@RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new BadParameterException("limit", "must be between 1 and " + MAX_LIMIT);
+			throw new BadParameterException(ProblemCode.AUDIT_LIMIT_RANGE, "limit", MAX_LIMIT);
 		}
 		return audit.latest(subject == null || subject.isBlank() ? null : subject.strip(), limit);
 	}

@@ -1,25 +1,25 @@
 package org.helpline.web;
 
-import java.util.Objects;
+import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
+import org.jspecify.annotations.Nullable;
 
-/** A request parameter that could not be understood; the message names it. */
+/** A request parameter that could not be understood, named with its text in {@code i18n/problems}. */
 class BadParameterException extends RuntimeException {
 
-	private final String parameter;
+	private final FieldProblem problem;
 
-	BadParameterException(String parameter, String message) {
-		super(message);
-		this.parameter = parameter;
+	BadParameterException(ProblemCode code, String parameter, @Nullable Object... args) {
+		this(FieldProblem.of(code, parameter, args));
 	}
 
-	String parameter() {
-		return parameter;
+	private BadParameterException(FieldProblem problem) {
+		super(problem.field() + ": " + problem.message());
+		this.problem = problem;
 	}
 
-	/** Always given: it is what the caller of the API reads. */
-	@Override
-	public String getMessage() {
-		return Objects.requireNonNull(super.getMessage());
+	FieldProblem problem() {
+		return problem;
 	}
 
 }

@@ -8,6 +8,7 @@ import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helpline.Entry;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.schedule.Closure;
 import org.helpline.schedule.HolidayKind;
 import org.helpline.schedule.HolidayPolicy;
@@ -106,7 +107,7 @@ class HelplineController {
 	List<HolidayView> holidays(@PathVariable long id, @RequestParam int year) {
 		Helpline helpline = helplines.get(id);
 		if (year < 2000 || year > 2099) {
-			throw new BadParameterException("year", "must be between 2000 and 2099");
+			throw new BadParameterException(ProblemCode.HELPLINE_YEAR_RANGE, "year");
 		}
 		return publicHolidays.in(helpline.country(), year).stream()
 			.map(h -> new HolidayView(h.date(), h.key(), h.type(), h.dutchName(), h.englishName(),

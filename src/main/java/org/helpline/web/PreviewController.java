@@ -17,6 +17,7 @@ import org.helpline.callflow.CallPreview.Heard;
 import org.helpline.callflow.MenuStep;
 import org.helpline.helplines.Helpline;
 import org.helpline.helplines.Helplines;
+import org.helpline.helplines.ProblemCode;
 import org.helpline.prompts.PromptAudio;
 import org.helpline.routing.HelplineRouting;
 import org.jspecify.annotations.Nullable;
@@ -107,8 +108,7 @@ class PreviewController {
 				pressed.add(String.valueOf(key));
 			}
 			else if (key != ',' && !Character.isWhitespace(key)) {
-				throw new BadParameterException("keys",
-						"'" + keys + "' is not a list of keys like 2 or -,-,2 (0-9, * or #; - for no key)");
+				throw new BadParameterException(ProblemCode.FORM_NOT_KEYS, "keys", keys);
 			}
 		}
 		return pressed;
@@ -123,8 +123,7 @@ class PreviewController {
 				return LocalDateTime.parse(at).atZone(zone).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				throw new BadParameterException("at",
-						"'" + at + "' is not a date-time like 2027-03-28T10:00 or 2027-03-28T10:00+02:00");
+				throw new BadParameterException(ProblemCode.PREVIEW_AT_INVALID, "at", at);
 			}
 		}
 	}

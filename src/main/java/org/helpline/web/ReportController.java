@@ -1,7 +1,6 @@
 package org.helpline.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,6 +9,7 @@ import org.helpline.contact.Report;
 import org.helpline.contact.ReportCsv;
 import org.helpline.contact.ReportPeriod;
 import org.helpline.contact.Reports;
+import org.helpline.helplines.ProblemCode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,7 +46,7 @@ class ReportController {
 			@RequestParam(defaultValue = "false") boolean published,
 			@RequestParam(defaultValue = "json") String format) {
 		if (!format.equals("json") && !format.equals("csv")) {
-			throw new BadParameterException("format", "json or csv, not '" + format + "'");
+			throw new BadParameterException(ProblemCode.REPORT_FORMAT_INVALID, "format", format);
 		}
 		Report report = reports.report(parse(period), helpline, published);
 		if (format.equals("json")) {
@@ -65,7 +65,7 @@ class ReportController {
 			return ReportPeriod.parse(period);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadParameterException("period", Objects.toString(ex.getMessage(), "not a period"));
+			throw new BadParameterException(ProblemCode.REPORT_PERIOD_INVALID, "period", period);
 		}
 	}
 

@@ -1,7 +1,9 @@
 package org.helpline.counsellors;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -16,8 +18,9 @@ public final class AnotherNode {
 	}
 
 	/** A presence like the application's, on this database; its events go to {@code events} only. */
-	public static Presence presence(Presence like, DataSource database, ApplicationEventPublisher events) {
-		return new Presence(store(database), like.clock(), events, like.properties());
+	public static Presence presence(BeanFactory application, DataSource database, ApplicationEventPublisher events) {
+		return new Presence(store(database), application.getBean(Clock.class), events,
+				application.getBean(PresenceProperties.class));
 	}
 
 	public static CounsellorCalls calls(DataSource database) {

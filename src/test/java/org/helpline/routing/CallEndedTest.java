@@ -2,11 +2,12 @@ package org.helpline.routing;
 
 import java.time.Duration;
 
+import org.helpline.caller.CallerGroup;
+import org.helpline.caller.Language;
 import org.helpline.callflow.CallEnded;
 import org.helpline.callflow.CallerLeft;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
-import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CounsellorState;
 import org.helpline.counsellors.RingResult;
 import org.helpline.privacy.CallerNumber;
@@ -27,7 +28,7 @@ class CallEndedTest extends RoutingTest {
 	ApplicationEventPublisher events;
 
 	@Autowired
-	CounsellorCalls counsellorCalls;
+	CallQueue applications;
 
 	@Test
 	void theEndOfAnAnsweredCallSendsTheCounsellorToWrapUpAndWritesTheRecordTheirWrapUpIsAbout() {
@@ -67,6 +68,22 @@ class CallEndedTest extends RoutingTest {
 		assertThat(queue.holds("c1")).isFalse();
 		join("c2");
 		assertThat(offerFor("c2").counsellorId()).isEqualTo(anna);
+	}
+
+	/** The tests hand these events to a queue of their own; the application's queue hears them itself. */
+	@Test
+	void theApplicationsQueueHearsCounsellorsAndTheCallFlow() {
+		applications.join("left", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
+		applications.join("ended", helplineId, new CallerGroup("SELF"), Language.DUTCH, clock.instant());
+
+		long anna = signedIn("Anna");
+		assertThat(applications.await("left", Duration.ZERO)).isInstanceOf(QueueOutcome.Offered.class);
+		events.publishEvent(new CallerLeft("left"));
+		events.publishEvent(new CallEnded("ended", null));
+
+		assertThat(applications.holds("left")).isFalse();
+		assertThat(applications.holds("ended")).isFalse();
+		assertThat(state(anna).state()).isEqualTo(CounsellorState.AVAILABLE);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.helpline.counsellors.CounsellorSettings;
@@ -18,15 +17,10 @@ import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.Overflow;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The queue: who gets which counsellor, and what a waiting caller hears and keeps. */
 class CallQueueTest extends RoutingTest {
-
-	@Autowired
-	MeterRegistry meters;
 
 	@Test
 	void aCallerGetsTheLongestIdleCounsellor() {
@@ -193,7 +187,8 @@ class CallQueueTest extends RoutingTest {
 		join("second");
 		var secondEntered = clock.instant();
 
-		queue.reset();
+		queue.stopSharing();
+		aQueueOfItsOwn();
 		clock.advance(Duration.ofSeconds(30));
 		queue.join("second", helplineId, new CallerGroup("SELF"), Language.DUTCH, secondEntered);
 		queue.join("first", helplineId, new CallerGroup("SELF"), Language.DUTCH, firstEntered);

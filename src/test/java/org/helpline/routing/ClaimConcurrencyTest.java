@@ -53,7 +53,7 @@ class ClaimConcurrencyTest extends RoutingTest {
 			CyclicBarrier start = new CyclicBarrier(2 * threadsPerInstance);
 			List<Future<?>> done = new ArrayList<>();
 			for (HikariDataSource database : List.of(one, two)) {
-				Presence instance = AnotherNode.presence(presence, database, event -> {
+				Presence instance = AnotherNode.presence(application, database, event -> {
 				});
 				for (int t = 0; t < threadsPerInstance; t++) {
 					done.add(threads.submit(() -> {
@@ -144,7 +144,7 @@ class ClaimConcurrencyTest extends RoutingTest {
 						instance.ringResult(callId, RingResult.ANSWERED);
 						Thread.sleep(2);
 						onCall.get(counsellor).decrementAndGet();
-						instance.callEnded(callId);
+						instance.leave(callId);
 						served.incrementAndGet();
 						return null;
 					}));

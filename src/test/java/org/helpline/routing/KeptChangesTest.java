@@ -33,7 +33,7 @@ class KeptChangesTest extends RoutingTest {
 	void aNodeAndAnnaAvailable() {
 		pool = pool();
 		database = new AwayDataSource(pool);
-		node = AnotherNode.presence(presence, database, event -> {
+		node = AnotherNode.presence(application, database, event -> {
 		});
 		anna = counsellor("Anna", Map.of(), Map.of());
 		node.counsellorAtEndpoint("anna");

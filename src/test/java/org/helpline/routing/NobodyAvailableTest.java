@@ -64,7 +64,7 @@ class NobodyAvailableTest extends RoutingTest {
 
 		join("c2");
 		assertThat(queue.await("c2", Duration.ZERO)).isInstanceOf(StillWaiting.class);
-		queue.callEnded("c1");
+		queue.leave("c1");
 		assertThat(state(anna).state()).isEqualTo(CounsellorState.WRAP_UP);
 		passes(Duration.ofSeconds(5));
 
@@ -122,7 +122,7 @@ class NobodyAvailableTest extends RoutingTest {
 		HikariDataSource pool = pool();
 		try {
 			AwayDataSource database = new AwayDataSource(pool);
-			OnDuty onDuty = new OnDuty(AnotherNode.presence(presence, database, event -> {
+			OnDuty onDuty = new OnDuty(AnotherNode.presence(application, database, event -> {
 			}));
 			assertThat(onDuty.anyone(clock.instant())).as("nobody signed in").isFalse();
 

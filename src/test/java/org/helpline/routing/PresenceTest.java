@@ -156,7 +156,7 @@ class PresenceTest extends RoutingTest {
 
 		assertThat(state(anna).reason()).isEqualTo("phone unreachable");
 		assertThat(state(bram).state()).isEqualTo(CounsellorState.AVAILABLE);
-		presence.deviceReachable("anna");
+		presence.deviceIdle("anna");
 		assertThat(state(anna).state()).isEqualTo(CounsellorState.AVAILABLE);
 	}
 

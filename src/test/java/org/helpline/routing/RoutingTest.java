@@ -13,7 +13,10 @@ import org.helpline.IntegrationTest;
 import org.helpline.TestPostgres;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
+import org.helpline.callflow.CallEnded;
+import org.helpline.callflow.CallerLeft;
 import org.helpline.counsellors.AnotherNode;
+import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.counsellors.CounsellorStateChanged;
 import org.helpline.counsellors.CounsellorStatus;
@@ -23,11 +26,17 @@ import org.helpline.counsellors.RingResult;
 import org.helpline.helplines.HelplineSettings;
 import org.helpline.routing.QueueOutcome.Offered;
 import org.helpline.routing.QueueOutcome.StillWaiting;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +49,14 @@ abstract class RoutingTest extends IntegrationTest {
 
 	static final Instant NINE = Instant.parse("2027-01-05T09:00:00Z");
 
-	@Autowired
+	/** This test's own queue, made as the application makes its own; see {@link #aQueueOfItsOwn}. */
 	CallQueue queue;
+
+	/** The routing loop's work on this test's queue. */
+	RoutingLoop loop;
+
+	/** This test's queue's meters. */
+	SimpleMeterRegistry meters;
 
 	@Autowired
 	Presence presence;
@@ -53,22 +68,49 @@ abstract class RoutingTest extends IntegrationTest {
 	HelplineRouting routing;
 
 	@Autowired
-	RoutingLoop loop;
+	RoutingProperties properties;
 
 	@Autowired
-	RoutingProperties properties;
+	CounsellorCalls counsellorCalls;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	ConfigurableApplicationContext application;
+
+	private final ApplicationListener<PayloadApplicationEvent<?>> events = new ToThisQueue();
 
 	long helplineId;
 
 	@BeforeEach
 	void anEmptyQueueAndNoCounsellors() {
 		clock.set(NINE);
-		queue.reset();
 		jdbc.sql("delete from waiting_caller").update();
 		jdbc.sql("delete from counsellor").update();
 		jdbc.sql("delete from counsellor_state_change").update();
 		helplineId = helplines.create(new HelplineSettings("Stop it Now", List.of("08002666436"), "Europe/Amsterdam",
 				"NL", "nl", 25)).id();
+		aQueueOfItsOwn();
+		application.addApplicationListener(events);
+	}
+
+	@AfterEach
+	void stopTheQueue() {
+		application.removeApplicationListener(events);
+		queue.stopSharing();
+	}
+
+	/**
+	 * A queue like the application's, with its collaborators, but empty and a node of its own,
+	 * as after a restart of the service. The application's events reach it; the application's
+	 * own queue hears them too and holds none of this test's callers.
+	 */
+	void aQueueOfItsOwn() {
+		meters = new SimpleMeterRegistry();
+		queue = new CallQueue(presence, routing, clock, properties, meters,
+				new OtherNodes(jdbc, transactions));
+		loop = new RoutingLoop(presence, queue, counsellorCalls, properties, new SimpleMeterRegistry());
 	}
 
 	long counsellor(String name, Map<String, Integer> groups, Map<String, Integer> languages) {
@@ -114,7 +156,7 @@ abstract class RoutingTest extends IntegrationTest {
 	void talkTo(String callId, long counsellorId) {
 		assertThat(offerFor(callId).counsellorId()).isEqualTo(counsellorId);
 		queue.ringResult(callId, RingResult.ANSWERED);
-		queue.callEnded(callId);
+		queue.leave(callId);
 	}
 
 	CounsellorStatus state(long counsellorId) {
@@ -137,7 +179,7 @@ abstract class RoutingTest extends IntegrationTest {
 	 */
 	CallQueue secondInstance(HikariDataSource dataSource) {
 		CallQueue[] queue = new CallQueue[1];
-		Presence presence = AnotherNode.presence(this.presence, dataSource, event -> {
+		Presence presence = AnotherNode.presence(application, dataSource, event -> {
 			if (event instanceof CounsellorStateChanged changed) {
 				queue[0].counsellorChanged(changed);
 			}
@@ -145,6 +187,27 @@ abstract class RoutingTest extends IntegrationTest {
 		queue[0] = new CallQueue(presence, routing, clock, properties, new SimpleMeterRegistry(),
 				new OtherNodes(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource)));
 		return queue[0];
+	}
+
+	/** What the queue's {@code @EventListener} methods hear in the application, in the same order. */
+	private final class ToThisQueue implements ApplicationListener<PayloadApplicationEvent<?>>, Ordered {
+
+		@Override
+		public void onApplicationEvent(PayloadApplicationEvent<?> event) {
+			switch (event.getPayload()) {
+				case CounsellorStateChanged changed -> queue.counsellorChanged(changed);
+				case CallEnded ended -> queue.ended(ended);
+				case CallerLeft left -> queue.callerLeft(left);
+				default -> {
+				}
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	static HikariDataSource pool() {

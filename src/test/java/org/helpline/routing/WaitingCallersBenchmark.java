@@ -65,7 +65,7 @@ class WaitingCallersBenchmark extends RoutingTest {
 					}
 					while (!(outcome instanceof Offered));
 					queue.ringResult(callId, RingResult.ANSWERED);
-					queue.callEnded(callId);
+					queue.leave(callId);
 					served.countDown();
 					return null;
 				});

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.helpline.contact.CallOutcome;
 import org.helpline.contact.CompletedCall;
 import org.helpline.contact.ContactRecords;
-import org.helpline.counsellors.CounsellorCalls;
 import org.helpline.counsellors.CounsellorSettings;
 import org.helpline.privacy.CallerNumber;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,6 @@ class WrapUpRecordTest extends RoutingTest {
 
 	@Autowired
 	ContactRecords records;
-
-	@Autowired
-	CounsellorCalls counsellorCalls;
 
 	@Test
 	void theRecordOfACallACounsellorAnsweredIsWhatTheirWrapUpIsAbout() {

@@ -182,7 +182,9 @@ class ContactApiTest extends ContactIntegrationTest {
 				MediaType.valueOf("text/csv"), csv))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
-			.hasPathSatisfying("$.errors[0].message", v -> v.assertThat().asString().contains("already holds 1"));
+			.hasPathSatisfying("$.errors[0].message", v -> v.assertThat().asString().contains("already holds 1"))
+			.hasPathSatisfying("$.errors[0].code", v -> v.assertThat().isEqualTo("import.year-imported"))
+			.hasPathSatisfying("$.errors[0].line", v -> v.assertThat().isEqualTo(2));
 		assertThat(countRecords()).isEqualTo(3);
 	}
 

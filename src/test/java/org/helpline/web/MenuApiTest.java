@@ -175,12 +175,13 @@ class MenuApiTest extends IntegrationTest {
 	}
 
 	@Test
-	void previewWithKeysThatAreNoKeysNamesTheParameter() {
+	void previewWithKeysThatAreNoKeysNamesTheParameterInTheWordsOfThePagesPreview() {
 		assertThat(preview("&keys=2x")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
-			.extractingPath("$.errors[0].field")
-			.asString()
-			.isEqualTo("keys");
+			.hasPathSatisfying("$.errors[0].field", v -> v.assertThat().isEqualTo("keys"))
+			.hasPathSatisfying("$.errors[0].code", v -> v.assertThat().isEqualTo("form.not-keys"))
+			.hasPathSatisfying("$.errors[0].message", v -> v.assertThat()
+				.isEqualTo("'2x' is not a list of keys like 2 or -,-,2 (0-9, * or #; - for no key)"));
 	}
 
 	private MvcTestResult preview(String keys) {

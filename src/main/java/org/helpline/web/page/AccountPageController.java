@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,13 +68,12 @@ class AccountPageController {
 	}
 
 	@PostMapping
-	String create(NewAccountForm form, RedirectAttributes redirect) {
-		List<FieldProblem> problems = new ArrayList<>();
-		Long counsellorId = counsellorId(form.counsellorId(), problems);
+	String create(NewAccountForm form, BindingResult binding, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>(Forms.unconverted(binding));
 		if (problems.isEmpty()) {
 			try {
 				accounts.create(Objects.toString(form.username(), "").strip(), form.password(), form.roles(),
-						counsellorId);
+						form.counsellorId());
 				redirect.addFlashAttribute("notice", "admin.account.created");
 				return "redirect:" + LIST;
 			}
@@ -85,13 +85,13 @@ class AccountPageController {
 	}
 
 	@PostMapping("/{username}")
-	String update(@PathVariable String username, AccountForm form, RedirectAttributes redirect) {
+	String update(@PathVariable String username, AccountForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		accounts.get(username);
-		List<FieldProblem> problems = new ArrayList<>();
-		Long counsellorId = counsellorId(form.counsellorId(), problems);
+		List<FieldProblem> problems = new ArrayList<>(Forms.unconverted(binding));
 		if (problems.isEmpty()) {
 			try {
-				accounts.update(username, form.roles(), form.enabled() != null, counsellorId);
+				accounts.update(username, form.roles(), form.enabled() != null, form.counsellorId());
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return "redirect:" + page(username);
 			}
@@ -164,24 +164,10 @@ class AccountPageController {
 		return LIST + "/" + username;
 	}
 
-	/** The select sends an id or "" for none; anything else is a forged form. */
-	private static @Nullable Long counsellorId(String text, List<FieldProblem> problems) {
-		if (Forms.blank(text)) {
-			return null;
-		}
-		try {
-			return Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			problems.add(FieldProblem.of(ProblemCode.ACCOUNT_COUNSELLOR_INVALID, "counsellorId", text));
-			return null;
-		}
-	}
+	/** @param counsellorId a counsellor's id, or null for none (the select's empty choice) */
+	record NewAccountForm(String username, String password, List<String> roles, @Nullable Long counsellorId) {
 
-	/** @param counsellorId a counsellor's id, or empty for none */
-	record NewAccountForm(String username, String password, List<String> roles, String counsellorId) {
-
-		static final NewAccountForm EMPTY = new NewAccountForm("", "", List.of(), "");
+		static final NewAccountForm EMPTY = new NewAccountForm("", "", List.of(), null);
 
 		NewAccountForm {
 			roles = roles == null ? List.of() : List.copyOf(roles);
@@ -194,15 +180,14 @@ class AccountPageController {
 	}
 
 	/** @param enabled the checkbox: present when ticked, null when not */
-	record AccountForm(List<String> roles, @Nullable String enabled, String counsellorId) {
+	record AccountForm(List<String> roles, @Nullable String enabled, @Nullable Long counsellorId) {
 
 		AccountForm {
 			roles = roles == null ? List.of() : List.copyOf(roles);
 		}
 
 		static AccountForm of(Account account) {
-			return new AccountForm(account.roles(), account.enabled() ? "on" : null,
-					account.counsellorId() == null ? "" : account.counsellorId().toString());
+			return new AccountForm(account.roles(), account.enabled() ? "on" : null, account.counsellorId());
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +37,12 @@ import org.helpline.security.PageSessions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -198,13 +200,12 @@ class CounsellorPageController {
 	}
 
 	@PostMapping("/contacts")
-	String register(Principal user, RegisterForm form, RedirectAttributes redirect) {
+	String register(Principal user, RegisterForm form, BindingResult binding, RedirectAttributes redirect) {
 		long me = presence.counsellorOfUser(user.getName());
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate date = form.date(problems);
+		List<FieldProblem> problems = new ArrayList<>(Forms.unconverted(binding));
 		if (problems.isEmpty()) {
 			try {
-				records.register(new RegisteredContact(form.helplineId(), form.channel(), date, form.callerGroup(),
+				records.register(new RegisteredContact(form.helplineId(), form.channel(), form.date(), form.callerGroup(),
 						form.language(), form.personKey(), form.topics(), form.referral(),
 						WrapUpForm.yesNo(form.returningCaller())), me);
 				redirect.addFlashAttribute("notice", "counsellor.register.saved");
@@ -309,7 +310,8 @@ class CounsellorPageController {
 
 	}
 
-	record RegisterForm(@Nullable Long helplineId, String channel, @Nullable String date, @Nullable String callerGroup,
+	record RegisterForm(@Nullable Long helplineId, String channel, @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate date,
+			@Nullable String callerGroup,
 			@Nullable String language, @Nullable String personKey, List<String> topics, @Nullable String referral,
 			String returningCaller) {
 
@@ -324,19 +326,6 @@ class CounsellorPageController {
 
 		public boolean hasTopic(String code) {
 			return topics != null && topics.contains(code);
-		}
-
-		@Nullable LocalDate date(List<FieldProblem> problems) {
-			if (date == null || date.isBlank()) {
-				return null;
-			}
-			try {
-				return LocalDate.parse(date.strip());
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(FieldProblem.of(ProblemCode.FORM_NOT_A_DATE, "date", date));
-				return null;
-			}
 		}
 
 	}

@@ -15,6 +15,7 @@ import org.helpline.counsellors.Presence;
 import org.helpline.counsellors.StateConflictException;
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
+import org.helpline.helplines.ProblemCode;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -115,7 +116,8 @@ class OperatorCounsellorsController {
 			return "redirect:/operator/counsellors";
 		}
 		catch (StateConflictException ex) {
-			return refused(redirect, "counsellor", List.of(new FieldProblem("state", ex.getMessage())),
+			return refused(redirect, "counsellor",
+					List.of(FieldProblem.of(ProblemCode.COUNSELLOR_REMOVE_DURING_CALL, "state", before.displayName())),
 					CounsellorForm.of(before), "/operator/counsellors/" + id);
 		}
 	}

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -88,15 +89,19 @@ class OperatorHelplinesController {
 	}
 
 	@PostMapping("/helplines")
-	String create(SettingsForm form, RedirectAttributes redirect) {
-		try {
-			Helpline created = helplines.create(form.toSettings());
-			redirect.addFlashAttribute("notice", "operator.saved");
-			return "redirect:/operator/helplines/" + created.id();
+	String create(SettingsForm form, BindingResult binding, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>(Forms.unconverted(binding));
+		if (problems.isEmpty()) {
+			try {
+				Helpline created = helplines.create(form.toSettings());
+				redirect.addFlashAttribute("notice", "operator.saved");
+				return "redirect:/operator/helplines/" + created.id();
+			}
+			catch (ChangeRefusedException ex) {
+				problems.addAll(ex.problems());
+			}
 		}
-		catch (ChangeRefusedException ex) {
-			return refused(redirect, "settings", ex.problems(), form, "/operator");
-		}
+		return refused(redirect, "settings", problems, form, "/operator");
 	}
 
 	@GetMapping("/helplines/{id}")
@@ -132,15 +137,19 @@ class OperatorHelplinesController {
 	}
 
 	@PostMapping("/helplines/{id}")
-	String update(@PathVariable long id, SettingsForm form, RedirectAttributes redirect) {
-		try {
-			helplines.update(id, form.toSettings());
-			redirect.addFlashAttribute("notice", "operator.saved");
+	String update(@PathVariable long id, SettingsForm form, BindingResult binding, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>(Forms.unconverted(binding));
+		if (problems.isEmpty()) {
+			try {
+				helplines.update(id, form.toSettings());
+				redirect.addFlashAttribute("notice", "operator.saved");
+				return "redirect:/operator/helplines/" + id + "#settings";
+			}
+			catch (ChangeRefusedException ex) {
+				problems.addAll(ex.problems());
+			}
 		}
-		catch (ChangeRefusedException ex) {
-			return refused(redirect, "settings", ex.problems(), form, "/operator/helplines/" + id + "#settings");
-		}
-		return "redirect:/operator/helplines/" + id + "#settings";
+		return refused(redirect, "settings", problems, form, "/operator/helplines/" + id + "#settings");
 	}
 
 	/**
@@ -193,29 +202,21 @@ class OperatorHelplinesController {
 
 	/** @param numbers the dialled numbers, separated by commas or spaces */
 	record SettingsForm(String name, String numbers, String timeZone, String country, String language,
-			String ringTimeoutSeconds) {
+			@Nullable Integer ringTimeoutSeconds) {
 
-		static final SettingsForm EMPTY = new SettingsForm("", "", "Europe/Amsterdam", "NL", "nl", "30");
+		static final SettingsForm EMPTY = new SettingsForm("", "", "Europe/Amsterdam", "NL", "nl", 30);
 
 		static SettingsForm of(Helpline h) {
 			return new SettingsForm(h.name(), String.join(", ", h.numbers()), h.zone().getId(), h.country(),
-					h.language(), Integer.toString(h.ringTimeoutSeconds()));
+					h.language(), h.ringTimeoutSeconds());
 		}
 
 		HelplineSettings toSettings() {
 			List<String> dialled = numbers == null ? List.of()
 					: Arrays.stream(numbers.split("[,\\s]+")).filter(n -> !n.isBlank()).toList();
-			Integer ring;
-			try {
-				ring = Forms.blank(ringTimeoutSeconds) ? null : Integer.valueOf(ringTimeoutSeconds.strip());
-			}
-			catch (NumberFormatException ex) {
-				// Out of range on purpose, so the helpline's own validation names the field.
-				ring = -1;
-			}
 			return new HelplineSettings(Forms.orNull(name), dialled, Forms.orNull(timeZone),
 					Forms.orNull(country) == null ? null : country.strip().toUpperCase(Locale.ROOT),
-					Forms.orNull(language), ring);
+					Forms.orNull(language), ringTimeoutSeconds);
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.helpline.helplines.ChangeRefusedException;
 import org.helpline.helplines.FieldProblem;
@@ -16,8 +18,12 @@ import org.helpline.routing.RoutingSettings;
 import org.helpline.schedule.Closure;
 import org.helpline.schedule.OpeningInterval;
 import org.helpline.schedule.SpecialOpening;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -87,18 +93,15 @@ class OperatorScheduleController {
 	}
 
 	@PostMapping("/closures")
-	String addClosure(@PathVariable long id, ClosureForm form, RedirectAttributes redirect) {
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate first = Forms.date(form.firstDay(), "firstDay", problems);
-		LocalDate last = Forms.date(form.lastDay(), "lastDay", problems);
-		if (first == null && problems.isEmpty()) {
-			problems.add(FieldProblem.of(ProblemCode.FORM_REQUIRED, "firstDay"));
-		}
+	String addClosure(@PathVariable long id, ClosureForm form, BindingResult binding, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>(Forms.unconverted(binding));
+		LocalDate first = form.firstDay();
+		Forms.required(first, "firstDay", problems);
 		// No problems means the first day was given; the check says so to the compiler too.
 		if (problems.isEmpty() && first != null) {
 			try {
-				helplines.addClosure(id,
-						new Closure(first, last == null ? first : last, Forms.orNull(form.reason()), null));
+				helplines.addClosure(id, new Closure(first, form.lastDay() == null ? first : form.lastDay(),
+						Forms.orNull(form.reason()), null));
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return page(id, "closures", first.getYear());
 			}
@@ -117,14 +120,13 @@ class OperatorScheduleController {
 	}
 
 	@PostMapping("/special-openings")
-	String addSpecialOpening(@PathVariable long id, SpecialOpeningForm form, RedirectAttributes redirect) {
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate date = Forms.date(form.date(), "date", problems);
-		if (date == null && problems.isEmpty()) {
-			problems.add(FieldProblem.of(ProblemCode.FORM_REQUIRED, "date"));
-		}
-		LocalTime start = Forms.time(form.start(), "start", problems);
-		LocalTime end = Forms.time(form.end(), "end", problems);
+	String addSpecialOpening(@PathVariable long id, SpecialOpeningForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>(Forms.unconverted(binding));
+		form.missing(problems);
+		LocalDate date = form.date();
+		LocalTime start = form.start();
+		LocalTime end = form.end();
 		// No problems means all three were given; the checks say so to the compiler too.
 		if (problems.isEmpty() && date != null && start != null && end != null) {
 			try {
@@ -147,12 +149,11 @@ class OperatorScheduleController {
 	}
 
 	@PostMapping("/routing")
-	String routing(@PathVariable long id, RoutingForm form, RedirectAttributes redirect) {
-		List<FieldProblem> problems = new ArrayList<>();
-		RoutingSettings settings = form.toSettings(problems);
+	String routing(@PathVariable long id, RoutingForm form, BindingResult binding, RedirectAttributes redirect) {
+		List<FieldProblem> problems = new ArrayList<>(RoutingForm.named(Forms.unconverted(binding)));
 		if (problems.isEmpty()) {
 			try {
-				routing.update(id, settings);
+				routing.update(id, form.toSettings());
 				redirect.addFlashAttribute("notice", "operator.saved");
 				return page(id, "routing");
 			}
@@ -202,33 +203,45 @@ class OperatorScheduleController {
 	}
 
 	/** @param lastDay empty for a closure of one day */
-	record ClosureForm(String firstDay, String lastDay, String reason) {
+	record ClosureForm(@DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate firstDay,
+			@DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate lastDay, @Nullable String reason) {
 	}
 
-	record SpecialOpeningForm(String date, String start, String end, String reason) {
+	record SpecialOpeningForm(@DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate date,
+			@DateTimeFormat(iso = ISO.TIME) @Nullable LocalTime start,
+			@DateTimeFormat(iso = ISO.TIME) @Nullable LocalTime end, @Nullable String reason) {
+
+		/** Each of the three left empty; one that was not a date or time is named already. */
+		void missing(List<FieldProblem> problems) {
+			Forms.required(date, "date", problems);
+			Forms.required(start, "start", problems);
+			Forms.required(end, "end", problems);
+		}
+
 	}
 
-	record RoutingForm(String strategy, String ringTimeoutSeconds, String wrapUpSeconds, String maxWaitSeconds,
-			String announcementSeconds, String announce, String wideningToLevel2, String wideningToLevel3,
-			String whisper, String waitForSignInSeconds) {
+	/** A number left empty is the rule's default or no widening step. */
+	record RoutingForm(@Nullable String strategy, @Nullable Integer ringTimeoutSeconds, @Nullable Integer wrapUpSeconds,
+			@Nullable Integer maxWaitSeconds, @Nullable Integer announcementSeconds, @Nullable String announce,
+			@Nullable Integer wideningToLevel2, @Nullable Integer wideningToLevel3, @Nullable String whisper,
+			@Nullable Integer waitForSignInSeconds) {
 
-		RoutingSettings toSettings(List<FieldProblem> problems) {
-			Integer level2 = Forms.integer(wideningToLevel2, "wideningSeconds[0]", problems);
-			Integer level3 = Forms.integer(wideningToLevel3, "wideningSeconds[1]", problems);
-			List<Integer> widening = new ArrayList<>();
-			if (level2 != null) {
-				widening.add(level2);
-			}
-			if (level3 != null) {
-				widening.add(level3);
-			}
-			return new RoutingSettings(Forms.orNull(strategy),
-					Forms.integer(ringTimeoutSeconds, "ringTimeoutSeconds", problems),
-					Forms.integer(wrapUpSeconds, "wrapUpSeconds", problems),
-					Forms.integer(maxWaitSeconds, "maxWaitSeconds", problems),
-					Forms.integer(announcementSeconds, "announcementSeconds", problems), Forms.orNull(announce),
-					widening, "on".equals(whisper) || "true".equals(whisper),
-					Forms.integer(waitForSignInSeconds, "waitForSignInSeconds", problems));
+		/** The two widening fields are the steps the rules' own problems name. */
+		static List<FieldProblem> named(List<FieldProblem> problems) {
+			return problems.stream()
+				.map(p -> switch (p.field()) {
+					case "wideningToLevel2" -> p.at("wideningSeconds[0]");
+					case "wideningToLevel3" -> p.at("wideningSeconds[1]");
+					default -> p;
+				})
+				.toList();
+		}
+
+		RoutingSettings toSettings() {
+			List<Integer> widening = Stream.of(wideningToLevel2, wideningToLevel3).filter(Objects::nonNull).toList();
+			return new RoutingSettings(Forms.orNull(strategy), ringTimeoutSeconds, wrapUpSeconds, maxWaitSeconds,
+					announcementSeconds, Forms.orNull(announce), widening, "on".equals(whisper) || "true".equals(whisper),
+					waitForSignInSeconds);
 		}
 
 	}

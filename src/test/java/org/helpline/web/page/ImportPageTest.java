@@ -52,8 +52,8 @@ class ImportPageTest extends ContactIntegrationTest {
 
 		assertThat(check(helpline)).hasStatusOk()
 			.bodyText()
-			.contains("Het bestand is geweigerd; er is niets opgeslagen.", "regel 2", "2015 already holds 2 imported")
-			.doesNotContain("import-confirm");
+			.contains("Het bestand is geweigerd; er is niets opgeslagen.", "regel 2", "2015 heeft al 2 geïmporteerde")
+			.doesNotContain("import-confirm", "already holds");
 		assertThat(countRecords()).isEqualTo(3);
 	}
 

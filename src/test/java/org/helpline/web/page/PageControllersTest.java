@@ -243,6 +243,21 @@ class PageControllersTest extends IntegrationTest {
 	}
 
 	@Test
+	void aCounsellorOnACallIsNotRemovedAndThePageSaysWhyInItsLanguage() {
+		jdbc.sql("update counsellor set state = 'ON_CALL' where id = ?").param(anna).update();
+
+		MvcTestResult refused = mvc.post().uri("/operator/counsellors/" + anna + "/delete")
+			.with(operator()).with(csrf()).exchange();
+
+		FormProblems problems = (FormProblems) refused.getMvcResult().getFlashMap().get("problems");
+		assertThat(counsellors.get(anna).displayName()).isEqualTo("Anna");
+		assertThat(mvc.get().uri("/operator/counsellors/" + anna).with(operator()).flashAttr("problems", problems))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Anna wordt nu gebeld of is in gesprek; verwijder deze hulpverlener na het gesprek");
+	}
+
+	@Test
 	void theBoardListsEveryHelplineWithTodaysFigures() {
 		assertThat(mvc.get().uri("/operator/board").with(operator())).hasStatusOk()
 			.bodyText()

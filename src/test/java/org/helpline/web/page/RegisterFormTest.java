@@ -1,5 +1,6 @@
 package org.helpline.web.page;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.helpline.web.page.CounsellorPageController.RegisterForm;
@@ -12,7 +13,7 @@ class RegisterFormTest {
 
 	@Test
 	void theFormDoesNotShowItsPersonKey() {
-		RegisterForm form = new RegisterForm(1L, "email", "2027-01-04", "SELF", "nl", "worried.father@example.org",
+		RegisterForm form = new RegisterForm(1L, "email", LocalDate.of(2027, 1, 4), "SELF", "nl", "worried.father@example.org",
 				List.of(), null, "");
 
 		assertThat(form.toString()).doesNotContain("worried").contains("personKey=***");
