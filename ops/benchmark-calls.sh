@@ -8,15 +8,22 @@
 # packages sip-tester, debootstrap, espeak-ng, sox and (for --db postgres) postgresql.
 #
 #   ops/benchmark-calls.sh [--rates "2 4 8"] [--seconds 30] [--talk-ms 1000] [--phones 40]
-#                          [--db postgres|h2] [--sides "ours queue"] [--no-benchmarks-md] [--jfr]
-#                          [--jar PATH]
+#                          [--no-answer 0] [--ring-timeout 25] [--db postgres|h2]
+#                          [--sides "ours queue"] [--no-benchmarks-md] [--jfr] [--jar PATH]
 #
 #   --rates    new calls per second, one run per rate and side      default "2 4 8"
 #   --seconds  length of each run (calls = rate x seconds)          default 30
 #   --talk-ms  how long each caller stays after Asterisk answered, before hanging up (the
 #              welcome prompt is part of it)                   default the prompt + 2000
+#              (with --no-answer, + the ring timeout + 2000 more)
 #   --phones   counsellor phones (all answer at once); fewer than rate x (talk + set-up) makes
 #              callers wait (the waiting path)                       default 40
+#   --no-answer  more phones that ring and never answer (the ring-timeout path), rung first;
+#              each is paused after its missed ring (ours by design, app_queue by autopause)
+#              and resumed before every run                           default 0
+#   --ring-timeout  seconds a phone rings on both sides (ours: the helpline's ring time,
+#              app_queue: timeout; app_queue waits its retry, 1 s at least, before the next)
+#                                                                    default 25
 #   --db       the service's database: postgres (Debian's server, started here) or h2 (embedded)
 #   --jfr      record the service with Java Flight Recorder (target/bench/<time>/service.jfr)
 #   --jar      the service's jar (default target/helpline-*.jar, built when missing)
@@ -33,6 +40,8 @@ RATES="2 4 8"
 SECONDS_PER_RUN=30
 TALK_MS=""
 PHONES=40
+NO_ANSWER=0
+RING_TIMEOUT=25
 DB=postgres
 SIDES="ours queue"
 UPDATE_MD=1
@@ -45,6 +54,8 @@ while [[ $# -gt 0 ]]; do
     --seconds) SECONDS_PER_RUN="$2"; shift 2 ;;
     --talk-ms) TALK_MS="$2"; shift 2 ;;
     --phones) PHONES="$2"; shift 2 ;;
+    --no-answer) NO_ANSWER="$2"; shift 2 ;;
+    --ring-timeout) RING_TIMEOUT="$2"; shift 2 ;;
     --db) DB="$2"; shift 2 ;;
     --sides) SIDES="$2"; shift 2 ;;
     --no-benchmarks-md) UPDATE_MD=0; shift ;;
@@ -61,6 +72,7 @@ HTTP_PORT=18090
 API="http://127.0.0.1:$HTTP_PORT"
 AUTH="operator:local-dev-only"
 PHONE_PORT=5201
+MISS_PORT=5202
 CALLER_PORT=5070
 PG_PORT=15433
 BENCH="$REPO/ops/bench"
@@ -127,25 +139,28 @@ records() {
   fi
 }
 
-log "starting Asterisk with the benchmark's additions (phones bench-1..$PHONES, queue helpline-bench)"
+ALL_PHONES=$((NO_ANSWER + PHONES))
+log "starting Asterisk with the benchmark's additions (phones bench-1..$ALL_PHONES, $NO_ANSWER not answering, queue helpline-bench)"
 extra="$WORK/asterisk"
 mkdir -p "$extra"
 cp "$BENCH/extensions-bench.conf" "$extra/extensions.conf"
 {
   printf '\n; ---- Benchmark only (ops/benchmark-calls.sh): phones that one SIPp process answers ----\n'
-  for n in $(seq 1 "$PHONES"); do
-    printf '[bench-%d](counsellor-aor)\ncontact = sip:bench-%d@127.0.0.1:%d\n' "$n" "$n" "$PHONE_PORT"
+  for n in $(seq 1 "$ALL_PHONES"); do
+    port=$PHONE_PORT
+    if ((n <= NO_ANSWER)); then port=$MISS_PORT; fi
+    printf '[bench-%d](counsellor-aor)\ncontact = sip:bench-%d@127.0.0.1:%d\n' "$n" "$n" "$port"
     printf '[bench-%d](counsellor-endpoint)\naors = bench-%d\n' "$n" "$n"
   done
 } >"$extra/pjsip.conf"
 {
   printf '\n; ---- Benchmark only (ops/benchmark-calls.sh): the app_queue baseline ----\n'
-  printf '[helpline-bench]\nstrategy = leastrecent\nringinuse = no\ntimeout = 30\nretry = 1\nwrapuptime = 0\n'
-  printf 'musicclass = default\nannounce-frequency = 30\nannounce-position = no\n'
-  for n in $(seq 1 "$PHONES"); do printf 'member => PJSIP/bench-%d\n' "$n"; done
+  printf '[helpline-bench]\nstrategy = leastrecent\nringinuse = no\ntimeout = %d\nretry = 1\nwrapuptime = 0\n' "$RING_TIMEOUT"
+  printf 'autopause = yes\nmusicclass = default\nannounce-frequency = 30\nannounce-position = no\n'
+  for n in $(seq 1 "$ALL_PHONES"); do printf 'member => PJSIP/bench-%d\n' "$n"; done
 } >"$extra/queues.conf"
 HELPLINE_ASTERISK_EXTRA_CONFIG="$extra" ops/asterisk.sh start >/dev/null
-[[ "$(ops/asterisk.sh cli "pjsip show endpoints")" == *" bench-$PHONES/"* ]] || { echo "the bench phones are not in Asterisk" >&2; exit 1; }
+[[ "$(ops/asterisk.sh cli "pjsip show endpoints")" == *" bench-$ALL_PHONES/"* ]] || { echo "the bench phones are not in Asterisk" >&2; exit 1; }
 ast_pid="$(cat target/asterisk/asterisk.pid)"
 
 log "starting the service ($DB)"
@@ -180,30 +195,56 @@ for day in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
 done
 api -X PUT "$API/api/helplines/$id/opening-hours" -d "[$hours]" >/dev/null
 api -X PUT "$API/api/helplines/$id/holiday-policy" -d '{"closedTypes":[],"alsoClosed":[],"stayOpen":[]}' >/dev/null
-api -X PUT "$API/api/helplines/$id/routing" -d '{"strategy":"LONGEST_IDLE","wrapUpSeconds":0}' >/dev/null
+api -X PUT "$API/api/helplines/$id/routing" \
+  -d "{\"strategy\":\"LONGEST_IDLE\",\"wrapUpSeconds\":0,\"ringTimeoutSeconds\":$RING_TIMEOUT}" >/dev/null
 api -X PUT "$API/api/helplines/$id/menu" -d '{"welcome":"welcome","skipPromptOnKey":true}' >/dev/null
 # Only the benchmark's phones take calls: the example counsellors stay signed out.
-for n in $(seq 1 "$PHONES"); do
+# Signed in in order, so the phones that do not answer (bench-1..) are the longest idle.
+missing=()
+for n in $(seq 1 "$ALL_PHONES"); do
   cid="$(api -X POST "$API/api/counsellors" -d "{\"displayName\":\"Bench $n\",\"endpoint\":\"bench-$n\"}" \
     | sed -E 's/.*"id":([0-9]+).*/\1/')"
   api -X POST "$API/api/counsellors/$cid/sign-in" >/dev/null
+  if ((n <= NO_ANSWER)); then missing+=("$cid"); fi
 done
+# resume_missing SIDE: the phones paused after a missed ring take calls again
+resume_missing() {
+  local n cid
+  if [[ "$1" == ours ]]; then
+    for cid in "${missing[@]}"; do api -X POST "$API/api/counsellors/$cid/resume" >/dev/null 2>&1 || true; done
+  else
+    for n in $(seq 1 "$NO_ANSWER"); do
+      ops/asterisk.sh cli "queue unpause member PJSIP/bench-$n queue helpline-bench" >/dev/null 2>&1 || true
+    done
+  fi
+}
 prompt_s="$(soxi -D "$ROOT/usr/share/asterisk/sounds/helpline/nl/welcome.wav" 2>/dev/null || echo 0)"
 log "welcome prompt: $prompt_s s (taken out of the set-up times)"
-[[ -n "$TALK_MS" ]] || TALK_MS="$(awk -v p="$prompt_s" 'BEGIN { printf "%d", p * 1000 + 2000 }')"
+# A caller whose first ring is missed stays until the next phone has answered.
+[[ -n "$TALK_MS" ]] || TALK_MS="$(awk -v p="$prompt_s" -v m="$NO_ANSWER" -v r="$RING_TIMEOUT" \
+  'BEGIN { printf "%d", p * 1000 + 2000 + (m > 0 ? r * 1000 + 2000 : 0) }')"
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 hz="$(getconf CLK_TCK)"
 
 # one_run SIDE RATE: one SIPp caller run; prints the table row
 one_run() {
-  local side="$1" rate="$2" prefix calls out="$WORK/$1-$2" before_ast before_jvm t0 t1 load rec0 rec1 phones_pid
+  local side="$1" rate="$2" prefix calls out="$WORK/$1-$2" before_ast before_jvm t0 t1 load rec0 rec1 phones_pid miss_pid
   [[ "$side" == ours ]] && prefix=b || prefix=q
   calls=$((rate * SECONDS_PER_RUN))
   sipp -sf "$BENCH/bench-phones.xml" -i 127.0.0.1 -p "$PHONE_PORT" -nostdin -trace_logs \
     -log_file "$out-phones.log" >"$out-phones.out" 2>&1 &
   phones_pid=$!
   pids+=("$phones_pid")
+  miss_pid=""
+  : >"$out-missed.log"
+  if ((NO_ANSWER > 0)); then
+    resume_missing "$side"
+    sipp -sf "$BENCH/bench-phones-no-answer.xml" -i 127.0.0.1 -p "$MISS_PORT" -nostdin -trace_logs \
+      -log_file "$out-missed.log" >"$out-missed.out" 2>&1 &
+    miss_pid=$!
+    pids+=("$miss_pid")
+  fi
   sleep 0.5
   rec0="$(records)"
   load="$(cut -d' ' -f1 /proc/loadavg)"
@@ -219,10 +260,14 @@ one_run() {
   ast_pct="$(awk -v a="$before_ast" -v b="$(cpu_ticks "$ast_pid")" -v hz="$hz" -v t="$((t1 - t0))" 'BEGIN { printf "%.0f %%", (b - a) / hz / (t / 1e9) * 100 }')"
   jvm_pct="$(awk -v a="$before_jvm" -v b="$(cpu_ticks "$SERVICE_PID")" -v hz="$hz" -v t="$((t1 - t0))" 'BEGIN { printf "%.0f %%", (b - a) / hz / (t / 1e9) * 100 }')"
   # SIPp writes its log when it quits (USR1: quit once the calls in progress are done), not when killed
-  kill -USR1 "$phones_pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$phones_pid" 2>/dev/null || break; sleep 0.2; done
-  kill "$phones_pid" 2>/dev/null || true
-  wait "$phones_pid" 2>/dev/null || true
+  local phone_pid
+  for phone_pid in $phones_pid $miss_pid; do
+    kill -USR1 "$phone_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$phone_pid" 2>/dev/null || break; sleep 0.2; done
+    kill "$phone_pid" 2>/dev/null || true
+    wait "$phone_pid" 2>/dev/null || true
+  done
+  cat "$out-phones.log" "$out-missed.log" >"$out-rings.log"
   local decision="–" records_cell="–"
   if [[ "$side" == ours ]]; then
     rec1="$(records)"
@@ -233,13 +278,13 @@ one_run() {
   else
     jvm_cell="($jvm_pct)"
   fi
-  $TABLE row "$([[ $side == ours ]] && echo helpline || echo app_queue)" "$rate" "$prompt_s" \
-    "$out-callers.log" "$out-phones.log" "$records_cell" "$ast_pct" "$jvm_cell" "$load" "${decision:-–}"
+  $TABLE row "$([[ $side == ours ]] && echo helpline || echo app_queue)" "$rate" "$prompt_s" "$RING_TIMEOUT" \
+    "$out-callers.log" "$out-rings.log" "$records_cell" "$ast_pct" "$jvm_cell" "$load" "${decision:-–}"
 }
 
 result="$WORK/table.md"
 {
-  echo "Run $STAMP: \`$COMMAND\` ($DB; $PHONES phones; ${TALK_MS} ms talk; ${SECONDS_PER_RUN} s per run;"
+  echo "Run $STAMP: \`$COMMAND\` ($DB; $PHONES phones$( ((NO_ANSWER > 0)) && echo " and $NO_ANSWER that do not answer"); ring timeout ${RING_TIMEOUT} s; ${TALK_MS} ms talk; ${SECONDS_PER_RUN} s per run;"
   echo "$(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);"
   echo "$(java -version 2>&1 | head -1); $(ops/asterisk.sh cli 'core show version' | awk '{ print $1, $2 }'); $(sipp -v 2>&1 | grep -oE 'v[0-9.]+' | head -1 | sed 's/^/SIPp /');"
   echo "service ready ${ready_s} s after start; welcome prompt ${prompt_s} s taken out of set-up)"

@@ -43,8 +43,22 @@ class CallBenchmarkTableTest {
 	void aRowHasTheSetUpWithoutThePromptAndThePercentilesByNearestRank() {
 		CallBenchmarkTable.Legs legs = CallBenchmarkTable.Legs.read(CALLERS, PHONES);
 
-		assertThat(legs.row("helpline", "2", 3.0, List.of("1", "3 %")))
-			.isEqualTo("| helpline | 2 | 2 | 1 | 0 | 25.0 | 20.0 | 30.0 | 30.0 | 3.0 | 5.0 | 12.0 | 12.0 | 1 | 3 % |");
+		assertThat(legs.row("helpline", "2", 3.0, 5.0, List.of("1", "3 %")))
+			.isEqualTo("| helpline | 2 | 2 | 1 | 0 | 25.0 | 20.0 | 30.0 | 30.0 | 3.0 | 5.0 | 12.0 | 12.0 | 0 | – | – | 1 | 3 % |");
+	}
+
+	@Test
+	void aCallThatRangAPhoneThatDidNotAnswerCountsTheMoveOnAfterTheRingTimeoutNotTheSetUp() {
+		CallBenchmarkTable.Legs legs = CallBenchmarkTable.Legs.read(CALLERS,
+				List.of("MISS 1-7@127.0.0.1 1796121804.000000 220000.000000",
+						"RING 1-7@127.0.0.1 1796121809.000000 232000.000000",
+						"RING 2-7@127.0.0.1 1796121804.000000 730000.000000"));
+
+		assertThat(legs.missed()).isEqualTo(1);
+		assertThat(legs.row("helpline", "2", 3.0, 5.0, List.of()))
+			.as("set-up from call 2 alone; call 1 moved on 12 ms after its 5 s ring timeout")
+			.startsWith("| helpline | 2 | 2 | 1 | 0 | 30.0 | 30.0 | 30.0 | 30.0 |")
+			.endsWith("| 1 | 12.0 | 12.0 |");
 	}
 
 	@Test
