@@ -271,6 +271,10 @@ one_run() {
   local decision="–" records_cell="–"
   if [[ "$side" == ours ]]; then
     rec1="$(records)"
+    if [[ "$DB" == postgres ]]; then
+      psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d helpline -tAc \
+        "select outcome, count(*) from contact_record group by outcome order by 1" >"$out-outcomes.txt" || true
+    fi
     [[ "$rec0" == "?" ]] && records_cell="?" || records_cell="$((rec1 - rec0))"
     decision="$(curl -fsS -u "$AUTH" "$API/actuator/prometheus" \
       | awk '/^helpline_routing_decision_seconds\{.*quantile="0.99"/ && !done { printf "%.1f", $2 * 1000; done = 1 }' || true)"

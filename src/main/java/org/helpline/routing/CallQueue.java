@@ -525,6 +525,12 @@ public class CallQueue {
 			return;
 		}
 		List<Candidate> free = new ArrayList<>(presence.available());
+		if (log.isDebugEnabled()) {
+			log.debug("Dispatch: {} free, waiting {}", free.size(), queue.stream()
+				.filter(w -> w.status == Status.WAITING)
+				.map(w -> w.callId)
+				.toList());
+		}
 		Instant now = clock.instant();
 		Map<Long, Map<Long, Integer>> answeredToday = new HashMap<>();
 		java.util.Iterator<OtherNodes.Waiting> others = elsewhere(now).stream().filter(o -> !o.offered()).iterator();
@@ -608,6 +614,7 @@ public class CallQueue {
 	}
 
 	private void offer(Waiter waiter, Candidate counsellor, long claimToken, RoutingRules rules, Instant expires) {
+		log.debug("Counsellor {} claimed for call {}", counsellor.id(), waiter.callId);
 		waiter.offerExpires = expires;
 		waiter.status = Status.OFFERED;
 		waiter.counsellorId = counsellor.id();

@@ -19,6 +19,8 @@ import org.helpline.routing.CallQueue;
 import org.helpline.routing.Offer;
 import org.helpline.routing.QueueOutcome;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CallPlayer {
+
+	private static final Logger log = LoggerFactory.getLogger(CallPlayer.class);
 
 	private final PromptPlayer prompts;
 
@@ -99,7 +103,9 @@ class CallPlayer {
 			@Nullable Connect connect) throws AgiException {
 		@Nullable Offer offer = null;
 		while (true) {
-			switch (walk.next()) {
+			CallStep step = walk.next();
+			log.debug("Call {}: {}", callId, step.getClass().getSimpleName());
+			switch (step) {
 				case MenuStep.Say say -> prompts.play(channel, say.prompts());
 				case MenuStep.Ask ask -> walk.pressed(ask(channel, ask));
 				case CallStep.Queue join -> join(channel, callId, call, join, connect);

@@ -145,6 +145,23 @@ class CallQueueTest extends RoutingTest {
 	}
 
 	@Test
+	void aCallerWhoseRingWasMissedWhileOthersRingGetsTheNextFreeCounsellorAtOnce() {
+		List<Long> missing = List.of(signedIn("M1"), signedIn("M2"), signedIn("M3"));
+		clock.advance(Duration.ofSeconds(1));
+		List<Long> answering = List.of(signedIn("A1"), signedIn("A2"), signedIn("A3"), signedIn("A4"));
+		for (int n = 1; n <= 5; n++) {
+			join("c" + n);
+			clock.advance(Duration.ofMillis(250));
+		}
+		assertThat(offerFor("c1").counsellorId()).isEqualTo(missing.get(0));
+		clock.advance(Duration.ofSeconds(5));
+
+		queue.ringResult("c1", RingResult.NO_ANSWER);
+
+		assertThat(offerFor("c1").counsellorId()).isIn(answering);
+	}
+
+	@Test
 	void neitherANoAnswerNorABusyAnswerPauseIsLiftedByItself() {
 		long anna = signedIn("Anna");
 		long bram = signedIn("Bram");
