@@ -2,6 +2,8 @@ package org.helpline.telephony;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -35,6 +37,9 @@ import org.springframework.stereotype.Component;
 class CallPlayer {
 
 	private static final Logger log = LoggerFactory.getLogger(CallPlayer.class);
+
+	/** One virtual thread per lookup: it parks on the database, never on a pool. */
+	private static final Executor LOOKUPS = task -> Thread.ofVirtual().name("caller-tag").start(task);
 
 	private final PromptPlayer prompts;
 
@@ -102,16 +107,17 @@ class CallPlayer {
 	private void playUntilHandedBack(AgiChannel channel, String callId, Call call, CallWalk walk,
 			@Nullable Connect connect) throws AgiException {
 		@Nullable Offer offer = null;
+		@Nullable CompletableFuture<String> shownName = null;
 		while (true) {
 			CallStep step = walk.next();
 			log.debug("Call {}: {}", callId, step.getClass().getSimpleName());
 			switch (step) {
 				case MenuStep.Say say -> prompts.play(channel, say.prompts());
 				case MenuStep.Ask ask -> walk.pressed(ask(channel, ask));
-				case CallStep.Queue join -> join(channel, callId, call, join, connect);
+				case CallStep.Queue join -> shownName = join(channel, callId, call, join, connect);
 				case CallStep.Wait wait -> offer = waitForCounsellor(channel, callId, walk, wait);
 				case CallStep.Dial dial -> {
-					dial(channel, java.util.Objects.requireNonNull(offer, "dialled without an offer"));
+					dial(channel, java.util.Objects.requireNonNull(offer, "dialled without an offer"), shownName);
 					return;
 				}
 				case CallStep.End end -> {
@@ -122,35 +128,46 @@ class CallPlayer {
 		}
 	}
 
-	/** Joins the queue; a caller new to it gets the channel variables the dial needs. */
-	private void join(AgiChannel channel, String callId, Call call, CallStep.Queue join, @Nullable Connect connect)
-			throws AgiException {
+	/**
+	 * Joins the queue; a caller new to it gets the channel variables a later session needs.
+	 * @return the name the counsellor's phone will show, looked up (a database read) while the
+	 * caller hears the welcome or waits; null when the channel knows it already
+	 */
+	private @Nullable CompletableFuture<String> join(AgiChannel channel, String callId, Call call,
+			CallStep.Queue join, @Nullable Connect connect) throws AgiException {
 		// Joined first: a free counsellor is claimed while the channel is told the rest.
 		queue.join(callId, call.helplineId(), join.callerGroup(), join.language(), join.enteredAt());
-		if (join.entry() != CallStep.Queue.Entry.BACK_FROM_RING) {
-			if (join.entry() == CallStep.Queue.Entry.FROM_MENU) {
-				meters.counter("helpline.menu", "result", "queue").increment();
-			}
-			tellTheChannel(channel, call, join,
-					java.util.Objects.requireNonNull(connect, "a caller new to the queue comes with its decision"));
+		if (join.entry() == CallStep.Queue.Entry.BACK_FROM_RING) {
+			return null;
 		}
-	}
-
-	/** What the dialplan and the counsellor's phone need, and what a later session finds again. */
-	private void tellTheChannel(AgiChannel channel, Call call, CallStep.Queue join, Connect connect)
-			throws AgiException {
-		String tag = CallerTag.of(records.earlierCallsThisYear(call.helplineId(), call.caller(), join.enteredAt()),
-				join.language());
-		call.tagged(tag);
+		if (join.entry() == CallStep.Queue.Entry.FROM_MENU) {
+			meters.counter("helpline.menu", "result", "queue").increment();
+		}
+		Connect decided = java.util.Objects.requireNonNull(connect, "a caller new to the queue comes with its decision");
 		@Nullable CallerGroup group = join.callerGroup();
 		Map<ChannelVariable, String> told = new LinkedHashMap<>();
 		told.put(ChannelVariable.HELPLINE_QUEUED_AT, Long.toString(join.enteredAt().toEpochMilli()));
 		told.put(ChannelVariable.HELPLINE_CALLER_GROUP, group == null ? "" : group.code());
-		told.put(ChannelVariable.HELPLINE_CALLERID_NAME,
-				CallerTag.displayName(connect.helpline(), group, tag, join.language()));
-		told.put(ChannelVariable.HELPLINE_CALLERID_NUM, connect.callerIdNumber());
+		told.put(ChannelVariable.HELPLINE_CALLERID_NUM, decided.callerIdNumber());
 		told.put(ChannelVariable.HELPLINE_LANGUAGE, join.language().code());
 		ChannelVariable.setAll(channel, told);
+		return CompletableFuture.supplyAsync(() -> shownName(call, join, decided), LOOKUPS);
+	}
+
+	/** The helpline, the caller's choice and how often they called this year; never the number. */
+	private String shownName(Call call, CallStep.Queue join, Connect connect) {
+		String tag;
+		try {
+			tag = CallerTag.of(records.earlierCallsThisYear(call.helplineId(), call.caller(), join.enteredAt()),
+					join.language());
+		}
+		catch (RuntimeException ex) {
+			// The counsellor is rung all the same; only the count is missing.
+			log.warn("Could not count the caller's earlier calls: {}", ex.getClass().getSimpleName());
+			tag = CallerTag.unknown(join.language());
+		}
+		call.tagged(tag);
+		return CallerTag.displayName(connect.helpline(), join.callerGroup(), tag, join.language());
 	}
 
 	private @Nullable Offer waitForCounsellor(AgiChannel channel, String callId, CallWalk walk, CallStep.Wait wait)
@@ -167,11 +184,15 @@ class CallPlayer {
 		return null;
 	}
 
-	private void dial(AgiChannel channel, Offer offer) throws AgiException {
+	private void dial(AgiChannel channel, Offer offer, @Nullable CompletableFuture<String> shownName)
+			throws AgiException {
 		Map<ChannelVariable, String> told = new LinkedHashMap<>();
 		told.put(ChannelVariable.HELPLINE_DESTINATION, phones.dialString(offer));
 		told.put(ChannelVariable.HELPLINE_RING_TIMEOUT, Integer.toString(offer.ringTimeoutSeconds()));
 		told.put(ChannelVariable.HELPLINE_ACTION, "open");
+		if (shownName != null) {
+			told.put(ChannelVariable.HELPLINE_CALLERID_NAME, shownName.join());
+		}
 		ChannelVariable.setAll(channel, told);
 	}
 

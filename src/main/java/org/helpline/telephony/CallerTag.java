@@ -27,6 +27,11 @@ final class CallerTag {
 			.orElse(helpline + " - " + tag);
 	}
 
+	/** When the earlier calls could not be counted (the database is away). */
+	static String unknown(Language language) {
+		return Language.ENGLISH.equals(language) ? "earlier calls unknown" : "eerdere oproepen onbekend";
+	}
+
 	static String of(OptionalInt earlierCallsThisYear, Language language) {
 		boolean dutch = !Language.ENGLISH.equals(language);
 		if (earlierCallsThisYear.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiRequest;
 import org.helpline.caller.CallerGroup;
 import org.helpline.caller.Language;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,9 @@ enum ChannelVariable {
 	 * The call and the queue hold it too, but only in this node's memory; a call outlives the
 	 * death of the node that held it only through its channel, so this copy is the one that
 	 * keeps the caller's place (and their record's waiting time) on the node that takes over.
+	 * The dialplan hands it back with each {@code incoming} request.
 	 */
-	HELPLINE_QUEUED_AT(false),
+	HELPLINE_QUEUED_AT(true),
 
 	/** The caller's menu choice, empty for none. */
 	HELPLINE_CALLER_GROUP(false),
@@ -57,8 +59,11 @@ enum ChannelVariable {
 	HELPLINE_RING_TIMEOUT(true);
 
 	/** False for what only this service reads back in a later session of the call. */
-	/** What MSet passes as it is: no separator, quote, backslash, space or expression. */
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9/@._+:-]*");
+	/**
+	 * What MSet passes as it is: letters, digits, inner spaces and a few marks; no separator,
+	 * quote, backslash or expression.
+	 */
+	private static final Pattern PLAIN = Pattern.compile("([\\p{L}0-9/@._+:-]([\\p{L}0-9/@._+: -]*[\\p{L}0-9/@._+:-])?)?");
 
 	/** EXEC's result when Asterisk knows no such application. */
 	private static final int NO_SUCH_APPLICATION = -2;
@@ -103,7 +108,20 @@ enum ChannelVariable {
 
 	/** When the call first joined the queue, if it did before (the channel remembers). */
 	static Optional<Instant> queuedAt(AgiChannel channel) throws AgiException {
-		String queuedAt = HELPLINE_QUEUED_AT.get(channel);
+		return queuedAt(HELPLINE_QUEUED_AT.get(channel));
+	}
+
+	/**
+	 * The same, from the request when the dialplan passed it ({@code queued=}, empty when never
+	 * queued): a round trip less before the caller hears anything. Asked of the channel when the
+	 * dialplan did not pass it.
+	 */
+	static Optional<Instant> queuedAt(AgiRequest request, AgiChannel channel) throws AgiException {
+		String passed = request.getParameter("queued");
+		return passed == null ? queuedAt(channel) : queuedAt(passed);
+	}
+
+	private static Optional<Instant> queuedAt(@Nullable String queuedAt) {
 		if (queuedAt != null && queuedAt.matches("[0-9]{1,15}")) {
 			return Optional.of(Instant.ofEpochMilli(Long.parseLong(queuedAt)));
 		}

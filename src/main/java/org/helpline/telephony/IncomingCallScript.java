@@ -105,7 +105,7 @@ class IncomingCallScript implements AgiScript {
 	private void connect(AgiRequest request, AgiChannel channel, Connect connect, Instant startedAt)
 			throws AgiException {
 		String callId = request.getUniqueId();
-		Optional<Instant> queuedBefore = ChannelVariable.queuedAt(channel);
+		Optional<Instant> queuedBefore = ChannelVariable.queuedAt(request, channel);
 		Call call = calls.getOrStart(callId, () -> new Call(connect.helplineId(), startedAt,
 				CallerNumber.of(request.getCallerIdNumber()), Language.required(connect.language())));
 		// Set before the menu: a caller who hangs up in it still leaves their one record.

@@ -118,7 +118,7 @@ final class FakeAsterisk {
 	/** Places a new call to {@code dialled} through the dialplan's {@code incoming} script. */
 	Session call(String dialled) {
 		newChannel();
-		return run("incoming?dialled=" + dialled, dialled);
+		return run("incoming?dialled=" + dialled + "&queued=", dialled);
 	}
 
 	/** Runs another script on the same channel, e.g. {@code queue?ring=NOANSWER}. */

@@ -111,13 +111,13 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 		FakeAsterisk.Session call = asterisk.presses("2").call(HELPLINE_NUMBER);
 
 		assertThat(call.commands()).as("answered before anything else, so the caller's 200 OK waits for nothing")
-			.startsWith("ANSWER", "GET VARIABLE \"HELPLINE_QUEUED_AT\"");
+			.startsWith("ANSWER", "SET VARIABLE \"HELPLINE_ID\" \"" + helpline.id() + "\"");
 		assertThat(call.commands()).as("the counsellor claimed at the choice is rung without music first")
 			.noneMatch(command -> command.contains("MUSIC"));
 		assertThat(call.streamedFiles()).containsExactly("helpline/nl/welcome", "helpline/nl/choose-group");
-		assertThat(call.commands()).as("plain values in one round trip; a name with spaces on its own")
-			.contains("EXEC \"MSet\" \"HELPLINE_DESTINATION=PJSIP/counsellor-1,HELPLINE_RING_TIMEOUT=25,HELPLINE_ACTION=open\"")
-			.contains("SET VARIABLE \"HELPLINE_CALLERID_NAME\" \"Stop it Now - partner/familie - nieuwe beller\"");
+		assertThat(call.commands()).as("the dial's variables in one round trip, with the name looked up meanwhile")
+			.contains("EXEC \"MSet\" \"HELPLINE_DESTINATION=PJSIP/counsellor-1,HELPLINE_RING_TIMEOUT=25,"
+					+ "HELPLINE_ACTION=open,HELPLINE_CALLERID_NAME=Stop it Now - partner/familie - nieuwe beller\"");
 		assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
 			.containsEntry("HELPLINE_RING_TIMEOUT", "25")
 			.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - partner/familie - nieuwe beller")

@@ -183,8 +183,8 @@ class MenuCallTest extends FakeAsteriskTest {
 	void aCallerWhoHangsUpDuringAWelcomeOnlyMenuLeftTheQueueAndWasAbandonedWaiting() {
 		menus.save(helpline.id(), new Menu("welcome", List.of("nl", "en"), null, true), "test");
 
-		// the welcome is the sixth command: the caller is gone by then
-		asterisk.hangUpAfter(5).call(NUMBER);
+		// the welcome is the fourth command: the caller is gone by then
+		asterisk.hangUpAfter(3).call(NUMBER);
 		asterisk.hangUpAfter(Integer.MAX_VALUE).run("ended?dialstatus=&talk=", NUMBER);
 
 		assertThat(outcomes()).containsExactly("ABANDONED_WAITING");
@@ -296,10 +296,10 @@ class MenuCallTest extends FakeAsteriskTest {
 	void aPromptCutShortByTheCallerHangingUpIsNotCountedAsMissing() {
 		double before = meters.counter("helpline.prompts.unplayed").count();
 
-		FakeAsterisk.Session call = asterisk.lacks("helpline/nl/welcome").hangUpAfter(4).call(NUMBER);
+		FakeAsterisk.Session call = asterisk.lacks("helpline/nl/welcome").hangUpAfter(3).call(NUMBER);
 		asterisk.hangUpAfter(Integer.MAX_VALUE).run("ended?dialstatus=&talk=", NUMBER);
 
-		assertThat(call.commands().get(4)).isEqualTo("CHANNEL STATUS");
+		assertThat(call.commands().get(3)).isEqualTo("CHANNEL STATUS");
 		assertThat(meters.counter("helpline.prompts.unplayed").count()).isEqualTo(before);
 		assertThat(outcomes()).containsExactly("ABANDONED_IN_MENU");
 	}
