@@ -3,6 +3,7 @@ package org.helpline.telephony;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,18 +74,22 @@ class CallPlayer {
 	 */
 	void play(AgiChannel channel, String callId, Call call, CallWalk walk, @Nullable Connect connect)
 			throws AgiException {
+		Session session = new Session();
 		try {
-			playUntilHandedBack(channel, callId, call, walk, connect);
+			playUntilHandedBack(channel, callId, call, walk, connect, session);
 		}
 		catch (AgiHangupException ex) {
+			session.settle();
 			walk.hungUp().ifPresent(events::publishEvent);
 			throw ex;
 		}
 		catch (AgiException ex) {
+			session.settle();
 			walk.lost().ifPresent(events::publishEvent);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
+			session.settle();
 			walk.failed().ifPresent(events::publishEvent);
 			throw ex;
 		}
@@ -105,19 +110,21 @@ class CallPlayer {
 	}
 
 	private void playUntilHandedBack(AgiChannel channel, String callId, Call call, CallWalk walk,
-			@Nullable Connect connect) throws AgiException {
-		@Nullable Offer offer = null;
-		@Nullable CompletableFuture<String> shownName = null;
+			@Nullable Connect connect, Session session) throws AgiException {
 		while (true) {
 			CallStep step = walk.next();
 			log.debug("Call {}: {}", callId, step.getClass().getSimpleName());
 			switch (step) {
 				case MenuStep.Say say -> prompts.play(channel, say.prompts());
 				case MenuStep.Ask ask -> walk.pressed(ask(channel, ask));
-				case CallStep.Queue join -> shownName = join(channel, callId, call, join, connect);
-				case CallStep.Wait wait -> offer = waitForCounsellor(channel, callId, walk, wait);
+				case CallStep.Queue join -> join(channel, callId, call, join, connect, session);
+				case CallStep.Wait wait -> {
+					session.joined();
+					session.offer = waitForCounsellor(channel, callId, walk, wait);
+				}
 				case CallStep.Dial dial -> {
-					dial(channel, java.util.Objects.requireNonNull(offer, "dialled without an offer"), shownName);
+					dial(channel, java.util.Objects.requireNonNull(session.offer, "dialled without an offer"),
+							session.shownName());
 					return;
 				}
 				case CallStep.End end -> {
@@ -129,21 +136,24 @@ class CallPlayer {
 	}
 
 	/**
-	 * Joins the queue; a caller new to it gets the channel variables a later session needs.
-	 * @return the name the counsellor's phone will show, looked up (a database read) while the
-	 * caller hears the welcome or waits; null when the channel knows it already
+	 * Joins the queue on a virtual thread, so that the caller hears the welcome while a free
+	 * counsellor is claimed (database round trips); a caller new to the queue gets the channel
+	 * variables a later session needs, and the name the counsellor's phone will show is looked
+	 * up on that thread too.
 	 */
-	private @Nullable CompletableFuture<String> join(AgiChannel channel, String callId, Call call,
-			CallStep.Queue join, @Nullable Connect connect) throws AgiException {
-		// Joined first: a free counsellor is claimed while the channel is told the rest.
-		queue.join(callId, call.helplineId(), join.callerGroup(), join.language(), join.enteredAt());
+	private void join(AgiChannel channel, String callId, Call call, CallStep.Queue join, @Nullable Connect connect,
+			Session session) throws AgiException {
+		session.joining = CompletableFuture.runAsync(
+				() -> queue.join(callId, call.helplineId(), join.callerGroup(), join.language(), join.enteredAt()),
+				LOOKUPS);
 		if (join.entry() == CallStep.Queue.Entry.BACK_FROM_RING) {
-			return null;
+			return;
 		}
+		Connect decided = java.util.Objects.requireNonNull(connect, "a caller new to the queue comes with its decision");
+		session.shownName = CompletableFuture.supplyAsync(() -> shownName(call, join, decided), LOOKUPS);
 		if (join.entry() == CallStep.Queue.Entry.FROM_MENU) {
 			meters.counter("helpline.menu", "result", "queue").increment();
 		}
-		Connect decided = java.util.Objects.requireNonNull(connect, "a caller new to the queue comes with its decision");
 		@Nullable CallerGroup group = join.callerGroup();
 		Map<ChannelVariable, String> told = new LinkedHashMap<>();
 		told.put(ChannelVariable.HELPLINE_QUEUED_AT, Long.toString(join.enteredAt().toEpochMilli()));
@@ -151,7 +161,6 @@ class CallPlayer {
 		told.put(ChannelVariable.HELPLINE_CALLERID_NUM, decided.callerIdNumber());
 		told.put(ChannelVariable.HELPLINE_LANGUAGE, join.language().code());
 		ChannelVariable.setAll(channel, told);
-		return CompletableFuture.supplyAsync(() -> shownName(call, join, decided), LOOKUPS);
 	}
 
 	/** The helpline, the caller's choice and how often they called this year; never the number. */
@@ -184,14 +193,13 @@ class CallPlayer {
 		return null;
 	}
 
-	private void dial(AgiChannel channel, Offer offer, @Nullable CompletableFuture<String> shownName)
-			throws AgiException {
+	private void dial(AgiChannel channel, Offer offer, @Nullable String shownName) throws AgiException {
 		Map<ChannelVariable, String> told = new LinkedHashMap<>();
 		told.put(ChannelVariable.HELPLINE_DESTINATION, phones.dialString(offer));
 		told.put(ChannelVariable.HELPLINE_RING_TIMEOUT, Integer.toString(offer.ringTimeoutSeconds()));
 		told.put(ChannelVariable.HELPLINE_ACTION, "open");
 		if (shownName != null) {
-			told.put(ChannelVariable.HELPLINE_CALLERID_NAME, shownName.join());
+			told.put(ChannelVariable.HELPLINE_CALLERID_NAME, shownName);
 		}
 		ChannelVariable.setAll(channel, told);
 	}
@@ -215,6 +223,46 @@ class CallPlayer {
 		}
 		char key = channel.waitForDigit((int) ask.timeout().toMillis());
 		return key == 0 ? null : String.valueOf(key);
+	}
+
+	/** What one session of a call carries from step to step. */
+	private static final class Session {
+
+		private @Nullable CompletableFuture<Void> joining;
+
+		/** Null: the channel knows it already. */
+		private @Nullable CompletableFuture<String> shownName;
+
+		private @Nullable Offer offer;
+
+		/** Waits until the caller is in the queue; what failed there fails the call. */
+		void joined() {
+			outcome(joining);
+		}
+
+		@Nullable String shownName() {
+			return outcome(shownName);
+		}
+
+		/** Before the caller leaves: a join still under way must not put them back afterwards. */
+		void settle() {
+			if (joining != null) {
+				joining.handle((done, failure) -> done).join();
+			}
+		}
+
+		private static <T> @Nullable T outcome(@Nullable CompletableFuture<T> work) {
+			if (work == null) {
+				return null;
+			}
+			try {
+				return work.join();
+			}
+			catch (CompletionException ex) {
+				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+			}
+		}
+
 	}
 
 }
