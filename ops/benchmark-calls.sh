@@ -8,7 +8,7 @@
 # packages sip-tester, debootstrap, espeak-ng, sox and (for --db postgres) postgresql.
 #
 #   ops/benchmark-calls.sh [--rates "2 4 8"] [--seconds 30] [--talk-ms 1000] [--phones 40]
-#                          [--no-answer 0] [--ring-timeout 25] [--db postgres|h2]
+#                          [--no-answer 0] [--ring-timeout 25] [--warm-up 0] [--db postgres|h2]
 #                          [--sides "ours queue"] [--no-benchmarks-md] [--jfr] [--jar PATH]
 #
 #   --rates    new calls per second, one run per rate and side      default "2 4 8"
@@ -24,6 +24,8 @@
 #   --ring-timeout  seconds a phone rings on both sides (ours: the helpline's ring time,
 #              app_queue: timeout; app_queue waits its retry, 1 s at least, before the next)
 #                                                                    default 25
+#   --warm-up  seconds of calls to the service at the first rate before the measured runs, not
+#              counted (a JVM that has just started still compiles its hot code)   default 0
 #   --db       the service's database: postgres (Debian's server, started here) or h2 (embedded)
 #   --jfr      record the service with Java Flight Recorder (target/bench/<time>/service.jfr)
 #   --jar      the service's jar (default target/helpline-*.jar, built when missing)
@@ -42,6 +44,7 @@ TALK_MS=""
 PHONES=40
 NO_ANSWER=0
 RING_TIMEOUT=25
+WARM_UP=0
 DB=postgres
 SIDES="ours queue"
 UPDATE_MD=1
@@ -56,6 +59,7 @@ while [[ $# -gt 0 ]]; do
     --phones) PHONES="$2"; shift 2 ;;
     --no-answer) NO_ANSWER="$2"; shift 2 ;;
     --ring-timeout) RING_TIMEOUT="$2"; shift 2 ;;
+    --warm-up) WARM_UP="$2"; shift 2 ;;
     --db) DB="$2"; shift 2 ;;
     --sides) SIDES="$2"; shift 2 ;;
     --no-benchmarks-md) UPDATE_MD=0; shift ;;
@@ -291,10 +295,19 @@ result="$WORK/table.md"
   echo "Run $STAMP: \`$COMMAND\` ($DB; $PHONES phones$( ((NO_ANSWER > 0)) && echo " and $NO_ANSWER that do not answer"); ring timeout ${RING_TIMEOUT} s; ${TALK_MS} ms talk; ${SECONDS_PER_RUN} s per run;"
   echo "$(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);"
   echo "$(java -version 2>&1 | head -1); $(ops/asterisk.sh cli 'core show version' | awk '{ print $1, $2 }'); $(sipp -v 2>&1 | grep -oE 'v[0-9.]+' | head -1 | sed 's/^/SIPp /');"
-  echo "service ready ${ready_s} s after start; welcome prompt ${prompt_s} s taken out of set-up)"
+  echo "service ready ${ready_s} s after start$( ((WARM_UP > 0)) && echo ", warmed up with $WARM_UP s of calls"); welcome prompt ${prompt_s} s taken out of set-up)"
   echo
   $TABLE header
 } >"$result"
+if ((WARM_UP > 0)); then
+  warm_rate="${RATES%% *}"
+  log "warming the service up: $warm_rate calls/s for $WARM_UP s (not counted)"
+  saved="$SECONDS_PER_RUN"
+  SECONDS_PER_RUN="$WARM_UP"
+  one_run ours "$warm_rate" >/dev/null
+  SECONDS_PER_RUN="$saved"
+  mkdir -p "$WORK/warm-up" && mv "$WORK"/ours-"$warm_rate"-* "$WORK/warm-up/"
+fi
 first=0
 for rate in $RATES; do
   order="$SIDES"
