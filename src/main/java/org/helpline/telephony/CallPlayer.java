@@ -139,7 +139,7 @@ class CallPlayer {
 	 * Joins the queue on a virtual thread, so that the caller hears the welcome while a free
 	 * counsellor is claimed (database round trips); a caller new to the queue gets the channel
 	 * variables a later session needs, and the name the counsellor's phone will show is looked
-	 * up on that thread too.
+	 * up on a virtual thread of its own.
 	 */
 	private void join(AgiChannel channel, String callId, Call call, CallStep.Queue join, @Nullable Connect connect,
 			Session session) throws AgiException {
