@@ -2,6 +2,7 @@ package org.helpline.telephony;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -123,7 +124,7 @@ class CallPlayer {
 					session.offer = waitForCounsellor(channel, callId, walk, wait);
 				}
 				case CallStep.Dial dial -> {
-					dial(channel, java.util.Objects.requireNonNull(session.offer, "dialled without an offer"),
+					dial(channel, Objects.requireNonNull(session.offer, "dialled without an offer"),
 							session.shownName());
 					return;
 				}
@@ -149,7 +150,7 @@ class CallPlayer {
 		if (join.entry() == CallStep.Queue.Entry.BACK_FROM_RING) {
 			return;
 		}
-		Connect decided = java.util.Objects.requireNonNull(connect, "a caller new to the queue comes with its decision");
+		Connect decided = Objects.requireNonNull(connect, "a caller new to the queue comes with its decision");
 		session.shownName = CompletableFuture.supplyAsync(() -> shownName(call, join, decided), LOOKUPS);
 		if (join.entry() == CallStep.Queue.Entry.FROM_MENU) {
 			meters.counter("helpline.menu", "result", "queue").increment();
