@@ -76,6 +76,10 @@ class CallPlayer {
 	void play(AgiChannel channel, String callId, Call call, CallWalk walk, @Nullable Connect connect)
 			throws AgiException {
 		Session session = new Session();
+		if (connect != null) {
+			// Told before the menu: a caller who hangs up in it still leaves their one record.
+			session.untold.put(ChannelVariable.HELPLINE_ID, Long.toString(call.helplineId()));
+		}
 		try {
 			playUntilHandedBack(channel, callId, call, walk, connect, session);
 		}
@@ -102,7 +106,7 @@ class CallPlayer {
 			switch (walk.next()) {
 				case MenuStep.Say say -> prompts.play(channel, say.prompts());
 				case CallStep.End end -> {
-					handBack(channel, end);
+					ChannelVariable.setAll(channel, handBack(end));
 					return;
 				}
 				case CallStep step -> throw new IllegalStateException("a closed line plays no " + step);
@@ -116,20 +120,27 @@ class CallPlayer {
 			CallStep step = walk.next();
 			log.debug("Call {}: {}", callId, step.getClass().getSimpleName());
 			switch (step) {
-				case MenuStep.Say say -> prompts.play(channel, say.prompts());
-				case MenuStep.Ask ask -> walk.pressed(ask(channel, ask));
+				case MenuStep.Say say -> {
+					session.tell(channel, Map.of());
+					prompts.play(channel, say.prompts());
+				}
+				case MenuStep.Ask ask -> {
+					session.tell(channel, Map.of());
+					walk.pressed(ask(channel, ask));
+				}
 				case CallStep.Queue join -> join(channel, callId, call, join, connect, session);
 				case CallStep.Wait wait -> {
+					session.tell(channel, Map.of());
 					session.joined();
 					session.offer = waitForCounsellor(channel, callId, walk, wait);
 				}
 				case CallStep.Dial dial -> {
-					dial(channel, Objects.requireNonNull(session.offer, "dialled without an offer"),
-							session.shownName());
+					session.tell(channel, dial(Objects.requireNonNull(session.offer, "dialled without an offer"),
+							session.shownName()));
 					return;
 				}
 				case CallStep.End end -> {
-					handBack(channel, end);
+					session.tell(channel, handBack(end));
 					return;
 				}
 			}
@@ -148,6 +159,7 @@ class CallPlayer {
 				() -> queue.join(callId, call.helplineId(), join.callerGroup(), join.language(), join.enteredAt()),
 				LOOKUPS);
 		if (join.entry() == CallStep.Queue.Entry.BACK_FROM_RING) {
+			session.tell(channel, Map.of());
 			return;
 		}
 		Connect decided = Objects.requireNonNull(connect, "a caller new to the queue comes with its decision");
@@ -161,7 +173,7 @@ class CallPlayer {
 		told.put(ChannelVariable.HELPLINE_CALLER_GROUP, group == null ? "" : group.code());
 		told.put(ChannelVariable.HELPLINE_CALLERID_NUM, decided.callerIdNumber());
 		told.put(ChannelVariable.HELPLINE_LANGUAGE, join.language().code());
-		ChannelVariable.setAll(channel, told);
+		session.tell(channel, told);
 	}
 
 	/** The helpline, the caller's choice and how often they called this year; never the number. */
@@ -194,7 +206,8 @@ class CallPlayer {
 		return null;
 	}
 
-	private void dial(AgiChannel channel, Offer offer, @Nullable String shownName) throws AgiException {
+	/** What the dialplan needs to ring the counsellor. */
+	private Map<ChannelVariable, String> dial(Offer offer, @Nullable String shownName) {
 		Map<ChannelVariable, String> told = new LinkedHashMap<>();
 		told.put(ChannelVariable.HELPLINE_DESTINATION, phones.dialString(offer));
 		told.put(ChannelVariable.HELPLINE_RING_TIMEOUT, Integer.toString(offer.ringTimeoutSeconds()));
@@ -202,15 +215,18 @@ class CallPlayer {
 		if (shownName != null) {
 			told.put(ChannelVariable.HELPLINE_CALLERID_NAME, shownName);
 		}
-		ChannelVariable.setAll(channel, told);
+		return told;
 	}
 
-	private void handBack(AgiChannel channel, CallStep.End end) throws AgiException {
+	/** What the dialplan needs to end the call. */
+	private Map<ChannelVariable, String> handBack(CallStep.End end) {
 		if (end.outcome().equals("informed")) {
 			meters.counter("helpline.menu", "result", "informed").increment();
 		}
-		ChannelVariable.HELPLINE_OUTCOME.set(channel, end.outcome());
-		ChannelVariable.HELPLINE_ACTION.set(channel, end.knownHelpline() ? "closed" : "unknown");
+		Map<ChannelVariable, String> told = new LinkedHashMap<>();
+		told.put(ChannelVariable.HELPLINE_OUTCOME, end.outcome());
+		told.put(ChannelVariable.HELPLINE_ACTION, end.knownHelpline() ? "closed" : "unknown");
+		return told;
 	}
 
 	/** The key the caller pressed during (when allowed) or after the prompts, or null for none. */
@@ -235,6 +251,21 @@ class CallPlayer {
 		private @Nullable CompletableFuture<String> shownName;
 
 		private @Nullable Offer offer;
+
+		/**
+		 * Variables to set with the next ones: each set of them costs a round trip, and the
+		 * welcome or the counsellor's ring waits for it.
+		 */
+		private final Map<ChannelVariable, String> untold = new LinkedHashMap<>();
+
+		/** Sets what is untold together with these, before the step that needs them plays. */
+		void tell(AgiChannel channel, Map<ChannelVariable, String> values) throws AgiException {
+			untold.putAll(values);
+			if (!untold.isEmpty()) {
+				ChannelVariable.setAll(channel, untold);
+				untold.clear();
+			}
+		}
 
 		/** Waits until the caller is in the queue; what failed there fails the call. */
 		void joined() {

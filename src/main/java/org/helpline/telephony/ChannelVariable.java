@@ -58,7 +58,6 @@ enum ChannelVariable {
 	/** How long the claimed counsellor's phone rings, in seconds. */
 	HELPLINE_RING_TIMEOUT(true);
 
-	/** False for what only this service reads back in a later session of the call. */
 	/**
 	 * What MSet passes as it is: letters, digits, inner spaces and a few marks; no separator,
 	 * quote, backslash or expression.
@@ -68,6 +67,7 @@ enum ChannelVariable {
 	/** EXEC's result when Asterisk knows no such application. */
 	private static final int NO_SUCH_APPLICATION = -2;
 
+	/** False for what only this service reads back in a later session of the call. */
 	final boolean dialplanReads;
 
 	ChannelVariable(boolean dialplanReads) {

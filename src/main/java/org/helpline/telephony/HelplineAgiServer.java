@@ -12,11 +12,12 @@ import org.asteriskjava.fastagi.MappingStrategy;
 import org.asteriskjava.util.ServerSocketFacade;
 
 /**
- * Asterisk-Java's FastAGI server with three changes: the port is bound before the accept loop
+ * Asterisk-Java's FastAGI server with four changes: the port is bound before the accept loop
  * starts (so a taken port fails the application's start-up instead of a background thread),
  * only our own Asterisk's connections are served, with lines of bounded length
  * ({@link GuardedAgiSocket}), and each call runs on a virtual thread, so calls that wait a long
- * time cost no platform thread. The pool caps the connections held at once: the calls
+ * time cost no platform thread; and no {@code AJ_AGISTATUS} round trip after a script
+ * ({@link NoStatusAgiChannel}). The pool caps the connections held at once: the calls
  * ({@code max-concurrent-calls}, counted by {@link TimedAgiScript} once a request is read) and
  * those still to send their request ({@code max-waiting-connections}).
  */
@@ -30,7 +31,7 @@ class HelplineAgiServer extends DefaultAgiServer {
 
 	HelplineAgiServer(MappingStrategy scripts, InetAddress address, int port, AgiProperties properties)
 			throws IOException {
-		super(scripts);
+		super(null, scripts, NoStatusAgiChannel.FACTORY);
 		this.maxConnections = properties.maxConcurrentCalls() + properties.maxWaitingConnections();
 		setAddress(address);
 		setPort(port);

@@ -68,8 +68,7 @@ class IncomingCallScript implements AgiScript {
 
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-		// Every decision answers the call: answered first, the caller's 200 OK does not wait for it.
-		channel.answer();
+		// The dialplan has answered the call: the caller's 200 OK waits for no decision.
 		Instant startedAt = clock.instant();
 		CallDecision decision = flow.decide(dialledNumber(request), startedAt);
 		meters.counter("helpline.calls", "outcome", decision.outcome().tag()).increment();
@@ -108,8 +107,6 @@ class IncomingCallScript implements AgiScript {
 		Optional<Instant> queuedBefore = ChannelVariable.queuedAt(request, channel);
 		Call call = calls.getOrStart(callId, () -> new Call(connect.helplineId(), startedAt,
 				CallerNumber.of(request.getCallerIdNumber()), Language.required(connect.language())));
-		// Set before the menu: a caller who hangs up in it still leaves their one record.
-		ChannelVariable.HELPLINE_ID.set(channel, Long.toString(connect.helplineId()));
 		CallWalk walk = queuedBefore.isPresent()
 				? walks.backToItsPlace(callId, call, ChannelVariable.callerGroup(channel),
 						earlierLanguage(channel, call), queuedBefore.get(), Entry.SESSION_RETRIED)
