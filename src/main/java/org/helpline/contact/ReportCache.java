@@ -1,7 +1,5 @@
 package org.helpline.contact;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,7 +7,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
+import org.helpline.database.Postgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +63,7 @@ class ReportCache {
 		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.properties = properties;
-		this.postgres = isPostgres(dataSource);
+		this.postgres = Postgres.is(dataSource);
 	}
 
 	/** Whether a month has ended long enough ago to be cached. */
@@ -206,15 +204,6 @@ class ReportCache {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-		}
-		catch (SQLException ex) {
-			return false;
-		}
 	}
 
 }

@@ -38,7 +38,7 @@ public final class AnotherNode {
 	}
 
 	private static CounsellorStore store(DataSource database) {
-		return new CounsellorStore(JdbcClient.create(database), new DataSourceTransactionManager(database));
+		return new CounsellorStore(JdbcClient.create(database), new DataSourceTransactionManager(database), database);
 	}
 
 }
