@@ -68,7 +68,9 @@ class IncomingCallScript implements AgiScript {
 
 	@Override
 	public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-		// The dialplan has answered the call: the caller's 200 OK waits for no decision.
+		// Answered first, so the caller's 200 OK waits for no decision; and here, not in the
+		// dialplan, so that while a frozen node is passed over the caller hears ringing, not silence.
+		channel.answer();
 		Instant startedAt = clock.instant();
 		CallDecision decision = flow.decide(dialledNumber(request), startedAt);
 		meters.counter("helpline.calls", "outcome", decision.outcome().tag()).increment();

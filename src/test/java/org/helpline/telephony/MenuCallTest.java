@@ -177,7 +177,7 @@ class MenuCallTest extends FakeAsteriskTest {
 		// queued before the welcome: a free counsellor is claimed while it plays
 		assertThat(call.commands().indexOf("STREAM FILE \"helpline/nl/welcome\" \"\""))
 			.isGreaterThan(indexOfCommandSetting(call, "HELPLINE_QUEUED_AT"));
-		assertThat(call.commands().getFirst()).as("one round trip before the welcome, the helpline included")
+		assertThat(call.commands().get(1)).as("one round trip before the welcome, the helpline included")
 			.startsWith("EXEC \"MSet\" \"HELPLINE_ID=" + helpline.id() + ",HELPLINE_QUEUED_AT=");
 	}
 
@@ -185,8 +185,8 @@ class MenuCallTest extends FakeAsteriskTest {
 	void aCallerWhoHangsUpDuringAWelcomeOnlyMenuLeftTheQueueAndWasAbandonedWaiting() {
 		menus.save(helpline.id(), new Menu("welcome", List.of("nl", "en"), null, true), "test");
 
-		// the welcome is the second command: the caller is gone by then
-		asterisk.hangUpAfter(1).call(NUMBER);
+		// the welcome is the third command: the caller is gone by then
+		asterisk.hangUpAfter(2).call(NUMBER);
 		asterisk.hangUpAfter(Integer.MAX_VALUE).run("ended?dialstatus=&talk=", NUMBER);
 
 		assertThat(outcomes()).containsExactly("ABANDONED_WAITING");
@@ -298,10 +298,10 @@ class MenuCallTest extends FakeAsteriskTest {
 	void aPromptCutShortByTheCallerHangingUpIsNotCountedAsMissing() {
 		double before = meters.counter("helpline.prompts.unplayed").count();
 
-		FakeAsterisk.Session call = asterisk.lacks("helpline/nl/welcome").hangUpAfter(2).call(NUMBER);
+		FakeAsterisk.Session call = asterisk.lacks("helpline/nl/welcome").hangUpAfter(3).call(NUMBER);
 		asterisk.hangUpAfter(Integer.MAX_VALUE).run("ended?dialstatus=&talk=", NUMBER);
 
-		assertThat(call.commands().get(2)).isEqualTo("CHANNEL STATUS");
+		assertThat(call.commands().get(3)).isEqualTo("CHANNEL STATUS");
 		assertThat(meters.counter("helpline.prompts.unplayed").count()).isEqualTo(before);
 		assertThat(outcomes()).containsExactly("ABANDONED_IN_MENU");
 	}
