@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -97,10 +98,13 @@ public class CallQueue {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** Every call this instance holds, by call id: waiting, offered or connected. */
 	private static final long MAX_PARK_NANOS = Duration.ofSeconds(1).toNanos();
 
-	private final Map<String, Waiter> calls = new HashMap<>();
+	/**
+	 * Every call this instance holds, by call id: waiting, offered or connected. Changed under
+	 * the lock only; concurrent so that {@link #offered} can read it without the lock.
+	 */
+	private final Map<String, Waiter> calls = new ConcurrentHashMap<>();
 
 	/** Counsellors whose call ended while the database was away, with the call's helpline. */
 	private final Map<Long, Long> callsToEnd = new HashMap<>();
@@ -199,15 +203,10 @@ public class CallQueue {
 
 	/** The counsellor already claimed for this caller and not yet rung, if any; never blocks. */
 	public Optional<Offer> offered(String callId) {
-		lock.lock();
-		try {
-			Waiter waiter = calls.get(callId);
-			return waiter == null || waiter.status != Status.OFFERED ? Optional.empty()
-					: Optional.ofNullable(waiter.offer);
-		}
-		finally {
-			lock.unlock();
-		}
+		// Without the lock: a dispatch holds it across database round trips for other callers,
+		// and a caller whose welcome just ended would wait for them before their counsellor rings.
+		Waiter waiter = calls.get(callId);
+		return waiter == null ? Optional.empty() : Optional.ofNullable(waiter.offer);
 	}
 
 	/** True while this instance holds the call (waiting, offered or connected). */

@@ -51,7 +51,8 @@ final class Waiter {
 	/** Whether a session is blocked in await for this caller right now. */
 	boolean awaiting;
 
-	@Nullable Offer offer;
+	/** Set only while the call is offered; volatile, as {@link CallQueue#offered} reads it without the lock. */
+	volatile @Nullable Offer offer;
 
 	/** When the claim of the offered counsellor lapses (the store releases it then). */
 	@Nullable Instant offerExpires;
