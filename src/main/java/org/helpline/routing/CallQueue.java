@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,12 +94,18 @@ public class CallQueue {
 
 	private final AtomicBoolean sharePending = new AtomicBoolean();
 
+	/** When {@link #shareSoon} last shared (System.nanoTime); read and written on the sharing thread only. */
+	private long lastShared = System.nanoTime() - SHARE_AT_MOST_EVERY.toNanos();
+
 	private final ExecutorService sharing = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("queue-sharing").factory());
 
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private static final long MAX_PARK_NANOS = Duration.ofSeconds(1).toNanos();
+
+	/** Well within a routing re-check: what other nodes see is at most this much older. */
+	private static final Duration SHARE_AT_MOST_EVERY = Duration.ofMillis(250);
 
 	/**
 	 * Every call this instance holds, by call id: waiting, offered or connected. Changed under
@@ -409,11 +416,22 @@ public class CallQueue {
 		}
 	}
 
+	/**
+	 * Shares the queue after a change, at most every {@link #SHARE_AT_MOST_EVERY}: the changes
+	 * meanwhile go out together. Sharing after every join and leave rewrote a busy queue's
+	 * hundred callers dozens of times a second, and the database time and CPU it took showed in
+	 * every caller's set-up.
+	 */
 	private void shareSoon() {
 		if (sharePending.compareAndSet(false, true)) {
 			try {
 				sharing.execute(() -> {
+					long wait = lastShared + SHARE_AT_MOST_EVERY.toNanos() - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
 					sharePending.set(false);
+					lastShared = System.nanoTime();
 					share();
 				});
 			}

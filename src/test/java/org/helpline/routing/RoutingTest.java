@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,7 +35,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -109,7 +109,7 @@ abstract class RoutingTest extends IntegrationTest {
 	void aQueueOfItsOwn() {
 		meters = new SimpleMeterRegistry();
 		queue = new CallQueue(presence, routing, clock, properties, meters,
-				new OtherNodes(jdbc, transactions));
+				new OtherNodes(application.getBean(DataSource.class), transactions));
 		loop = new RoutingLoop(presence, queue, counsellorCalls, properties, new SimpleMeterRegistry());
 	}
 
@@ -185,7 +185,7 @@ abstract class RoutingTest extends IntegrationTest {
 			}
 		});
 		queue[0] = new CallQueue(presence, routing, clock, properties, new SimpleMeterRegistry(),
-				new OtherNodes(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource)));
+				new OtherNodes(dataSource, new DataSourceTransactionManager(dataSource)));
 		return queue[0];
 	}
 
