@@ -1,11 +1,13 @@
 package org.helpline.telephony;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -164,6 +166,8 @@ class CallPlayer {
 		}
 		Connect decided = Objects.requireNonNull(connect, "a caller new to the queue comes with its decision");
 		session.shownName = CompletableFuture.supplyAsync(() -> shownName(call, join, decided), LOOKUPS);
+		session.uncountedName = CallerTag.displayName(decided.helpline(), join.callerGroup(),
+				CallerTag.unknown(join.language()), join.language());
 		if (join.entry() == CallStep.Queue.Entry.FROM_MENU) {
 			meters.counter("helpline.menu", "result", "queue").increment();
 		}
@@ -245,10 +249,15 @@ class CallPlayer {
 	/** What one session of a call carries from step to step. */
 	private static final class Session {
 
+		private static final Duration NAME_WAIT = Duration.ofSeconds(1);
+
 		private @Nullable CompletableFuture<Void> joining;
 
 		/** Null: the channel knows it already. */
 		private @Nullable CompletableFuture<String> shownName;
+
+		/** What the phone shows when the count of earlier calls comes too late. */
+		private @Nullable String uncountedName;
 
 		private @Nullable Offer offer;
 
@@ -272,8 +281,17 @@ class CallPlayer {
 			outcome(joining);
 		}
 
+		/**
+		 * The name the counsellor's phone shows. Once a counsellor is claimed the ring waits at
+		 * most {@link #NAME_WAIT} for the count of earlier calls: a slow database (its statement
+		 * timeout is 30 s) must not keep the caller from their counsellor. Late, the phone shows
+		 * the count as unknown.
+		 */
 		@Nullable String shownName() {
-			return outcome(shownName);
+			if (shownName == null || uncountedName == null) {
+				return outcome(shownName);
+			}
+			return outcome(shownName.completeOnTimeout(uncountedName, NAME_WAIT.toMillis(), TimeUnit.MILLISECONDS));
 		}
 
 		/** Before the caller leaves: a join still under way must not put them back afterwards. */

@@ -3,6 +3,7 @@ package org.helpline.telephony;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.helpline.caller.Language;
@@ -55,6 +57,9 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 	static final String HELPLINE_NUMBER = "08002666436";
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Autowired
 	MeterRegistry meters;
@@ -297,6 +302,24 @@ class IncomingCallScriptTest extends FakeAsteriskTest {
 				"Stop it Now - eigen gevoelens - 3e oproep dit jaar");
 		assertThat(withheld.variables()).containsEntry("HELPLINE_CALLERID_NAME",
 				"Stop it Now - professional - nummer afgeschermd");
+	}
+
+	@Test
+	void aCountOfEarlierCallsThatTakesTooLongDoesNotHoldTheCounsellorsRing() throws Exception {
+		at("2027-01-06T10:00");
+		try (Connection other = dataSource.getConnection()) {
+			// Another transaction holds the records: the count waits for it (up to lock_timeout).
+			other.setAutoCommit(false);
+			other.createStatement().execute("lock table contact_record in access exclusive mode");
+			long start = System.nanoTime();
+
+			FakeAsterisk.Session call = asterisk.presses("1").call(HELPLINE_NUMBER);
+
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+			assertThat(call.variables()).containsEntry("HELPLINE_DESTINATION", "PJSIP/counsellor-1")
+				.containsEntry("HELPLINE_CALLERID_NAME", "Stop it Now - eigen gevoelens - eerdere oproepen onbekend");
+			other.rollback();
+		}
 	}
 
 	@Test
